@@ -1,0 +1,107 @@
+#include "reorg/io/csv.hpp"
+
+#include <array>
+
+namespace reorg::io {
+namespace {
+
+char detect_separator(std::string_view bytes) {
+    std::array<std::size_t, 3> counts{};  // , ; tab
+    bool quoted = false;
+    for (const char c : bytes) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        if (c == ',') ++counts[0];
+        if (c == ';') ++counts[1];
+        if (c == '\t') ++counts[2];
+    }
+    if (counts[1] > counts[0] && counts[1] >= counts[2]) return ';';
+    if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+    return ',';
+}
+
+}  // namespace
+
+CsvReader::CsvReader(std::string bytes) : bytes_(std::move(bytes)) {
+    if (bytes_.starts_with("\xEF\xBB\xBF")) position_ = 3;
+    separator_ = detect_separator(std::string_view(bytes_).substr(position_));
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    record.fields.clear();
+    char* const data = bytes_.data();
+    const std::size_t size = bytes_.size();
+    std::size_t i = position_;
+
+    // Blank lines are not records.
+    while (i < size && (data[i] == '\n' || data[i] == '\r')) {
+        if (data[i] == '\n') ++line_;
+        ++i;
+    }
+    if (i >= size || unterminated_) {
+        position_ = size;
+        return false;
+    }
+    record.line = line_;
+
+    for (;;) {
+        // One field, starting at i.
+        if (data[i] == '"') {
+            const std::uint32_t opened_on = line_;
+            std::size_t out = i;  // unescaped bytes are written back from the field's start
+            std::size_t in = i + 1;
+            bool closed = false;
+            while (in < size) {
+                const char c = data[in];
+                if (c == '"') {
+                    if (in + 1 < size && data[in + 1] == '"') {
+                        data[out++] = '"';
+                        in += 2;
+                        continue;
+                    }
+                    closed = true;
+                    ++in;
+                    break;
+                }
+                if (c == '\n') ++line_;
+                data[out++] = c;
+                ++in;
+            }
+            if (!closed) {
+                unterminated_ = opened_on;
+                position_ = size;
+                return false;
+            }
+            // Text after the closing quote is kept as written (spreadsheets do so).
+            while (in < size && data[in] != separator_ && data[in] != '\n' && data[in] != '\r') {
+                data[out++] = data[in++];
+            }
+            record.fields.emplace_back(data + i, out - i);
+            i = in;
+        } else {
+            const std::size_t start = i;
+            while (i < size && data[i] != separator_ && data[i] != '\n' && data[i] != '\r') ++i;
+            record.fields.emplace_back(data + start, i - start);
+        }
+
+        if (i < size && data[i] == separator_) {
+            ++i;
+            if (i >= size || data[i] == '\n' || data[i] == '\r') {
+                record.fields.emplace_back();  // a trailing separator ends with an empty field
+            } else {
+                continue;
+            }
+        }
+        // End of record: CRLF, LF, a lone CR, or the end of input.
+        if (i < size && data[i] == '\r') ++i;
+        if (i < size && data[i] == '\n') {
+            ++i;
+            ++line_;
+        }
+        position_ = i;
+        return true;
+    }
+}
+
+}  // namespace reorg::io

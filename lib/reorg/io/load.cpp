@@ -1,0 +1,26 @@
+#include "reorg/io/load.hpp"
+
+#include "reorg/model/text.hpp"
+
+namespace reorg::io {
+
+model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) return read_csv_folder(path, diagnostics);
+    const auto extension = path.extension().string();
+    if (model::iequals_ascii(extension, ".yaml") || model::iequals_ascii(extension, ".yml")) {
+        return read_yaml_model(path, diagnostics);
+    }
+    if (!std::filesystem::exists(path, error)) {
+        throw InputError({path.string()}, "no such file or folder");
+    }
+    throw InputError({path.string()},
+                     "not a model: expected a folder of CSV files or a .yaml file");
+}
+
+model::Model load_model(const std::filesystem::path& path) {
+    Diagnostics diagnostics;
+    return load_model(path, diagnostics);
+}
+
+}  // namespace reorg::io

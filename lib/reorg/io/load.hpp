@@ -1,0 +1,26 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "reorg/model/error.hpp"
+#include "reorg/model/model.hpp"
+
+namespace reorg::io {
+
+/// Reads a model folder of CSV files (SPEC §3.1): units.csv and posts.csv, optionally
+/// people.csv, links.csv and findings.csv. Throws InputError listing every error found (file,
+/// line, column); warnings are added to `diagnostics`.
+[[nodiscard]] model::Model read_csv_folder(const std::filesystem::path& folder,
+                                           Diagnostics& diagnostics);
+
+/// Reads a model from one YAML file holding the same tables as lists of maps (SPEC §3.2).
+[[nodiscard]] model::Model read_yaml_model(const std::filesystem::path& file,
+                                           Diagnostics& diagnostics);
+
+/// Reads a model in whichever form `path` is: a folder of CSV files or a `.yaml`/`.yml` file.
+[[nodiscard]] model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics);
+
+/// The same, for callers that do not want the warnings.
+[[nodiscard]] model::Model load_model(const std::filesystem::path& path);
+
+}  // namespace reorg::io

@@ -1,0 +1,442 @@
+#include "reorg/io/model_builder.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "reorg/model/validate.hpp"
+
+namespace reorg::io {
+
+using model::Table;
+
+namespace {
+
+constexpr std::string_view kTableNames[] = {"unit", "post", "person", "link", "finding"};
+
+std::string_view table_name(Table table) { return kTableNames[static_cast<std::size_t>(table)]; }
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+template <class Kind>
+std::string expected_kinds(std::span<const Kind> kinds) {
+    std::string text;
+    for (const Kind kind : kinds) {
+        if (!text.empty()) text += ", ";
+        text += to_string(kind);
+    }
+    return text;
+}
+
+// `a;b; c` → {"a", "b", "c"}; empty parts are dropped.
+std::vector<std::string_view> split_ids(std::string_view text) {
+    std::vector<std::string_view> ids;
+    while (!text.empty()) {
+        const auto end = text.find(';');
+        const auto id = model::trim(text.substr(0, end));
+        if (!id.empty()) ids.push_back(id);
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return ids;
+}
+
+}  // namespace
+
+ModelBuilder::ModelBuilder(Diagnostics& diagnostics)
+    : diagnostics_(diagnostics), text_(std::make_shared<model::TextArena>()) {}
+
+void ModelBuilder::set_source(Table table, std::string file, NumberFormat numbers) {
+    source(table).file = std::move(file);
+    source(table).numbers = numbers;
+}
+
+void ModelBuilder::set_extra_columns(Table table, std::vector<std::string> names) {
+    auto& extra = parts_.extra[static_cast<std::size_t>(table)];
+    if (extra.names.empty() && !names.empty() && !source(table).lines.empty()) {
+        // Rows read before the columns appeared get empty values.
+        extra.values.assign(source(table).lines.size() * names.size(), {});
+    }
+    extra.names = std::move(names);
+}
+
+Location ModelBuilder::at(Table table, std::uint32_t line, std::string_view column) const {
+    return {source(table).file, line, std::string(column)};
+}
+
+Location ModelBuilder::locate(Table table, std::uint32_t row, std::string_view column) const {
+    const auto& lines = source(table).lines;
+    return at(table, row < lines.size() ? lines[row] : 0, column);
+}
+
+void ModelBuilder::error(Table table, std::uint32_t line, std::string_view column,
+                         std::string message) {
+    diagnostics_.error(at(table, line, column), std::move(message));
+}
+
+std::uint32_t ModelBuilder::begin_row(Table table, std::uint32_t line) {
+    auto& lines = source(table).lines;
+    lines.push_back(line);
+    return static_cast<std::uint32_t>(lines.size() - 1);
+}
+
+void ModelBuilder::keep_extra(Table table, std::span<const std::string_view> extra) {
+    auto& columns = parts_.extra[static_cast<std::size_t>(table)];
+    for (std::size_t i = 0; i < columns.names.size(); ++i) {
+        columns.values.push_back(i < extra.size() ? text_->store(extra[i]) : std::string_view{});
+    }
+}
+
+bool ModelBuilder::check_id(Table table, std::string_view id, std::uint32_t line) {
+    if (id.empty()) {
+        error(table, line, "id", "the " + std::string(table_name(table)) + " has no id");
+        return false;
+    }
+    return true;
+}
+
+std::optional<double> ModelBuilder::number(Table table, std::uint32_t line,
+                                           std::string_view column, std::string_view text) {
+    if (model::trim(text).empty()) return std::nullopt;
+    auto value = parse_number(text, source(table).numbers);
+    if (!value) {
+        error(table, line, column, "invalid number " + quoted(text));
+    } else if (*value < 0) {
+        error(table, line, column, "must not be negative, is " + quoted(text));
+        value.reset();
+    }
+    return value;
+}
+
+std::optional<int> ModelBuilder::whole_number(Table table, std::uint32_t line,
+                                              std::string_view column, std::string_view text,
+                                              int low, int high, int absent) {
+    if (model::trim(text).empty()) return absent;
+    const auto value = parse_number(text, source(table).numbers);
+    if (!value || *value != std::floor(*value) || *value < low || *value > high) {
+        error(table, line, column,
+              "must be a whole number from " + std::to_string(low) +
+                  (high == std::numeric_limits<int>::max() ? " up" : " to " + std::to_string(high)) +
+                  ", is " + quoted(text));
+        return std::nullopt;
+    }
+    return static_cast<int>(*value);
+}
+
+void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
+                            std::span<const std::string_view> extra) {
+    const auto id = model::trim(row.id);
+    if (!check_id(Table::Units, id, line)) return;
+    model::Unit unit;
+    unit.id = text_->store(id);
+    const auto position = static_cast<std::uint32_t>(parts_.units.size());
+    if (const auto first = unit_ids_.insert(unit.id, position, [this](std::uint32_t i) {
+            return parts_.units[i].id;
+        })) {
+        error(Table::Units, line, "id",
+              "duplicate unit id " + quoted(id) + " (first on line " +
+                  std::to_string(source(Table::Units).lines[*first]) + ")");
+        return;
+    }
+    unit.name = text_->store(model::trim(row.name));
+    if (!model::trim(row.kind).empty()) {
+        if (const auto kind = model::parse_unit_kind(row.kind)) {
+            unit.kind = *kind;
+        } else {
+            error(Table::Units, line, "kind",
+                  "wrong kind " + quoted(row.kind) + " (expected one of " +
+                      expected_kinds(model::all_unit_kinds()) + ")");
+        }
+    }
+    unit.capacity = number(Table::Units, line, "capacity", row.capacity);
+    if (unit.capacity && *unit.capacity == 0) {
+        error(Table::Units, line, "capacity", "capacity must be above zero");
+    }
+    begin_row(Table::Units, line);
+    parts_.units.push_back(unit);
+    pending_units_.push_back({pending_text_.store(model::trim(row.parent)),
+                              pending_text_.store(model::trim(row.head))});
+    keep_extra(Table::Units, extra);
+}
+
+void ModelBuilder::add_post(const PostFields& row, std::uint32_t line,
+                            std::span<const std::string_view> extra) {
+    const auto id = model::trim(row.id);
+    if (!check_id(Table::Posts, id, line)) return;
+    model::Post post;
+    post.id = text_->store(id);
+    const auto position = static_cast<std::uint32_t>(parts_.posts.size());
+    if (const auto first = post_ids_.insert(post.id, position, [this](std::uint32_t i) {
+            return parts_.posts[i].id;
+        })) {
+        error(Table::Posts, line, "id",
+              "duplicate post id " + quoted(id) + " (first on line " +
+                  std::to_string(source(Table::Posts).lines[*first]) + ")");
+        return;
+    }
+    post.title = text_->store(model::trim(row.title));
+    post.function = text_->store(model::trim(row.function));
+    post.fte = number(Table::Posts, line, "fte", row.fte).value_or(1.0);
+    post.cost = number(Table::Posts, line, "cost", row.cost).value_or(0.0);
+    begin_row(Table::Posts, line);
+    parts_.posts.push_back(post);
+    pending_posts_.push_back({pending_text_.store(model::trim(row.unit)),
+                              pending_text_.store(model::trim(row.reports_to)),
+                              pending_text_.store(model::trim(row.person))});
+    keep_extra(Table::Posts, extra);
+}
+
+void ModelBuilder::add_person(const PersonFields& row, std::uint32_t line,
+                              std::span<const std::string_view> extra) {
+    const auto id = model::trim(row.id);
+    if (!check_id(Table::People, id, line)) return;
+    const model::Person person{text_->store(id), text_->store(model::trim(row.name))};
+    const auto position = static_cast<std::uint32_t>(parts_.people.size());
+    if (const auto first = person_ids_.insert(person.id, position, [this](std::uint32_t i) {
+            return parts_.people[i].id;
+        })) {
+        error(Table::People, line, "id",
+              "duplicate person id " + quoted(id) + " (first on line " +
+                  std::to_string(source(Table::People).lines[*first]) + ")");
+        return;
+    }
+    begin_row(Table::People, line);
+    parts_.people.push_back(person);
+    keep_extra(Table::People, extra);
+}
+
+std::optional<model::Ref> ModelBuilder::resolve_ref(std::string_view id, bool post,
+                                                    bool unit) const {
+    if (unit) {
+        if (const auto found =
+                unit_ids_.find(id, [this](std::uint32_t i) { return parts_.units[i].id; })) {
+            return model::at<model::UnitId>(*found);
+        }
+    }
+    if (post) {
+        if (const auto found =
+                post_ids_.find(id, [this](std::uint32_t i) { return parts_.posts[i].id; })) {
+            return model::at<model::PostId>(*found);
+        }
+    }
+    return std::nullopt;
+}
+
+void ModelBuilder::add_link(const LinkFields& row, std::uint32_t line,
+                            std::span<const std::string_view> extra) {
+    using model::LinkKind;
+    const auto kind = model::parse_link_kind(row.kind);
+    if (!kind) {
+        error(Table::Links, line, "kind",
+              (model::trim(row.kind).empty() ? std::string("missing kind")
+                                             : "wrong kind " + quoted(row.kind)) +
+                  " (expected one of " + expected_kinds(model::all_link_kinds()) + ")");
+        return;
+    }
+    const auto from_id = model::trim(row.from);
+    const auto to_id = model::trim(row.to);
+    // What each kind connects (SPEC §2): posts, units, or either as long as both ends agree.
+    const bool posts = *kind != LinkKind::Serves;
+    const bool units = *kind == LinkKind::Serves || *kind == LinkKind::Collaborates;
+    const bool to_unit = *kind == LinkKind::MemberOf || units;
+    const bool to_post = *kind != LinkKind::MemberOf && posts;
+    auto from = resolve_ref(from_id, posts, units);
+    auto to = resolve_ref(to_id, to_post, to_unit);
+    if (*kind == LinkKind::Collaborates && from && to && from->index() != to->index()) {
+        // An id that names both a post and a unit: take the reading where both ends agree.
+        const bool from_post = std::holds_alternative<model::PostId>(*from);
+        if (auto other = resolve_ref(to_id, from_post, !from_post)) {
+            to = other;
+        } else if (auto other_from = resolve_ref(from_id, !from_post, from_post)) {
+            from = other_from;
+        }
+    }
+    const auto what = [](bool post, bool unit) {
+        return std::string(post && unit ? "post or unit" : post ? "post" : "unit");
+    };
+    bool ok = true;
+    if (from_id.empty() || !from) {
+        error(Table::Links, line, "from",
+              from_id.empty() ? "missing 'from'"
+                              : "unknown " + what(posts, units) + " " + quoted(from_id) +
+                                    " for a " + std::string(to_string(*kind)) + " link");
+        ok = false;
+    }
+    if (to_id.empty() || !to) {
+        error(Table::Links, line, "to",
+              to_id.empty() ? "missing 'to'"
+                            : "unknown " + what(to_post, to_unit) + " " + quoted(to_id) +
+                                  " for a " + std::string(to_string(*kind)) + " link");
+        ok = false;
+    }
+    if (ok && *kind == LinkKind::Collaborates && from->index() != to->index()) {
+        error(Table::Links, line, "to",
+              "a collaborates link joins two posts or two units, not " + quoted(from_id) +
+                  " and " + quoted(to_id));
+        ok = false;
+    }
+    const auto weight = number(Table::Links, line, "weight", row.weight);
+    if (!ok) return;
+    if (*kind == LinkKind::MemberOf) {
+        const auto& group = parts_.units[model::index(std::get<model::UnitId>(*to))];
+        if (group.kind != model::UnitKind::Group) {
+            diagnostics_.warning(at(Table::Links, line, "to"),
+                                 "member_of link to " + quoted(group.id) + ", a " +
+                                     std::string(to_string(group.kind)) + ", not a group");
+        }
+    }
+    begin_row(Table::Links, line);
+    parts_.links.push_back({*from, *to, *kind, weight, text_->store(model::trim(row.note))});
+    keep_extra(Table::Links, extra);
+}
+
+void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
+                               std::span<const std::string_view> extra) {
+    const auto id = model::trim(row.id);
+    if (!check_id(Table::Findings, id, line)) return;
+    model::Finding finding;
+    finding.id = text_->store(id);
+    const auto position = static_cast<std::uint32_t>(parts_.findings.size());
+    if (const auto first = finding_ids_.insert(finding.id, position, [this](std::uint32_t i) {
+            return parts_.findings[i].id;
+        })) {
+        error(Table::Findings, line, "id",
+              "duplicate finding id " + quoted(id) + " (first on line " +
+                  std::to_string(source(Table::Findings).lines[*first]) + ")");
+        return;
+    }
+    if (const auto kind = model::parse_finding_kind(row.kind)) {
+        finding.kind = *kind;
+    } else {
+        error(Table::Findings, line, "kind",
+              (model::trim(row.kind).empty() ? std::string("missing kind")
+                                             : "wrong kind " + quoted(row.kind)) +
+                  " (expected one of " + expected_kinds(model::all_finding_kinds()) + ")");
+    }
+    finding.statement = text_->store(model::trim(row.statement));
+    finding.source = text_->store(model::trim(row.source));
+    for (const auto subject : split_ids(row.about)) {
+        if (const auto ref = resolve_ref(subject, true, true)) {
+            finding.about.push_back(*ref);
+        } else {
+            error(Table::Findings, line, "about", "unknown unit or post " + quoted(subject));
+        }
+    }
+    finding.severity =
+        whole_number(Table::Findings, line, "severity", row.severity, 1, 5, 1).value_or(1);
+    finding.count = whole_number(Table::Findings, line, "count", row.count, 0,
+                                 std::numeric_limits<int>::max(), 1)
+                        .value_or(1);
+    std::vector<std::string_view> because;
+    for (const auto cause : split_ids(row.because)) because.push_back(pending_text_.store(cause));
+    begin_row(Table::Findings, line);
+    parts_.findings.push_back(std::move(finding));
+    pending_because_.push_back(std::move(because));
+    keep_extra(Table::Findings, extra);
+}
+
+void ModelBuilder::resolve_units_posts_people() {
+    const auto find_unit = [this](std::string_view id) {
+        return unit_ids_.find(id, [this](std::uint32_t i) { return parts_.units[i].id; });
+    };
+    const auto find_post = [this](std::string_view id) {
+        return post_ids_.find(id, [this](std::uint32_t i) { return parts_.posts[i].id; });
+    };
+    for (std::size_t u = 0; u < parts_.units.size(); ++u) {
+        auto& unit = parts_.units[u];
+        const auto& [parent, head] = pending_units_[u];
+        const auto line = source(Table::Units).lines[u];
+        if (!parent.empty()) {
+            if (const auto found = find_unit(parent)) {
+                unit.parent = model::at<model::UnitId>(*found);
+            } else {
+                error(Table::Units, line, "parent", "unknown unit " + quoted(parent));
+            }
+        }
+        if (!head.empty()) {
+            if (const auto found = find_post(head)) {
+                unit.head = model::at<model::PostId>(*found);
+            } else {
+                error(Table::Units, line, "head", "unknown post " + quoted(head));
+            }
+        }
+    }
+    for (std::size_t p = 0; p < parts_.posts.size(); ++p) {
+        auto& post = parts_.posts[p];
+        const auto& [unit, reports_to, person] = pending_posts_[p];
+        const auto line = source(Table::Posts).lines[p];
+        if (unit.empty()) {
+            error(Table::Posts, line, "unit", "post " + quoted(post.id) + " has no unit");
+        } else if (const auto found = find_unit(unit)) {
+            post.unit = model::at<model::UnitId>(*found);
+        } else {
+            error(Table::Posts, line, "unit",
+                  "post " + quoted(post.id) + " is in unit " + quoted(unit) +
+                      ", which does not exist");
+        }
+        if (!reports_to.empty()) {
+            if (const auto found = find_post(reports_to)) {
+                post.reports_to = model::at<model::PostId>(*found);
+            } else {
+                error(Table::Posts, line, "reports_to", "unknown post " + quoted(reports_to));
+            }
+        }
+        if (!person.empty()) {
+            const auto key_of = [this](std::uint32_t i) { return parts_.people[i].id; };
+            auto found = person_ids_.find(person, key_of);
+            if (!found && !people_listed_) {
+                // Without a people table, the posts' person values are the people.
+                found = static_cast<std::uint32_t>(parts_.people.size());
+                parts_.people.push_back({text_->store(person), {}});
+                person_ids_.insert(parts_.people.back().id, *found, key_of);
+            }
+            if (found) {
+                post.person = model::at<model::PersonId>(*found);
+            } else {
+                error(Table::Posts, line, "person", "unknown person " + quoted(person));
+            }
+        }
+    }
+}
+
+void ModelBuilder::resolve_because() {
+    for (std::size_t f = 0; f < parts_.findings.size(); ++f) {
+        const auto line = source(Table::Findings).lines[f];
+        for (const auto cause : pending_because_[f]) {
+            const auto found = finding_ids_.find(
+                cause, [this](std::uint32_t i) { return parts_.findings[i].id; });
+            if (!found) {
+                error(Table::Findings, line, "because", "unknown finding " + quoted(cause));
+                continue;
+            }
+            parts_.findings[f].because.push_back(model::at<model::FindingId>(*found));
+            if (parts_.findings[*found].kind != model::FindingKind::Cause) {
+                diagnostics_.warning(at(Table::Findings, line, "because"),
+                                     quoted(cause) + " is not a cause but a " +
+                                         std::string(to_string(parts_.findings[*found].kind)));
+            }
+        }
+    }
+}
+
+model::Model ModelBuilder::finish() && {
+    resolve_units_posts_people();
+    resolve_because();
+    diagnostics_.throw_if_errors();
+
+    parts_.storage.push_back(text_);
+    model::Model model(std::move(parts_));
+    for (const auto& issue : model::check_structure(model)) {
+        auto where = locate(issue.table, issue.row, issue.column);
+        if (issue.severity == Severity::Error) {
+            diagnostics_.error(std::move(where), issue.message);
+        } else {
+            diagnostics_.warning(std::move(where), issue.message);
+        }
+    }
+    diagnostics_.throw_if_errors();
+    return model;
+}
+
+}  // namespace reorg::io

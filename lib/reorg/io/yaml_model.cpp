@@ -1,0 +1,151 @@
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "reorg/io/load.hpp"
+#include "reorg/io/model_builder.hpp"
+#include "reorg/io/tables.hpp"
+#include "reorg/io/text_input.hpp"
+
+namespace reorg::io {
+namespace {
+
+std::uint32_t line_of(const YAML::Node& node) {
+    const auto mark = node.Mark();
+    return mark.line >= 0 ? static_cast<std::uint32_t>(mark.line + 1) : 0;
+}
+
+// A field's text: a scalar as written, a list of scalars joined with `;` (so `about: [A, B]`
+// reads like the CSV's `A;B`), null as empty. nullopt for anything else.
+std::optional<std::string> field_text(const YAML::Node& node) {
+    if (node.IsNull()) return std::string();
+    if (node.IsScalar()) return node.Scalar();
+    if (node.IsSequence()) {
+        std::string joined;
+        for (const auto& item : node) {
+            if (!item.IsScalar()) return std::nullopt;
+            if (!joined.empty()) joined += ';';
+            joined += item.Scalar();
+        }
+        return joined;
+    }
+    return std::nullopt;
+}
+
+template <class Fields>
+void read_list(const YAML::Node& root, const std::string& file,
+               const detail::TableSpec<Fields>& spec, ModelBuilder& builder,
+               Diagnostics& diagnostics) {
+    builder.set_source(spec.table, file);
+    const YAML::Node list = root[std::string(spec.key)];
+    if (!list || list.IsNull()) {
+        if (spec.required) diagnostics.error({file, 0, std::string(spec.key)}, "the list is missing");
+        return;
+    }
+    if (!list.IsSequence()) {
+        diagnostics.error({file, line_of(list), std::string(spec.key)}, "must be a list of maps");
+        return;
+    }
+
+    // Keys that are no column of the table are kept as extra columns, in order of appearance.
+    std::vector<std::string> extra_names;
+    for (const auto& item : list) {
+        if (!item.IsMap()) continue;
+        for (const auto& entry : item) {
+            const auto key = entry.first.Scalar();
+            const bool known = std::any_of(spec.columns.begin(), spec.columns.end(),
+                                           [&](const auto& c) { return detail::same_name(key, c.name); });
+            if (!known && std::find(extra_names.begin(), extra_names.end(), key) == extra_names.end()) {
+                extra_names.push_back(key);
+            }
+        }
+    }
+    builder.set_extra_columns(spec.table, extra_names);
+
+    std::vector<std::string> values(spec.columns.size());
+    std::vector<std::string> extra_values(extra_names.size());
+    std::vector<std::string_view> extra(extra_names.size());
+    for (const auto& item : list) {
+        const auto line = line_of(item);
+        if (!item.IsMap()) {
+            diagnostics.error({file, line, std::string(spec.key)}, "each entry must be a map");
+            continue;
+        }
+        std::fill(values.begin(), values.end(), std::string());
+        std::fill(extra_values.begin(), extra_values.end(), std::string());
+        std::vector<bool> present(spec.columns.size(), false);
+        bool ok = true;
+        for (const auto& entry : item) {
+            const auto key = entry.first.Scalar();
+            auto text = field_text(entry.second);
+            if (!text) {
+                diagnostics.error({file, line_of(entry.second), key},
+                                  "must be a value or a list of values");
+                ok = false;
+                continue;
+            }
+            const auto known = std::find_if(spec.columns.begin(), spec.columns.end(),
+                                            [&](const auto& c) { return detail::same_name(key, c.name); });
+            if (known != spec.columns.end()) {
+                const auto c = static_cast<std::size_t>(known - spec.columns.begin());
+                values[c] = std::move(*text);
+                present[c] = true;
+            } else {
+                const auto e = static_cast<std::size_t>(
+                    std::find(extra_names.begin(), extra_names.end(), key) - extra_names.begin());
+                extra_values[e] = std::move(*text);
+            }
+        }
+        for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+            if (spec.columns[c].required && !present[c] &&
+                spec.columns[c].name != "reports_to") {  // a top post may leave it out
+                diagnostics.error({file, line, std::string(spec.columns[c].name)},
+                                  "missing required field");
+                ok = false;
+            }
+        }
+        if (!ok) continue;
+        Fields row{};
+        for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+            row.*(spec.columns[c].field) = values[c];
+        }
+        for (std::size_t e = 0; e < extra.size(); ++e) extra[e] = extra_values[e];
+        detail::add_row(builder, row, line, extra);
+    }
+}
+
+}  // namespace
+
+model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    const std::string file = path.string();
+    const std::string bytes = read_file(path);
+    if (const auto bad = find_invalid_utf8(bytes)) {
+        const auto line = std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
+        throw InputError({file, static_cast<std::uint32_t>(line)}, "invalid UTF-8 (save the file as UTF-8)");
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(bytes);
+    } catch (const YAML::Exception& e) {
+        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)}, e.msg);
+    }
+    if (!root.IsMap()) throw InputError({file}, "expected a map with units:, posts:, ... lists");
+
+    ModelBuilder builder(diagnostics);
+    const auto people = root["people"];
+    builder.set_people_listed(people && people.IsSequence());
+    try {
+        read_list(root, file, detail::kUnits, builder, diagnostics);
+        read_list(root, file, detail::kPosts, builder, diagnostics);
+        read_list(root, file, detail::kPeople, builder, diagnostics);
+        read_list(root, file, detail::kLinks, builder, diagnostics);
+        read_list(root, file, detail::kFindings, builder, diagnostics);
+    } catch (const YAML::Exception& e) {
+        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)}, e.msg);
+    }
+    return std::move(builder).finish();
+}
+
+}  // namespace reorg::io

@@ -1,0 +1,53 @@
+#include "reorg/model/error.hpp"
+
+#include <utility>
+
+namespace reorg {
+
+std::string to_string(const Diagnostic& diagnostic) {
+    std::string text = diagnostic.where.file;
+    if (diagnostic.where.line > 0) text += ':' + std::to_string(diagnostic.where.line);
+    if (!text.empty()) text += ": ";
+    if (!diagnostic.where.column.empty()) text += diagnostic.where.column + ": ";
+    if (diagnostic.severity == Severity::Warning) text += "warning: ";
+    text += diagnostic.message;
+    return text;
+}
+
+namespace {
+
+std::string summary(const std::vector<Diagnostic>& errors, std::size_t not_listed) {
+    if (errors.empty()) return "invalid input";
+    std::string text = to_string(errors.front());
+    const std::size_t more = errors.size() - 1 + not_listed;
+    if (more > 0) text += " (and " + std::to_string(more) + " more errors)";
+    return text;
+}
+
+}  // namespace
+
+InputError::InputError(Location where, std::string message)
+    : InputError(std::vector{Diagnostic{Severity::Error, std::move(where), std::move(message)}}) {}
+
+InputError::InputError(std::vector<Diagnostic> errors, std::size_t not_listed)
+    : Error(summary(errors, not_listed)), errors_(std::move(errors)), not_listed_(not_listed) {}
+
+void Diagnostics::error(Location where, std::string message) {
+    if (errors_.size() < max_listed_) {
+        errors_.push_back({Severity::Error, std::move(where), std::move(message)});
+    }
+    ++error_count_;
+}
+
+void Diagnostics::warning(Location where, std::string message) {
+    if (warnings_.size() < max_listed_) {
+        warnings_.push_back({Severity::Warning, std::move(where), std::move(message)});
+    }
+    ++warning_count_;
+}
+
+void Diagnostics::throw_if_errors() const {
+    if (has_errors()) throw InputError(errors_, error_count_ - errors_.size());
+}
+
+}  // namespace reorg

@@ -1,0 +1,86 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reorg {
+
+/// Where in the user's input something is: a file, a 1-based line (0: the file as a whole) and
+/// optionally the column (CSV header name or YAML key) or a scenario change.
+struct Location {
+    Location(std::string file_ = {}, std::uint32_t line_ = 0, std::string column_ = {})
+        : file(std::move(file_)), line(line_), column(std::move(column_)) {}
+
+    std::string file;
+    std::uint32_t line = 0;
+    std::string column;
+};
+
+enum class Severity : std::uint8_t { Error, Warning };
+
+/// One problem found in the input, phrased for the person who wrote the file.
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    Location where;
+    std::string message;
+};
+
+/// "file:line: column: message", the form editors and CI logs link to.
+[[nodiscard]] std::string to_string(const Diagnostic& diagnostic);
+
+/// Base of every failure reorg reports.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The user's input is wrong. Carries every error found (up to a cap), each with its location;
+/// what() is the first of them and a count of the rest.
+class InputError : public Error {
+public:
+    InputError(Location where, std::string message);
+    explicit InputError(std::vector<Diagnostic> errors, std::size_t not_listed = 0);
+
+    [[nodiscard]] const std::vector<Diagnostic>& errors() const noexcept { return errors_; }
+    /// Errors found beyond the cap and so not listed.
+    [[nodiscard]] std::size_t not_listed() const noexcept { return not_listed_; }
+
+private:
+    std::vector<Diagnostic> errors_;
+    std::size_t not_listed_ = 0;
+};
+
+/// Collects the errors and warnings of one input, keeping at most `max_listed` of each so that
+/// a badly broken million-row file still gives a readable answer.
+class Diagnostics {
+public:
+    static constexpr std::size_t kDefaultMaxListed = 50;
+
+    explicit Diagnostics(std::size_t max_listed = kDefaultMaxListed) : max_listed_(max_listed) {}
+
+    void error(Location where, std::string message);
+    void warning(Location where, std::string message);
+
+    [[nodiscard]] bool has_errors() const noexcept { return error_count_ > 0; }
+    [[nodiscard]] std::size_t error_count() const noexcept { return error_count_; }
+    [[nodiscard]] std::size_t warning_count() const noexcept { return warning_count_; }
+    [[nodiscard]] const std::vector<Diagnostic>& errors() const noexcept { return errors_; }
+    [[nodiscard]] const std::vector<Diagnostic>& warnings() const noexcept { return warnings_; }
+    /// True once the error list is full: readers may stop early.
+    [[nodiscard]] bool full() const noexcept { return error_count_ >= max_listed_ * 20; }
+
+    /// Throws InputError with every listed error, if there is one.
+    void throw_if_errors() const;
+
+private:
+    std::size_t max_listed_;
+    std::vector<Diagnostic> errors_;
+    std::vector<Diagnostic> warnings_;
+    std::size_t error_count_ = 0;
+    std::size_t warning_count_ = 0;
+};
+
+}  // namespace reorg

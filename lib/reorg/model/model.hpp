@@ -1,0 +1,148 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reorg/model/id_index.hpp"
+#include "reorg/model/ids.hpp"
+#include "reorg/model/kinds.hpp"
+
+/// The organisation at one moment in time (SPEC §2): units, posts, people, links and review
+/// findings. Value types only; ids are interned to dense indices (ids.hpp) and every table is
+/// one contiguous array.
+///
+/// Strings are views into text storage that the Model owns and shares with its copies: they
+/// stay valid as long as any Model holding that storage lives.
+namespace reorg::model {
+
+/// An organisational unit. Units form a forest through `parent`.
+struct Unit {
+    std::string_view id;
+    std::string_view name;
+    UnitKind kind = UnitKind::Department;
+    std::optional<UnitId> parent;
+    std::optional<PostId> head;     ///< the post heading the unit; lies inside it
+    std::optional<double> capacity; ///< yearly volume a service unit can handle
+};
+
+/// A position in a unit. Posts form the reporting forest through `reports_to`.
+struct Post {
+    std::string_view id;
+    std::string_view title;
+    std::string_view function;
+    UnitId unit{};
+    std::optional<PostId> reports_to;  ///< empty for a top post
+    double fte = 1.0;
+    double cost = 0.0;                 ///< yearly cost, in the model's currency
+    std::optional<PersonId> person;    ///< empty for a vacancy
+
+    [[nodiscard]] bool vacant() const noexcept { return !person.has_value(); }
+};
+
+/// Who holds a post. Analyses work on posts; people appear in output only when asked.
+struct Person {
+    std::string_view id;
+    std::string_view name;
+};
+
+/// Any relation other than the reporting line: dotted line post→post, membership post→group,
+/// service flow unit→unit (weight: yearly volume), collaboration post↔post or unit↔unit.
+struct Link {
+    Ref from;
+    Ref to;
+    LinkKind kind = LinkKind::Collaborates;
+    std::optional<double> weight;
+    std::string_view note;
+};
+
+/// A review statement: what works, what does not, or a cause; `because` names the findings
+/// (normally causes) that explain it.
+struct Finding {
+    std::string_view id;
+    FindingKind kind = FindingKind::Cause;
+    std::string_view statement;
+    std::vector<Ref> about;
+    std::vector<FindingId> because;
+    int severity = 1;  ///< 1 (minor) to 5 (severe)
+    int count = 1;     ///< how many respondents said it
+    std::string_view source;
+};
+
+/// The tables of a model, in the order files list them.
+enum class Table : std::uint8_t { Units, Posts, People, Links, Findings };
+
+/// Columns a file carried beyond the known ones, kept so that nothing a user wrote is lost:
+/// `values` holds names.size() entries per row, row after row.
+struct ExtraColumns {
+    std::vector<std::string> names;
+    std::vector<std::string_view> values;
+
+    [[nodiscard]] std::span<const std::string_view> row(std::size_t row) const {
+        return std::span(values).subspan(row * names.size(), names.size());
+    }
+};
+
+/// Everything a Model is made of, for the code that builds one (readers, scenarios).
+struct ModelParts {
+    std::vector<Unit> units;
+    std::vector<Post> posts;
+    std::vector<Person> people;
+    std::vector<Link> links;
+    std::vector<Finding> findings;
+    std::vector<ExtraColumns> extra = std::vector<ExtraColumns>(5);  ///< indexed by Table
+    /// Owners of the memory the string_views point into (arenas, mapped files).
+    std::vector<std::shared_ptr<const void>> storage;
+};
+
+/// An immutable organisation model. Cheap to move; copying copies the tables but shares text.
+class Model {
+public:
+    Model() = default;
+
+    /// Takes the parts and indexes their ids. Throws reorg::Error if a table holds an id twice
+    /// (readers report duplicates with their file and line before getting here).
+    explicit Model(ModelParts parts);
+
+    [[nodiscard]] std::span<const Unit> units() const noexcept { return parts_.units; }
+    [[nodiscard]] std::span<const Post> posts() const noexcept { return parts_.posts; }
+    [[nodiscard]] std::span<const Person> people() const noexcept { return parts_.people; }
+    [[nodiscard]] std::span<const Link> links() const noexcept { return parts_.links; }
+    [[nodiscard]] std::span<const Finding> findings() const noexcept { return parts_.findings; }
+
+    [[nodiscard]] const Unit& operator[](UnitId id) const { return parts_.units[index(id)]; }
+    [[nodiscard]] const Post& operator[](PostId id) const { return parts_.posts[index(id)]; }
+    [[nodiscard]] const Person& operator[](PersonId id) const { return parts_.people[index(id)]; }
+    [[nodiscard]] const Link& operator[](LinkId id) const { return parts_.links[index(id)]; }
+    [[nodiscard]] const Finding& operator[](FindingId id) const {
+        return parts_.findings[index(id)];
+    }
+
+    /// Looks an id up as the files spell it. O(1) expected.
+    [[nodiscard]] std::optional<UnitId> find_unit(std::string_view id) const;
+    [[nodiscard]] std::optional<PostId> find_post(std::string_view id) const;
+    [[nodiscard]] std::optional<PersonId> find_person(std::string_view id) const;
+    [[nodiscard]] std::optional<FindingId> find_finding(std::string_view id) const;
+
+    /// The id string of a post or unit reference.
+    [[nodiscard]] std::string_view id_of(Ref ref) const;
+
+    /// Unknown columns of a table's source file, if any.
+    [[nodiscard]] const ExtraColumns& extra(Table table) const {
+        return parts_.extra[static_cast<std::size_t>(table)];
+    }
+
+    /// The parts, for code that derives a new model from this one.
+    [[nodiscard]] const ModelParts& parts() const noexcept { return parts_; }
+
+private:
+    ModelParts parts_;
+    IdIndex unit_index_;
+    IdIndex post_index_;
+    IdIndex person_index_;
+    IdIndex finding_index_;
+};
+
+}  // namespace reorg::model

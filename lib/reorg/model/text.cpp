@@ -1,0 +1,52 @@
+#include "reorg/model/text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace reorg::model {
+namespace {
+
+constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+constexpr char lower_ascii(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) noexcept {
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return lower_ascii(x) == lower_ascii(y);
+           });
+}
+
+std::string_view TextArena::store(std::string_view text) {
+    if (text.empty()) return {};
+    if (text.size() > free_size_) {
+        // A string larger than a quarter block gets a block of its own, so that one long note
+        // does not waste the rest of the current block.
+        const std::size_t size = text.size() > kBlockSize / 4 ? text.size() : kBlockSize;
+        auto& block = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(size));
+        if (size != kBlockSize) {
+            std::memcpy(block.get(), text.data(), text.size());
+            bytes_ += text.size();
+            return {block.get(), text.size()};
+        }
+        free_ = block.get();
+        free_size_ = size;
+    }
+    std::memcpy(free_, text.data(), text.size());
+    const std::string_view stored{free_, text.size()};
+    free_ += text.size();
+    free_size_ -= text.size();
+    bytes_ += text.size();
+    return stored;
+}
+
+}  // namespace reorg::model

@@ -1,0 +1,44 @@
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+/// Text storage for a model and the few string helpers every layer needs.
+namespace reorg::model {
+
+/// Removes ASCII blanks (space, tab, CR, LF) from both ends.
+[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
+
+/// Compares ignoring ASCII case; other bytes must match exactly.
+[[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
+
+/// An append-only store of strings whose addresses never move, so the string_views a Model
+/// hands out stay valid for as long as the arena lives. Strings are packed into large blocks:
+/// a million short titles cost their bytes, not a million allocations. A resource type: moved,
+/// never copied; a Model shares it through shared_ptr.
+class TextArena {
+public:
+    TextArena() = default;
+    TextArena(const TextArena&) = delete;
+    TextArena& operator=(const TextArena&) = delete;
+    TextArena(TextArena&&) noexcept = default;
+    TextArena& operator=(TextArena&&) noexcept = default;
+    ~TextArena() = default;
+
+    /// Copies `text` into the arena and returns a view of the copy (an empty text costs nothing).
+    [[nodiscard]] std::string_view store(std::string_view text);
+
+    /// Bytes held, for memory accounting.
+    [[nodiscard]] std::size_t bytes() const noexcept { return bytes_; }
+
+private:
+    static constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* free_ = nullptr;
+    std::size_t free_size_ = 0;
+    std::size_t bytes_ = 0;
+};
+
+}  // namespace reorg::model

@@ -1,0 +1,113 @@
+#include "reorg/model/validate.hpp"
+
+#include <string>
+
+#include "reorg/model/hierarchy.hpp"
+
+namespace reorg::model {
+namespace {
+
+std::string quoted(std::string_view id) { return "'" + std::string(id) + "'"; }
+
+template <class Id, class Rows>
+std::string cycle_text(const std::vector<Id>& cycle, Rows rows) {
+    std::string text;
+    for (const Id id : cycle) text += quoted(rows[index(id)].id) + " -> ";
+    return text + quoted(rows[index(cycle.front())].id);
+}
+
+std::uint32_t row_of(auto id) { return static_cast<std::uint32_t>(index(id)); }
+
+class Checker {
+public:
+    explicit Checker(const Model& model) : model_(model) {}
+
+    std::vector<StructureIssue> run() {
+        check_cycles();
+        check_heads();
+        if (!has_cycles_) check_reporting_lines();
+        return std::move(issues_);
+    }
+
+private:
+    void add(Severity severity, Table table, std::uint32_t row, std::string_view column,
+             std::string message) {
+        issues_.push_back({severity, table, row, column, std::move(message)});
+    }
+
+    void check_cycles() {
+        const auto posts = model_.posts();
+        for (const auto& cycle : parent_cycles<PostId>(
+                 posts.size(), [posts](std::size_t i) { return posts[i].reports_to; })) {
+            has_cycles_ = true;
+            add(Severity::Error, Table::Posts, row_of(cycle.front()), "reports_to",
+                "reporting cycle: " + cycle_text(cycle, posts));
+        }
+        const auto units = model_.units();
+        for (const auto& cycle : parent_cycles<UnitId>(
+                 units.size(), [units](std::size_t i) { return units[i].parent; })) {
+            has_cycles_ = true;
+            add(Severity::Error, Table::Units, row_of(cycle.front()), "parent",
+                "unit-parent cycle: " + cycle_text(cycle, units));
+        }
+    }
+
+    void check_heads() {
+        for (std::size_t u = 0; u < model_.units().size(); ++u) {
+            const Unit& unit = model_.units()[u];
+            if (!unit.head) continue;
+            const Post& head = model_[*unit.head];
+            const auto row = static_cast<std::uint32_t>(u);
+            if (index(head.unit) != u) {
+                add(Severity::Error, Table::Units, row, "head",
+                    "head post " + quoted(head.id) + " is outside the unit (it belongs to " +
+                        quoted(model_[head.unit].id) + ")");
+            } else if (head.vacant()) {
+                add(Severity::Warning, Table::Units, row, "head",
+                    "head post " + quoted(head.id) + " of " + quoted(unit.id) + " is vacant");
+            }
+        }
+    }
+
+    // The nearest unit, from `unit` up the parent chain, that names a head; its head.
+    std::optional<PostId> nearest_head(std::optional<UnitId> unit) const {
+        for (; unit; unit = model_[*unit].parent) {
+            if (const auto head = model_[*unit].head) return head;
+        }
+        return std::nullopt;
+    }
+
+    void check_reporting_lines() {
+        const auto forest = reporting_forest(model_);
+        const auto posts = model_.posts();
+        for (std::size_t p = 0; p < posts.size(); ++p) {
+            const auto post = at<PostId>(p);
+            const auto row = static_cast<std::uint32_t>(p);
+            if (forest.child_count(post) == 1) {
+                add(Severity::Warning, Table::Posts, row, "",
+                    "manager " + quoted(posts[p].id) + " has a single direct report (" +
+                        quoted(posts[index(forest.children(post).front())].id) + ")");
+            }
+            // A unit's head answers to the head of an enclosing unit; anyone else to the head of
+            // their own unit (or of the nearest enclosing unit that names one).
+            const Unit& unit = model_[posts[p].unit];
+            const auto head = unit.head == post ? nearest_head(unit.parent)
+                                                : nearest_head(posts[p].unit);
+            if (head && *head != post && !forest.is_ancestor(*head, post)) {
+                add(Severity::Warning, Table::Posts, row, "reports_to",
+                    "post " + quoted(posts[p].id) + " has no path to the head of its unit (" +
+                        quoted(posts[index(*head)].id) + ") through its reporting line");
+            }
+        }
+    }
+
+    const Model& model_;
+    std::vector<StructureIssue> issues_;
+    bool has_cycles_ = false;
+};
+
+}  // namespace
+
+std::vector<StructureIssue> check_structure(const Model& model) { return Checker(model).run(); }
+
+}  // namespace reorg::model

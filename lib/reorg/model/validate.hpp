@@ -1,0 +1,28 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reorg/model/error.hpp"
+#include "reorg/model/model.hpp"
+
+namespace reorg::model {
+
+/// A structural problem of a model, placed at a row of one of its tables; the caller knows where
+/// that row came from (a file line, a scenario change) and turns it into a Diagnostic.
+struct StructureIssue {
+    Severity severity = Severity::Error;
+    Table table = Table::Posts;
+    std::uint32_t row = 0;
+    std::string_view column;
+    std::string message;
+};
+
+/// The checks that need the whole model (SPEC §3): errors for reporting cycles and unit-parent
+/// cycles (naming every member) and head posts outside their unit; warnings for vacant head
+/// posts, managers with a single report and posts with no unit head above them. Reference and
+/// value checks belong to whoever builds the model. O(posts + units).
+[[nodiscard]] std::vector<StructureIssue> check_structure(const Model& model);
+
+}  // namespace reorg::model

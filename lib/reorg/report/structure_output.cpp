@@ -1,0 +1,206 @@
+#include "reorg/report/structure_output.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+#include "reorg/model/hierarchy.hpp"
+#include "reorg/report/text_table.hpp"
+
+namespace reorg::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string post_label(const model::Model& model, model::PostId id) {
+    const auto& post = model[id];
+    std::string label(post.id);
+    if (!post.title.empty()) label += " " + std::string(post.title);
+    return label + " (" + std::string(model[post.unit].id) + ")";
+}
+
+ordered_json figures_json(const analysis::UnitFigures& figures) {
+    return {{"posts", figures.posts},       {"vacant", figures.vacant},
+            {"headcount", figures.headcount}, {"fte", figures.fte},
+            {"cost", figures.cost}};
+}
+
+ordered_json managers_json(const model::Model& model,
+                           const std::vector<analysis::ManagerSpan>& managers) {
+    auto list = ordered_json::array();
+    for (const auto& [post, span] : managers) {
+        list.push_back({{"id", model[post].id},
+                        {"title", model[post].title},
+                        {"unit", model[model[post].unit].id},
+                        {"span", span}});
+    }
+    return list;
+}
+
+}  // namespace
+
+void write_structure_json(std::ostream& out, const model::Model& model,
+                          const analysis::Structure& s) {
+    ordered_json histogram = ordered_json::object();
+    for (const auto& [span, managers] : s.span_histogram) histogram[std::to_string(span)] = managers;
+    ordered_json by_kind = ordered_json::object();
+    for (const auto& [kind, count] : s.units_by_kind) by_kind[std::string(to_string(kind))] = count;
+
+    ordered_json by_unit = ordered_json::array();
+    for (const auto& u : s.by_unit) {
+        const auto& unit = model[u.unit];
+        by_unit.push_back({
+            {"unit", unit.id},
+            {"name", unit.name},
+            {"kind", to_string(unit.kind)},
+            {"parent", unit.parent ? ordered_json(model[*unit.parent].id) : ordered_json()},
+            {"posts", u.own.posts},
+            {"vacant", u.own.vacant},
+            {"headcount", u.own.headcount},
+            {"fte", u.own.fte},
+            {"cost", u.own.cost},
+            {"managers", u.managers},
+            {"layers", {{"max", u.layers_max}, {"mean", u.layers_mean}}},
+            {"rollup", figures_json(u.rollup)},
+        });
+    }
+
+    const ordered_json document = {
+        {"posts", s.posts},
+        {"filled", s.filled},
+        {"vacant", s.vacant},
+        {"people", s.people},
+        {"fte", s.fte},
+        {"cost", s.cost},
+        {"units", s.units},
+        {"units_by_kind", by_kind},
+        {"managers", s.managers},
+        {"staff_per_manager", s.staff_per_manager},
+        {"span",
+         {{"min", s.span.min},
+          {"median", s.span.median},
+          {"mean", s.span.mean},
+          {"max", s.span.max},
+          {"histogram", histogram}}},
+        {"thresholds", {{"narrow", s.thresholds.narrow}, {"wide", s.thresholds.wide}}},
+        {"narrow", s.narrow.size()},
+        {"wide", s.wide.size()},
+        {"narrow_managers", managers_json(model, s.narrow)},
+        {"wide_managers", managers_json(model, s.wide)},
+        {"layers", {{"max", s.layers_max}, {"mean", s.layers_mean}}},
+        {"by_unit", by_unit},
+    };
+    out << document.dump(2) << '\n';
+}
+
+void write_structure_table(std::ostream& out, const model::Model& model,
+                           const analysis::Structure& s) {
+    TextTable summary({"figure", "value"}, {Align::Left, Align::Right});
+    summary.add_row({"posts", std::to_string(s.posts)});
+    summary.add_row({"filled", std::to_string(s.filled)});
+    summary.add_row({"vacant", std::to_string(s.vacant)});
+    summary.add_row({"people", std::to_string(s.people)});
+    summary.add_row({"FTE", format_number(s.fte)});
+    summary.add_row({"cost", format_amount(s.cost)});
+    summary.add_row({"units", std::to_string(s.units)});
+    for (const auto& [kind, count] : s.units_by_kind) {
+        summary.add_row({"  " + std::string(to_string(kind)), std::to_string(count)});
+    }
+    summary.add_row({"managers", std::to_string(s.managers)});
+    summary.add_row({"staff per manager", format_number(s.staff_per_manager, 1)});
+    summary.add_row({"span min / median / mean / max",
+                     fmt::format("{} / {} / {} / {}", format_number(s.span.min),
+                                 format_number(s.span.median), format_number(s.span.mean, 1),
+                                 format_number(s.span.max))});
+    summary.add_row({fmt::format("narrow managers (span < {})", s.thresholds.narrow),
+                     std::to_string(s.narrow.size())});
+    summary.add_row({fmt::format("wide managers (span > {})", s.thresholds.wide),
+                     std::to_string(s.wide.size())});
+    summary.add_row({"layers max / mean",
+                     fmt::format("{} / {}", s.layers_max, format_number(s.layers_mean, 1))});
+    out << "Organisation\n";
+    summary.write(out, 2);
+
+    if (!s.span_histogram.empty()) {
+        out << "\nSpan of control (direct reports per manager)\n";
+        TextTable histogram({"span", "managers", ""}, {Align::Right, Align::Right, Align::Left});
+        std::size_t most = 0;
+        for (const auto& [span, managers] : s.span_histogram) most = std::max(most, managers);
+        for (const auto& [span, managers] : s.span_histogram) {
+            const auto bar = (managers * 40 + most - 1) / most;
+            std::string bars;
+            for (std::size_t i = 0; i < bar; ++i) bars += "\u2587";
+            histogram.add_row({std::to_string(span), std::to_string(managers), bars});
+        }
+        histogram.write(out, 2);
+    }
+
+    const auto flagged = [&](std::string_view title, const auto& managers) {
+        if (managers.empty()) return;
+        out << '\n' << title << '\n';
+        TextTable table({"manager", "span"}, {Align::Left, Align::Right});
+        for (const auto& [post, span] : managers) {
+            table.add_row({post_label(model, post), std::to_string(span)});
+        }
+        table.write(out, 2);
+    };
+    flagged(fmt::format("Narrow managers (fewer than {} direct reports)", s.thresholds.narrow),
+            s.narrow);
+    flagged(fmt::format("Wide managers (more than {} direct reports)", s.thresholds.wide), s.wide);
+
+    out << "\nUnits (own posts, and rolled up with sub-units)\n";
+    const auto tree = model::unit_forest(model);
+    TextTable units({"unit", "kind", "posts", "vacant", "FTE", "cost", "deepest layer", "total posts",
+                     "total FTE", "total cost"},
+                    {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
+                     Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    for (const auto& u : s.by_unit) {
+        const auto& unit = model[u.unit];
+        const std::string indent(2 * (tree.depth(u.unit) - 1), ' ');
+        std::string name = indent + std::string(unit.id);
+        if (!unit.name.empty()) name += " " + std::string(unit.name);
+        units.add_row({name, std::string(to_string(unit.kind)), std::to_string(u.own.posts),
+                       std::to_string(u.own.vacant), format_number(u.own.fte),
+                       format_amount(u.own.cost),
+                       u.own.posts > 0 ? std::to_string(u.layers_max) : "",
+                       std::to_string(u.rollup.posts), format_number(u.rollup.fte),
+                       format_amount(u.rollup.cost)});
+    }
+    units.write(out, 2);
+}
+
+void write_structure_csv(std::ostream& out, const model::Model& model,
+                         const analysis::Structure& s) {
+    const std::vector<std::string> header{
+        "unit",        "name",       "kind",        "parent",       "posts",
+        "vacant",      "headcount",  "fte",         "cost",         "managers",
+        "layers_max",  "layers_mean", "posts_rollup", "vacant_rollup", "headcount_rollup",
+        "fte_rollup",  "cost_rollup"};
+    write_csv_row(out, header);
+    for (const auto& u : s.by_unit) {
+        const auto& unit = model[u.unit];
+        const std::vector<std::string> row{
+            std::string(unit.id),
+            std::string(unit.name),
+            std::string(to_string(unit.kind)),
+            unit.parent ? std::string(model[*unit.parent].id) : std::string(),
+            std::to_string(u.own.posts),
+            std::to_string(u.own.vacant),
+            std::to_string(u.own.headcount),
+            format_number(u.own.fte, 4),
+            format_number(u.own.cost, 2),
+            std::to_string(u.managers),
+            std::to_string(u.layers_max),
+            format_number(u.layers_mean, 4),
+            std::to_string(u.rollup.posts),
+            std::to_string(u.rollup.vacant),
+            std::to_string(u.rollup.headcount),
+            format_number(u.rollup.fte, 4),
+            format_number(u.rollup.cost, 2)};
+        write_csv_row(out, row);
+    }
+}
+
+}  // namespace reorg::report

@@ -1,0 +1,98 @@
+#include "reorg/report/text_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+
+namespace reorg::report {
+
+std::size_t display_width(std::string_view text) noexcept {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // count lead bytes only
+    }));
+}
+
+TextTable::TextTable(std::vector<std::string> header, std::vector<Align> align)
+    : header_(std::move(header)), align_(std::move(align)) {
+    align_.resize(header_.size(), Align::Left);
+}
+
+void TextTable::add_row(std::vector<std::string> cells) {
+    cells.resize(header_.size());
+    rows_.push_back(std::move(cells));
+}
+
+void TextTable::write(std::ostream& out, std::size_t indent) const {
+    std::vector<std::size_t> widths(header_.size());
+    for (std::size_t c = 0; c < header_.size(); ++c) {
+        widths[c] = display_width(header_[c]);
+        for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+    const std::string margin(indent, ' ');
+    const auto write_row = [&](const std::vector<std::string>& cells) {
+        std::string line = margin;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const std::string pad(widths[c] - display_width(cells[c]), ' ');
+            const bool last = c + 1 == cells.size();
+            if (align_[c] == Align::Right) {
+                line += pad + cells[c];
+            } else {
+                line += cells[c];
+                if (!last) line += pad;
+            }
+            if (!last) line += "  ";
+        }
+        out << line << '\n';
+    };
+    write_row(header_);
+    std::string rule = margin;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        rule += std::string(widths[c], '-');
+        if (c + 1 < widths.size()) rule += "  ";
+    }
+    out << rule << '\n';
+    for (const auto& row : rows_) write_row(row);
+}
+
+void write_csv_row(std::ostream& out, std::span<const std::string> fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out << ',';
+        const auto& field = fields[i];
+        if (field.find_first_of(",\"\r\n") == std::string::npos) {
+            out << field;
+            continue;
+        }
+        out << '"';
+        for (const char c : field) {
+            if (c == '"') out << '"';
+            out << c;
+        }
+        out << '"';
+    }
+    out << '\n';
+}
+
+std::string format_amount(double value) {
+    const auto whole = static_cast<long long>(std::llround(value));
+    std::string digits = std::to_string(whole < 0 ? -whole : whole);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
+        grouped += digits[i];
+    }
+    return whole < 0 ? "-" + grouped : grouped;
+}
+
+std::string format_number(double value, int decimals) {
+    std::string text = fmt::format("{:.{}f}", value, decimals);
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+    }
+    if (text == "-0") text = "0";
+    return text;
+}
+
+}  // namespace reorg::report

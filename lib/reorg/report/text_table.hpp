@@ -1,0 +1,45 @@
+#pragma once
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+/// Plain-text and CSV tables for the terminal and for spreadsheets.
+namespace reorg::report {
+
+enum class Align { Left, Right };
+
+/// A table printed with aligned columns; widths count UTF-8 characters, not bytes, so Swedish
+/// names line up.
+class TextTable {
+public:
+    /// One header per column; `align` defaults to left for every column.
+    explicit TextTable(std::vector<std::string> header, std::vector<Align> align = {});
+
+    void add_row(std::vector<std::string> cells);
+    [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+
+    /// Header, a rule, then the rows; `indent` spaces before each line.
+    void write(std::ostream& out, std::size_t indent = 0) const;
+
+private:
+    std::vector<std::string> header_;
+    std::vector<Align> align_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+/// Number of characters (code points) in UTF-8 text.
+[[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
+
+/// One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF-free.
+void write_csv_row(std::ostream& out, std::span<const std::string> fields);
+
+/// `1234567.5` → `1 234 568`: whole units with a space between thousands, as Swedish and
+/// international reports write money.
+[[nodiscard]] std::string format_amount(double value);
+
+/// A number with at most `decimals` decimals and no trailing zeros: 2.50 → "2.5", 3.0 → "3".
+[[nodiscard]] std::string format_number(double value, int decimals = 2);
+
+}  // namespace reorg::report

@@ -1,0 +1,15 @@
+#pragma once
+// The subcommands of `reorg`. Each file adds one: its options struct, its CLI11 flags, and a
+// run function that calls the library once and prints. main() maps exceptions to exit codes.
+
+namespace CLI {
+class App;
+}
+
+namespace reorg::cli {
+
+/// Registers a subcommand on `app`; when it runs, its exit code is stored in `exit_code`.
+void add_validate_command(CLI::App& app, int& exit_code);
+void add_stats_command(CLI::App& app, int& exit_code);
+
+}  // namespace reorg::cli

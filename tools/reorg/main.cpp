@@ -1,0 +1,37 @@
+// `reorg`: the command-line face of the library. Parses arguments, runs one subcommand, and maps
+// failures to exit codes: 2 for bad input or bad arguments, 1 for anything else.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "commands.hpp"
+#include "print.hpp"
+#include "reorg/model/error.hpp"
+#include "reorg/version.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"reorg — analyse an organisation and compare reorganisation scenarios"};
+    app.set_version_flag("--version", std::string(reorg::kVersion));
+    app.require_subcommand(1);
+    int exit_code = EXIT_SUCCESS;
+    reorg::cli::add_validate_command(app, exit_code);
+    reorg::cli::add_stats_command(app, exit_code);
+
+    try {
+        app.parse(argc, argv);
+        return exit_code;
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error);
+        return code == 0 ? EXIT_SUCCESS : 2;
+    } catch (const reorg::InputError& error) {
+        reorg::cli::print_diagnostics(std::cerr, error.errors());
+        if (error.not_listed() > 0) {
+            std::cerr << "reorg: ... and " << error.not_listed() << " more errors\n";
+        }
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "reorg: internal error: " << error.what() << '\n';
+        return EXIT_FAILURE;
+    }
+}

@@ -1,0 +1,62 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "print.hpp"
+#include "reorg/analysis/structure.hpp"
+#include "reorg/io/load.hpp"
+#include "reorg/report/structure_output.hpp"
+
+namespace reorg::cli {
+namespace {
+
+struct StatsOptions {
+    std::string model;
+    analysis::SpanThresholds thresholds;
+    bool json = false;
+    bool csv = false;
+};
+
+int run_stats(const StatsOptions& options) {
+    Diagnostics diagnostics;
+    const auto model = io::load_model(options.model, diagnostics);
+    print_warning_count(std::cerr, diagnostics);
+    const auto structure = analysis::structure(model, options.thresholds);
+    if (options.json) {
+        report::write_structure_json(std::cout, model, structure);
+    } else if (options.csv) {
+        report::write_structure_csv(std::cout, model, structure);
+    } else {
+        report::write_structure_table(std::cout, model, structure);
+    }
+    return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+void add_stats_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<StatsOptions>();
+    auto* command = app.add_subcommand(
+        "stats", "Structure figures: posts, FTE, cost, spans of control, layers, per unit");
+    command->add_option("MODEL", options->model, "Folder of CSV files or a .yaml file")
+        ->required();
+    auto* json = command->add_flag("--json", options->json, "Print one JSON document");
+    auto* csv = command->add_flag("--csv", options->csv, "Print the per-unit table as CSV");
+    json->excludes(csv);
+    command
+        ->add_option("--narrow", options->thresholds.narrow,
+                     "Managers with fewer direct reports are narrow")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    command
+        ->add_option("--wide", options->thresholds.wide,
+                     "Managers with more direct reports are wide")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    command->callback([options, &exit_code] { exit_code = run_stats(*options); });
+}
+
+}  // namespace reorg::cli
