@@ -14,9 +14,10 @@ Summary summarise(std::vector<T> values) {
     std::sort(values.begin(), values.end());
     const std::size_t n = values.size();
     const double sum = std::accumulate(values.begin(), values.end(), 0.0);
-    const double median = n % 2 == 1 ? static_cast<double>(values[n / 2])
-                                     : (static_cast<double>(values[n / 2 - 1]) +
-                                        static_cast<double>(values[n / 2])) / 2.0;
+    const double median =
+        n % 2 == 1
+            ? static_cast<double>(values[n / 2])
+            : (static_cast<double>(values[n / 2 - 1]) + static_cast<double>(values[n / 2])) / 2.0;
     return {static_cast<double>(values.front()), median, sum / static_cast<double>(n),
             static_cast<double>(values.back())};
 }
@@ -73,7 +74,8 @@ Structure structure(const model::Model& model, const SpanThresholds& thresholds)
         }
     }
     result.filled = result.posts - result.vacant;
-    result.people = static_cast<std::size_t>(std::count(holds_post.begin(), holds_post.end(), true));
+    result.people =
+        static_cast<std::size_t>(std::count(holds_post.begin(), holds_post.end(), true));
     result.managers = spans.size();
     result.span = summarise(std::move(spans));
     result.layers_mean =

@@ -42,8 +42,8 @@ struct UnitStructure {
     UnitFigures own;     ///< posts of this unit alone
     UnitFigures rollup;  ///< this unit and every unit below it
     std::size_t managers = 0;
-    std::size_t layers_max = 0;   ///< deepest layer of its own posts (0 without posts)
-    double layers_mean = 0;       ///< mean layer of its own posts
+    std::size_t layers_max = 0;  ///< deepest layer of its own posts (0 without posts)
+    double layers_mean = 0;      ///< mean layer of its own posts
 };
 
 /// The shape of an organisation (SPEC §5 "Structure").
@@ -56,15 +56,15 @@ struct Structure {
     double cost = 0;
     std::size_t units = 0;
     std::map<model::UnitKind, std::size_t> units_by_kind;
-    std::size_t managers = 0;  ///< posts with at least one direct report
-    Summary span;              ///< direct reports per manager
+    std::size_t managers = 0;                           ///< posts with at least one direct report
+    Summary span;                                       ///< direct reports per manager
     std::map<std::size_t, std::size_t> span_histogram;  ///< span → number of managers
     SpanThresholds thresholds;
-    std::vector<ManagerSpan> narrow;  ///< span below thresholds.narrow, narrowest first
-    std::vector<ManagerSpan> wide;    ///< span above thresholds.wide, widest first
-    std::size_t layers_max = 0;       ///< a top post is layer 1
-    double layers_mean = 0;           ///< mean layer over all posts
-    double staff_per_manager = 0;     ///< non-managers per manager (0 without managers)
+    std::vector<ManagerSpan> narrow;     ///< span below thresholds.narrow, narrowest first
+    std::vector<ManagerSpan> wide;       ///< span above thresholds.wide, widest first
+    std::size_t layers_max = 0;          ///< a top post is layer 1
+    double layers_mean = 0;              ///< mean layer over all posts
+    double staff_per_manager = 0;        ///< non-managers per manager (0 without managers)
     std::vector<UnitStructure> by_unit;  ///< in unit-tree pre-order (parents first)
 };
 

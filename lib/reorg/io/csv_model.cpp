@@ -14,7 +14,8 @@ namespace {
 // Line and byte column of an offset, for a message about invalid bytes.
 std::pair<std::uint32_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
     const auto before = text.substr(0, offset);
-    const auto line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
+    const auto line =
+        static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
     const auto line_start = before.rfind('\n');
     return {line, offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1};
 }
@@ -31,9 +32,8 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
     std::string bytes = read_file(path);
     if (const auto bad = find_invalid_utf8(bytes)) {
         const auto [line, column] = line_and_column(bytes, *bad);
-        diagnostics.error({file, line},
-                          "invalid UTF-8 at byte " + std::to_string(column) +
-                              " of the line (save the file as UTF-8)");
+        diagnostics.error({file, line}, "invalid UTF-8 at byte " + std::to_string(column) +
+                                            " of the line (save the file as UTF-8)");
         return;
     }
     CsvReader reader(std::move(bytes));
@@ -53,8 +53,9 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
     bool missing = false;
     for (std::size_t f = 0; f < header.fields.size(); ++f) {
         const auto name = model::trim(header.fields[f]);
-        const auto known = std::find_if(spec.columns.begin(), spec.columns.end(),
-                                        [&](const auto& c) { return detail::same_name(name, c.name); });
+        const auto known =
+            std::find_if(spec.columns.begin(), spec.columns.end(),
+                         [&](const auto& c) { return detail::same_name(name, c.name); });
         if (known == spec.columns.end()) {
             extra_fields.push_back(f);
             extra_names.emplace_back(name);
@@ -82,11 +83,10 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
     while (reader.next(record) && !diagnostics.full()) {
         const auto& fields = record.fields;
         if (fields.size() > header.fields.size()) {
-            diagnostics.error({file, record.line},
-                              "the row has " + std::to_string(fields.size()) +
-                                  " fields but the header has " +
-                                  std::to_string(header.fields.size()) +
-                                  " (a separator inside an unquoted value?)");
+            diagnostics.error({file, record.line}, "the row has " + std::to_string(fields.size()) +
+                                                       " fields but the header has " +
+                                                       std::to_string(header.fields.size()) +
+                                                       " (a separator inside an unquoted value?)");
             continue;
         }
         const auto field = [&](std::size_t f) {

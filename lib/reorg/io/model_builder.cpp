@@ -96,8 +96,8 @@ bool ModelBuilder::check_id(Table table, std::string_view id, std::uint32_t line
     return true;
 }
 
-std::optional<double> ModelBuilder::number(Table table, std::uint32_t line,
-                                           std::string_view column, std::string_view text) {
+std::optional<double> ModelBuilder::number(Table table, std::uint32_t line, std::string_view column,
+                                           std::string_view text) {
     if (model::trim(text).empty()) return std::nullopt;
     auto value = parse_number(text, source(table).numbers);
     if (!value) {
@@ -115,10 +115,11 @@ std::optional<int> ModelBuilder::whole_number(Table table, std::uint32_t line,
     if (model::trim(text).empty()) return absent;
     const auto value = parse_number(text, source(table).numbers);
     if (!value || *value != std::floor(*value) || *value < low || *value > high) {
-        error(table, line, column,
-              "must be a whole number from " + std::to_string(low) +
-                  (high == std::numeric_limits<int>::max() ? " up" : " to " + std::to_string(high)) +
-                  ", is " + quoted(text));
+        error(
+            table, line, column,
+            "must be a whole number from " + std::to_string(low) +
+                (high == std::numeric_limits<int>::max() ? " up" : " to " + std::to_string(high)) +
+                ", is " + quoted(text));
         return std::nullopt;
     }
     return static_cast<int>(*value);
@@ -131,9 +132,8 @@ void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
     model::Unit unit;
     unit.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.units.size());
-    if (const auto first = unit_ids_.insert(unit.id, position, [this](std::uint32_t i) {
-            return parts_.units[i].id;
-        })) {
+    if (const auto first = unit_ids_.insert(
+            unit.id, position)) {
         error(Table::Units, line, "id",
               "duplicate unit id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Units).lines[*first]) + ")");
@@ -155,8 +155,8 @@ void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
     }
     begin_row(Table::Units, line);
     parts_.units.push_back(unit);
-    pending_units_.push_back({pending_text_.store(model::trim(row.parent)),
-                              pending_text_.store(model::trim(row.head))});
+    pending_units_.push_back(
+        {pending_text_.store(model::trim(row.parent)), pending_text_.store(model::trim(row.head))});
     keep_extra(Table::Units, extra);
 }
 
@@ -167,9 +167,8 @@ void ModelBuilder::add_post(const PostFields& row, std::uint32_t line,
     model::Post post;
     post.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.posts.size());
-    if (const auto first = post_ids_.insert(post.id, position, [this](std::uint32_t i) {
-            return parts_.posts[i].id;
-        })) {
+    if (const auto first = post_ids_.insert(
+            post.id, position)) {
         error(Table::Posts, line, "id",
               "duplicate post id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Posts).lines[*first]) + ")");
@@ -193,9 +192,8 @@ void ModelBuilder::add_person(const PersonFields& row, std::uint32_t line,
     if (!check_id(Table::People, id, line)) return;
     const model::Person person{text_->store(id), text_->store(model::trim(row.name))};
     const auto position = static_cast<std::uint32_t>(parts_.people.size());
-    if (const auto first = person_ids_.insert(person.id, position, [this](std::uint32_t i) {
-            return parts_.people[i].id;
-        })) {
+    if (const auto first = person_ids_.insert(
+            person.id, position)) {
         error(Table::People, line, "id",
               "duplicate person id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::People).lines[*first]) + ")");
@@ -208,17 +206,12 @@ void ModelBuilder::add_person(const PersonFields& row, std::uint32_t line,
 
 std::optional<model::Ref> ModelBuilder::resolve_ref(std::string_view id, bool post,
                                                     bool unit) const {
-    if (unit) {
-        if (const auto found =
-                unit_ids_.find(id, [this](std::uint32_t i) { return parts_.units[i].id; })) {
-            return model::at<model::UnitId>(*found);
-        }
-    }
+    // Posts first: they are what most links join.
     if (post) {
-        if (const auto found =
-                post_ids_.find(id, [this](std::uint32_t i) { return parts_.posts[i].id; })) {
-            return model::at<model::PostId>(*found);
-        }
+        if (const auto found = post_ids_.find(id)) return model::at<model::PostId>(*found);
+    }
+    if (unit) {
+        if (const auto found = unit_ids_.find(id)) return model::at<model::UnitId>(*found);
     }
     return std::nullopt;
 }
@@ -272,8 +265,8 @@ void ModelBuilder::add_link(const LinkFields& row, std::uint32_t line,
     }
     if (ok && *kind == LinkKind::Collaborates && from->index() != to->index()) {
         error(Table::Links, line, "to",
-              "a collaborates link joins two posts or two units, not " + quoted(from_id) +
-                  " and " + quoted(to_id));
+              "a collaborates link joins two posts or two units, not " + quoted(from_id) + " and " +
+                  quoted(to_id));
         ok = false;
     }
     const auto weight = number(Table::Links, line, "weight", row.weight);
@@ -298,9 +291,8 @@ void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
     model::Finding finding;
     finding.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.findings.size());
-    if (const auto first = finding_ids_.insert(finding.id, position, [this](std::uint32_t i) {
-            return parts_.findings[i].id;
-        })) {
+    if (const auto first = finding_ids_.insert(
+            finding.id, position)) {
         error(Table::Findings, line, "id",
               "duplicate finding id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Findings).lines[*first]) + ")");
@@ -317,7 +309,10 @@ void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
     finding.statement = text_->store(model::trim(row.statement));
     finding.source = text_->store(model::trim(row.source));
     for (const auto subject : split_ids(row.about)) {
-        if (const auto ref = resolve_ref(subject, true, true)) {
+        // Findings are mostly about units: an id naming both a unit and a post is the unit.
+        auto ref = resolve_ref(subject, false, true);
+        if (!ref) ref = resolve_ref(subject, true, false);
+        if (ref) {
             finding.about.push_back(*ref);
         } else {
             error(Table::Findings, line, "about", "unknown unit or post " + quoted(subject));
@@ -337,25 +332,19 @@ void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
 }
 
 void ModelBuilder::resolve_units_posts_people() {
-    const auto find_unit = [this](std::string_view id) {
-        return unit_ids_.find(id, [this](std::uint32_t i) { return parts_.units[i].id; });
-    };
-    const auto find_post = [this](std::string_view id) {
-        return post_ids_.find(id, [this](std::uint32_t i) { return parts_.posts[i].id; });
-    };
     for (std::size_t u = 0; u < parts_.units.size(); ++u) {
         auto& unit = parts_.units[u];
         const auto& [parent, head] = pending_units_[u];
         const auto line = source(Table::Units).lines[u];
         if (!parent.empty()) {
-            if (const auto found = find_unit(parent)) {
+            if (const auto found = unit_ids_.find(parent)) {
                 unit.parent = model::at<model::UnitId>(*found);
             } else {
                 error(Table::Units, line, "parent", "unknown unit " + quoted(parent));
             }
         }
         if (!head.empty()) {
-            if (const auto found = find_post(head)) {
+            if (const auto found = post_ids_.find(head)) {
                 unit.head = model::at<model::PostId>(*found);
             } else {
                 error(Table::Units, line, "head", "unknown post " + quoted(head));
@@ -368,7 +357,7 @@ void ModelBuilder::resolve_units_posts_people() {
         const auto line = source(Table::Posts).lines[p];
         if (unit.empty()) {
             error(Table::Posts, line, "unit", "post " + quoted(post.id) + " has no unit");
-        } else if (const auto found = find_unit(unit)) {
+        } else if (const auto found = unit_ids_.find(unit)) {
             post.unit = model::at<model::UnitId>(*found);
         } else {
             error(Table::Posts, line, "unit",
@@ -376,20 +365,19 @@ void ModelBuilder::resolve_units_posts_people() {
                       ", which does not exist");
         }
         if (!reports_to.empty()) {
-            if (const auto found = find_post(reports_to)) {
+            if (const auto found = post_ids_.find(reports_to)) {
                 post.reports_to = model::at<model::PostId>(*found);
             } else {
                 error(Table::Posts, line, "reports_to", "unknown post " + quoted(reports_to));
             }
         }
         if (!person.empty()) {
-            const auto key_of = [this](std::uint32_t i) { return parts_.people[i].id; };
-            auto found = person_ids_.find(person, key_of);
+            auto found = person_ids_.find(person);
             if (!found && !people_listed_) {
                 // Without a people table, the posts' person values are the people.
                 found = static_cast<std::uint32_t>(parts_.people.size());
                 parts_.people.push_back({text_->store(person), {}});
-                person_ids_.insert(parts_.people.back().id, *found, key_of);
+                person_ids_.insert(parts_.people.back().id, *found);
             }
             if (found) {
                 post.person = model::at<model::PersonId>(*found);
@@ -404,8 +392,8 @@ void ModelBuilder::resolve_because() {
     for (std::size_t f = 0; f < parts_.findings.size(); ++f) {
         const auto line = source(Table::Findings).lines[f];
         for (const auto cause : pending_because_[f]) {
-            const auto found = finding_ids_.find(
-                cause, [this](std::uint32_t i) { return parts_.findings[i].id; });
+            const auto found =
+                finding_ids_.find(cause);
             if (!found) {
                 error(Table::Findings, line, "because", "unknown finding " + quoted(cause));
                 continue;

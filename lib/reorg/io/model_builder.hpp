@@ -94,9 +94,8 @@ private:
     bool check_id(model::Table table, std::string_view id, std::uint32_t line);
     std::optional<double> number(model::Table table, std::uint32_t line, std::string_view column,
                                  std::string_view text);
-    std::optional<int> whole_number(model::Table table, std::uint32_t line,
-                                    std::string_view column, std::string_view text, int low,
-                                    int high, int absent);
+    std::optional<int> whole_number(model::Table table, std::uint32_t line, std::string_view column,
+                                    std::string_view text, int low, int high, int absent);
     std::optional<model::Ref> resolve_ref(std::string_view id, bool post, bool unit) const;
     void resolve_units_posts_people();
     void resolve_because();

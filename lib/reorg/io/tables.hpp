@@ -25,9 +25,9 @@ struct TableSpec {
 };
 
 inline constexpr Column<UnitFields> kUnitColumns[] = {
-    {"id", true, &UnitFields::id},         {"name", true, &UnitFields::name},
-    {"kind", false, &UnitFields::kind},    {"parent", false, &UnitFields::parent},
-    {"head", false, &UnitFields::head},    {"capacity", false, &UnitFields::capacity},
+    {"id", true, &UnitFields::id},      {"name", true, &UnitFields::name},
+    {"kind", false, &UnitFields::kind}, {"parent", false, &UnitFields::parent},
+    {"head", false, &UnitFields::head}, {"capacity", false, &UnitFields::capacity},
 };
 inline constexpr Column<PostFields> kPostColumns[] = {
     {"id", true, &PostFields::id},
@@ -44,8 +44,8 @@ inline constexpr Column<PersonFields> kPersonColumns[] = {
     {"name", false, &PersonFields::name},
 };
 inline constexpr Column<LinkFields> kLinkColumns[] = {
-    {"from", true, &LinkFields::from},     {"to", true, &LinkFields::to},
-    {"kind", true, &LinkFields::kind},     {"weight", false, &LinkFields::weight},
+    {"from", true, &LinkFields::from},  {"to", true, &LinkFields::to},
+    {"kind", true, &LinkFields::kind},  {"weight", false, &LinkFields::weight},
     {"note", false, &LinkFields::note},
 };
 inline constexpr Column<FindingFields> kFindingColumns[] = {

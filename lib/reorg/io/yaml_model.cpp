@@ -41,7 +41,8 @@ void read_list(const YAML::Node& root, const std::string& file,
     builder.set_source(spec.table, file);
     const YAML::Node list = root[std::string(spec.key)];
     if (!list || list.IsNull()) {
-        if (spec.required) diagnostics.error({file, 0, std::string(spec.key)}, "the list is missing");
+        if (spec.required)
+            diagnostics.error({file, 0, std::string(spec.key)}, "the list is missing");
         return;
     }
     if (!list.IsSequence()) {
@@ -55,9 +56,11 @@ void read_list(const YAML::Node& root, const std::string& file,
         if (!item.IsMap()) continue;
         for (const auto& entry : item) {
             const auto key = entry.first.Scalar();
-            const bool known = std::any_of(spec.columns.begin(), spec.columns.end(),
-                                           [&](const auto& c) { return detail::same_name(key, c.name); });
-            if (!known && std::find(extra_names.begin(), extra_names.end(), key) == extra_names.end()) {
+            const bool known =
+                std::any_of(spec.columns.begin(), spec.columns.end(),
+                            [&](const auto& c) { return detail::same_name(key, c.name); });
+            if (!known &&
+                std::find(extra_names.begin(), extra_names.end(), key) == extra_names.end()) {
                 extra_names.push_back(key);
             }
         }
@@ -86,8 +89,9 @@ void read_list(const YAML::Node& root, const std::string& file,
                 ok = false;
                 continue;
             }
-            const auto known = std::find_if(spec.columns.begin(), spec.columns.end(),
-                                            [&](const auto& c) { return detail::same_name(key, c.name); });
+            const auto known =
+                std::find_if(spec.columns.begin(), spec.columns.end(),
+                             [&](const auto& c) { return detail::same_name(key, c.name); });
             if (known != spec.columns.end()) {
                 const auto c = static_cast<std::size_t>(known - spec.columns.begin());
                 values[c] = std::move(*text);
@@ -122,8 +126,10 @@ model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& dia
     const std::string file = path.string();
     const std::string bytes = read_file(path);
     if (const auto bad = find_invalid_utf8(bytes)) {
-        const auto line = std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
-        throw InputError({file, static_cast<std::uint32_t>(line)}, "invalid UTF-8 (save the file as UTF-8)");
+        const auto line =
+            std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
+        throw InputError({file, static_cast<std::uint32_t>(line)},
+                         "invalid UTF-8 (save the file as UTF-8)");
     }
     YAML::Node root;
     try {

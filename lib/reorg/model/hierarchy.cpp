@@ -4,7 +4,8 @@ namespace reorg::model {
 
 ReportingForest reporting_forest(const Model& model) {
     const auto posts = model.posts();
-    return ReportingForest::build(posts.size(), [posts](std::size_t i) { return posts[i].reports_to; });
+    return ReportingForest::build(posts.size(),
+                                  [posts](std::size_t i) { return posts[i].reports_to; });
 }
 
 UnitForest unit_forest(const Model& model) {

@@ -15,14 +15,14 @@ enum class FindingId : std::uint32_t {};
 
 /// The position an id stands for, for indexing plain arrays.
 template <class Id>
-    requires std::is_enum_v<Id>
+requires std::is_enum_v<Id>
 [[nodiscard]] constexpr std::size_t index(Id id) noexcept {
     return static_cast<std::size_t>(static_cast<std::underlying_type_t<Id>>(id));
 }
 
 /// The id at a position (the inverse of index()).
 template <class Id>
-    requires std::is_enum_v<Id>
+requires std::is_enum_v<Id>
 [[nodiscard]] constexpr Id at(std::size_t position) noexcept {
     return static_cast<Id>(static_cast<std::underlying_type_t<Id>>(position));
 }

@@ -11,10 +11,9 @@ namespace {
 template <class Row>
 IdIndex index_ids(std::span<const Row> rows, std::string_view table) {
     IdIndex index;
-    const auto key_of = [rows](std::uint32_t i) { return rows[i].id; };
-    index.reserve(rows.size(), key_of);
+    index.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (index.insert(rows[i].id, static_cast<std::uint32_t>(i), key_of)) {
+        if (index.insert(rows[i].id, static_cast<std::uint32_t>(i))) {
             throw Error("duplicate " + std::string(table) + " id '" + std::string(rows[i].id) +
                         "'");
         }
@@ -22,9 +21,9 @@ IdIndex index_ids(std::span<const Row> rows, std::string_view table) {
     return index;
 }
 
-template <class Id, class Row>
-std::optional<Id> find_in(const IdIndex& index, std::span<const Row> rows, std::string_view id) {
-    const auto found = index.find(id, [rows](std::uint32_t i) { return rows[i].id; });
+template <class Id>
+std::optional<Id> find_in(const IdIndex& index, std::string_view id) {
+    const auto found = index.find(id);
     if (!found) return std::nullopt;
     return at<Id>(*found);
 }
@@ -40,16 +39,16 @@ Model::Model(ModelParts parts) : parts_(std::move(parts)) {
 }
 
 std::optional<UnitId> Model::find_unit(std::string_view id) const {
-    return find_in<UnitId>(unit_index_, units(), id);
+    return find_in<UnitId>(unit_index_, id);
 }
 std::optional<PostId> Model::find_post(std::string_view id) const {
-    return find_in<PostId>(post_index_, posts(), id);
+    return find_in<PostId>(post_index_, id);
 }
 std::optional<PersonId> Model::find_person(std::string_view id) const {
-    return find_in<PersonId>(person_index_, people(), id);
+    return find_in<PersonId>(person_index_, id);
 }
 std::optional<FindingId> Model::find_finding(std::string_view id) const {
-    return find_in<FindingId>(finding_index_, findings(), id);
+    return find_in<FindingId>(finding_index_, id);
 }
 
 std::string_view Model::id_of(Ref ref) const {

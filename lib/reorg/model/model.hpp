@@ -24,8 +24,8 @@ struct Unit {
     std::string_view name;
     UnitKind kind = UnitKind::Department;
     std::optional<UnitId> parent;
-    std::optional<PostId> head;     ///< the post heading the unit; lies inside it
-    std::optional<double> capacity; ///< yearly volume a service unit can handle
+    std::optional<PostId> head;      ///< the post heading the unit; lies inside it
+    std::optional<double> capacity;  ///< yearly volume a service unit can handle
 };
 
 /// A position in a unit. Posts form the reporting forest through `reports_to`.
@@ -36,8 +36,8 @@ struct Post {
     UnitId unit{};
     std::optional<PostId> reports_to;  ///< empty for a top post
     double fte = 1.0;
-    double cost = 0.0;                 ///< yearly cost, in the model's currency
-    std::optional<PersonId> person;    ///< empty for a vacancy
+    double cost = 0.0;               ///< yearly cost, in the model's currency
+    std::optional<PersonId> person;  ///< empty for a vacancy
 
     [[nodiscard]] bool vacant() const noexcept { return !person.has_value(); }
 };

@@ -91,8 +91,8 @@ private:
             // A unit's head answers to the head of an enclosing unit; anyone else to the head of
             // their own unit (or of the nearest enclosing unit that names one).
             const Unit& unit = model_[posts[p].unit];
-            const auto head = unit.head == post ? nearest_head(unit.parent)
-                                                : nearest_head(posts[p].unit);
+            const auto head =
+                unit.head == post ? nearest_head(unit.parent) : nearest_head(posts[p].unit);
             if (head && *head != post && !forest.is_ancestor(*head, post)) {
                 add(Severity::Warning, Table::Posts, row, "reports_to",
                     "post " + quoted(posts[p].id) + " has no path to the head of its unit (" +

@@ -22,8 +22,10 @@ std::string post_label(const model::Model& model, model::PostId id) {
 }
 
 ordered_json figures_json(const analysis::UnitFigures& figures) {
-    return {{"posts", figures.posts},       {"vacant", figures.vacant},
-            {"headcount", figures.headcount}, {"fte", figures.fte},
+    return {{"posts", figures.posts},
+            {"vacant", figures.vacant},
+            {"headcount", figures.headcount},
+            {"fte", figures.fte},
             {"cost", figures.cost}};
 }
 
@@ -44,7 +46,8 @@ ordered_json managers_json(const model::Model& model,
 void write_structure_json(std::ostream& out, const model::Model& model,
                           const analysis::Structure& s) {
     ordered_json histogram = ordered_json::object();
-    for (const auto& [span, managers] : s.span_histogram) histogram[std::to_string(span)] = managers;
+    for (const auto& [span, managers] : s.span_histogram)
+        histogram[std::to_string(span)] = managers;
     ordered_json by_kind = ordered_json::object();
     for (const auto& [kind, count] : s.units_by_kind) by_kind[std::string(to_string(kind))] = count;
 
@@ -110,10 +113,10 @@ void write_structure_table(std::ostream& out, const model::Model& model,
     }
     summary.add_row({"managers", std::to_string(s.managers)});
     summary.add_row({"staff per manager", format_number(s.staff_per_manager, 1)});
-    summary.add_row({"span min / median / mean / max",
-                     fmt::format("{} / {} / {} / {}", format_number(s.span.min),
-                                 format_number(s.span.median), format_number(s.span.mean, 1),
-                                 format_number(s.span.max))});
+    summary.add_row(
+        {"span min / median / mean / max",
+         fmt::format("{} / {} / {} / {}", format_number(s.span.min), format_number(s.span.median),
+                     format_number(s.span.mean, 1), format_number(s.span.max))});
     summary.add_row({fmt::format("narrow managers (span < {})", s.thresholds.narrow),
                      std::to_string(s.narrow.size())});
     summary.add_row({fmt::format("wide managers (span > {})", s.thresholds.wide),
@@ -152,8 +155,8 @@ void write_structure_table(std::ostream& out, const model::Model& model,
 
     out << "\nUnits (own posts, and rolled up with sub-units)\n";
     const auto tree = model::unit_forest(model);
-    TextTable units({"unit", "kind", "posts", "vacant", "FTE", "cost", "deepest layer", "total posts",
-                     "total FTE", "total cost"},
+    TextTable units({"unit", "kind", "posts", "vacant", "FTE", "cost", "deepest layer",
+                     "total posts", "total FTE", "total cost"},
                     {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
                      Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
     for (const auto& u : s.by_unit) {
@@ -161,12 +164,11 @@ void write_structure_table(std::ostream& out, const model::Model& model,
         const std::string indent(2 * (tree.depth(u.unit) - 1), ' ');
         std::string name = indent + std::string(unit.id);
         if (!unit.name.empty()) name += " " + std::string(unit.name);
-        units.add_row({name, std::string(to_string(unit.kind)), std::to_string(u.own.posts),
-                       std::to_string(u.own.vacant), format_number(u.own.fte),
-                       format_amount(u.own.cost),
-                       u.own.posts > 0 ? std::to_string(u.layers_max) : "",
-                       std::to_string(u.rollup.posts), format_number(u.rollup.fte),
-                       format_amount(u.rollup.cost)});
+        units.add_row(
+            {name, std::string(to_string(unit.kind)), std::to_string(u.own.posts),
+             std::to_string(u.own.vacant), format_number(u.own.fte), format_amount(u.own.cost),
+             u.own.posts > 0 ? std::to_string(u.layers_max) : "", std::to_string(u.rollup.posts),
+             format_number(u.rollup.fte), format_amount(u.rollup.cost)});
     }
     units.write(out, 2);
 }
@@ -174,10 +176,10 @@ void write_structure_table(std::ostream& out, const model::Model& model,
 void write_structure_csv(std::ostream& out, const model::Model& model,
                          const analysis::Structure& s) {
     const std::vector<std::string> header{
-        "unit",        "name",       "kind",        "parent",       "posts",
-        "vacant",      "headcount",  "fte",         "cost",         "managers",
-        "layers_max",  "layers_mean", "posts_rollup", "vacant_rollup", "headcount_rollup",
-        "fte_rollup",  "cost_rollup"};
+        "unit",       "name",        "kind",         "parent",        "posts",
+        "vacant",     "headcount",   "fte",          "cost",          "managers",
+        "layers_max", "layers_mean", "posts_rollup", "vacant_rollup", "headcount_rollup",
+        "fte_rollup", "cost_rollup"};
     write_csv_row(out, header);
     for (const auto& u : s.by_unit) {
         const auto& unit = model[u.unit];
