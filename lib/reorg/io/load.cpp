@@ -1,5 +1,6 @@
 #include "reorg/io/load.hpp"
 
+#include "reorg/io/snapshot.hpp"
 #include "reorg/model/text.hpp"
 
 namespace reorg::io {
@@ -7,6 +8,7 @@ namespace reorg::io {
 model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) return read_csv_folder(path, diagnostics);
+    if (is_snapshot_path(path)) return read_snapshot(path, diagnostics);
     const auto extension = path.extension().string();
     if (model::iequals_ascii(extension, ".yaml") || model::iequals_ascii(extension, ".yml")) {
         return read_yaml_model(path, diagnostics);
@@ -14,8 +16,9 @@ model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnost
     if (!std::filesystem::exists(path, error)) {
         throw InputError({path.string()}, "no such file or folder");
     }
-    throw InputError({path.string()},
-                     "not a model: expected a folder of CSV files or a .yaml file");
+    throw InputError(
+        {path.string()},
+        "not a model: expected a folder of CSV files, a .yaml file or a .reorg snapshot");
 }
 
 model::Model load_model(const std::filesystem::path& path) {

@@ -17,7 +17,8 @@ namespace reorg::io {
 [[nodiscard]] model::Model read_yaml_model(const std::filesystem::path& file,
                                            Diagnostics& diagnostics);
 
-/// Reads a model in whichever form `path` is: a folder of CSV files or a `.yaml`/`.yml` file.
+/// Reads a model in whichever form `path` is: a folder of CSV files, a `.yaml`/`.yml` file or a
+/// `.reorg` snapshot.
 [[nodiscard]] model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics);
 
 /// The same, for callers that do not want the warnings.

@@ -132,8 +132,7 @@ void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
     model::Unit unit;
     unit.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.units.size());
-    if (const auto first = unit_ids_.insert(
-            unit.id, position)) {
+    if (const auto first = unit_ids_.insert(unit.id, position)) {
         error(Table::Units, line, "id",
               "duplicate unit id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Units).lines[*first]) + ")");
@@ -167,8 +166,7 @@ void ModelBuilder::add_post(const PostFields& row, std::uint32_t line,
     model::Post post;
     post.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.posts.size());
-    if (const auto first = post_ids_.insert(
-            post.id, position)) {
+    if (const auto first = post_ids_.insert(post.id, position)) {
         error(Table::Posts, line, "id",
               "duplicate post id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Posts).lines[*first]) + ")");
@@ -192,8 +190,7 @@ void ModelBuilder::add_person(const PersonFields& row, std::uint32_t line,
     if (!check_id(Table::People, id, line)) return;
     const model::Person person{text_->store(id), text_->store(model::trim(row.name))};
     const auto position = static_cast<std::uint32_t>(parts_.people.size());
-    if (const auto first = person_ids_.insert(
-            person.id, position)) {
+    if (const auto first = person_ids_.insert(person.id, position)) {
         error(Table::People, line, "id",
               "duplicate person id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::People).lines[*first]) + ")");
@@ -291,8 +288,7 @@ void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
     model::Finding finding;
     finding.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.findings.size());
-    if (const auto first = finding_ids_.insert(
-            finding.id, position)) {
+    if (const auto first = finding_ids_.insert(finding.id, position)) {
         error(Table::Findings, line, "id",
               "duplicate finding id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Findings).lines[*first]) + ")");
@@ -392,8 +388,7 @@ void ModelBuilder::resolve_because() {
     for (std::size_t f = 0; f < parts_.findings.size(); ++f) {
         const auto line = source(Table::Findings).lines[f];
         for (const auto cause : pending_because_[f]) {
-            const auto found =
-                finding_ids_.find(cause);
+            const auto found = finding_ids_.find(cause);
             if (!found) {
                 error(Table::Findings, line, "because", "unknown finding " + quoted(cause));
                 continue;

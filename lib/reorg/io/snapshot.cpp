@@ -1,0 +1,509 @@
+#include "reorg/io/snapshot.hpp"
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+#include <fcntl.h>
+#include <kj/exception.h>
+#include <kj/io.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+
+#include "model.capnp.h"
+#include "reorg/io/output.hpp"
+#include "reorg/io/text_input.hpp"
+#include "reorg/model/text.hpp"
+#include "reorg/model/validate.hpp"
+
+namespace reorg::io {
+namespace {
+
+using model::Table;
+
+constexpr std::uint32_t kNoIndex = wire::NO_INDEX;
+
+// ---- writing ---------------------------------------------------------------------------------
+
+// capnp's text setters want NUL-terminated strings; the model's views are not, so copy into a
+// text of the right size.
+template <class Init>
+void set_text(Init&& init, std::string_view text) {
+    if (text.empty()) return;  // an absent text reads back as empty
+    auto builder = init(static_cast<unsigned>(text.size()));
+    std::memcpy(builder.begin(), text.data(), text.size());
+}
+
+template <class Id>
+std::uint32_t position(const std::optional<Id>& id) {
+    return id ? static_cast<std::uint32_t>(model::index(*id)) : kNoIndex;
+}
+
+std::uint32_t ref_position(model::Ref ref) {
+    return static_cast<std::uint32_t>(std::visit([](auto id) { return model::index(id); }, ref));
+}
+
+void set_ref(wire::Ref::Builder builder, model::Ref ref) {
+    if (const auto* post = std::get_if<model::PostId>(&ref)) {
+        builder.setPost(static_cast<std::uint32_t>(model::index(*post)));
+    } else {
+        builder.setUnit(static_cast<std::uint32_t>(model::index(std::get<model::UnitId>(ref))));
+    }
+}
+
+// kj's output interface over the temporary file of an AtomicFile.
+class StreamOutput final : public kj::OutputStream {
+public:
+    explicit StreamOutput(std::ostream& out) : out_(out) {}
+    void write(const void* buffer, size_t size) override {
+        out_.write(static_cast<const char*>(buffer), static_cast<std::streamsize>(size));
+    }
+
+private:
+    std::ostream& out_;
+};
+
+void fill(wire::Model::Builder root, const model::Model& m) {
+    root.setFormatVersion(wire::CURRENT_FORMAT_VERSION);
+
+    auto units = root.initUnits(static_cast<unsigned>(m.units().size()));
+    for (unsigned i = 0; i < units.size(); ++i) {
+        const auto& unit = m.units()[i];
+        auto out = units[i];
+        set_text([&](unsigned n) { return out.initId(n); }, unit.id);
+        set_text([&](unsigned n) { return out.initName(n); }, unit.name);
+        out.setKind(static_cast<wire::UnitKind>(unit.kind));
+        out.setParent(position(unit.parent));
+        out.setHead(position(unit.head));
+        if (unit.capacity) out.getCapacity().setValue(*unit.capacity);
+    }
+
+    auto posts = root.initPosts(static_cast<unsigned>(m.posts().size()));
+    for (unsigned i = 0; i < posts.size(); ++i) {
+        const auto& post = m.posts()[i];
+        auto out = posts[i];
+        set_text([&](unsigned n) { return out.initId(n); }, post.id);
+        set_text([&](unsigned n) { return out.initTitle(n); }, post.title);
+        set_text([&](unsigned n) { return out.initFunction(n); }, post.function);
+        out.setUnit(static_cast<std::uint32_t>(model::index(post.unit)));
+        out.setReportsTo(position(post.reports_to));
+        out.setFte(post.fte);
+        out.setCost(post.cost);
+        out.setPerson(position(post.person));
+    }
+
+    auto people = root.initPeople(static_cast<unsigned>(m.people().size()));
+    for (unsigned i = 0; i < people.size(); ++i) {
+        auto out = people[i];
+        set_text([&](unsigned n) { return out.initId(n); }, m.people()[i].id);
+        set_text([&](unsigned n) { return out.initName(n); }, m.people()[i].name);
+    }
+
+    const auto n_links = static_cast<unsigned>(m.links().size());
+    auto links = root.initLinks();
+    auto from = links.initFrom(n_links);
+    auto to = links.initTo(n_links);
+    auto from_is_unit = links.initFromIsUnit(n_links);
+    auto to_is_unit = links.initToIsUnit(n_links);
+    auto kinds = links.initKind(n_links);
+    auto weights = links.initWeight(n_links);
+    const bool notes = std::any_of(m.links().begin(), m.links().end(),
+                                   [](const model::Link& link) { return !link.note.empty(); });
+    auto note = links.initNote(notes ? n_links : 0);
+    for (unsigned i = 0; i < n_links; ++i) {
+        const auto& link = m.links()[i];
+        from.set(i, ref_position(link.from));
+        to.set(i, ref_position(link.to));
+        from_is_unit.set(i, std::holds_alternative<model::UnitId>(link.from));
+        to_is_unit.set(i, std::holds_alternative<model::UnitId>(link.to));
+        kinds.set(i, static_cast<wire::LinkKind>(link.kind));
+        weights.set(i, link.weight.value_or(std::numeric_limits<double>::quiet_NaN()));
+        if (notes) set_text([&](unsigned n) { return note.init(i, n); }, link.note);
+    }
+
+    auto findings = root.initFindings(static_cast<unsigned>(m.findings().size()));
+    for (unsigned i = 0; i < findings.size(); ++i) {
+        const auto& finding = m.findings()[i];
+        auto out = findings[i];
+        set_text([&](unsigned n) { return out.initId(n); }, finding.id);
+        out.setKind(static_cast<wire::FindingKind>(finding.kind));
+        set_text([&](unsigned n) { return out.initStatement(n); }, finding.statement);
+        auto about = out.initAbout(static_cast<unsigned>(finding.about.size()));
+        for (unsigned k = 0; k < about.size(); ++k) set_ref(about[k], finding.about[k]);
+        auto because = out.initBecause(static_cast<unsigned>(finding.because.size()));
+        for (unsigned k = 0; k < because.size(); ++k) {
+            because.set(k, static_cast<std::uint32_t>(model::index(finding.because[k])));
+        }
+        out.setSeverity(static_cast<std::uint8_t>(finding.severity));
+        out.setCount(static_cast<std::uint32_t>(finding.count));
+        set_text([&](unsigned n) { return out.initSource(n); }, finding.source);
+    }
+
+    unsigned tables = 0;
+    for (std::size_t t = 0; t < 5; ++t) tables += m.extra(Table(t)).names.empty() ? 0u : 1u;
+    auto extra = root.initExtraColumns(tables);
+    unsigned next = 0;
+    for (std::size_t t = 0; t < 5; ++t) {
+        const auto& columns = m.extra(Table(t));
+        if (columns.names.empty()) continue;
+        auto out = extra[next++];
+        out.setTable(static_cast<wire::Table>(t));
+        auto names = out.initNames(static_cast<unsigned>(columns.names.size()));
+        for (unsigned k = 0; k < names.size(); ++k) {
+            set_text([&](unsigned n) { return names.init(k, n); }, columns.names[k]);
+        }
+        auto values = out.initValues(static_cast<unsigned>(columns.values.size()));
+        for (unsigned k = 0; k < values.size(); ++k) {
+            set_text([&](unsigned n) { return values.init(k, n); }, columns.values[k]);
+        }
+    }
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+// A read-only mapping of a whole file; kept alive by the models whose strings point into it.
+class MappedFile {
+public:
+    explicit MappedFile(const std::filesystem::path& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw InputError({path.string()}, "cannot open the file");
+        struct stat info {};
+        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+            ::close(fd);
+            throw InputError({path.string()}, "not a regular file");
+        }
+        size_ = static_cast<std::size_t>(info.st_size);
+        if (size_ > 0) {
+            data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (data_ == MAP_FAILED) {
+                data_ = nullptr;
+                ::close(fd);
+                throw InputError({path.string()}, "cannot map the file into memory");
+            }
+        }
+        ::close(fd);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile() {
+        if (data_ != nullptr) ::munmap(data_, size_);
+    }
+
+    [[nodiscard]] const void* data() const noexcept { return data_; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+private:
+    void* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+// What each kind of link joins (SPEC §2).
+bool endpoints_fit(const model::Link& link) {
+    const bool from_post = std::holds_alternative<model::PostId>(link.from);
+    const bool to_post = std::holds_alternative<model::PostId>(link.to);
+    switch (link.kind) {
+        case model::LinkKind::DottedLine:
+            return from_post && to_post;
+        case model::LinkKind::MemberOf:
+            return from_post && !to_post;
+        case model::LinkKind::Serves:
+            return !from_post && !to_post;
+        case model::LinkKind::Collaborates:
+            return from_post == to_post;
+    }
+    return false;
+}
+
+// Where in the message a value sits, spelled out only when something is wrong there.
+struct Where {
+    const char* list;
+    std::size_t position;
+    const char* field = nullptr;
+
+    [[nodiscard]] Where operator/(const char* name) const { return {list, position, name}; }
+    [[nodiscard]] std::string text() const {
+        std::string spelled = std::string(list) + "[" + std::to_string(position) + "]";
+        if (field != nullptr) spelled += std::string(".") + field;
+        return spelled;
+    }
+};
+
+class SnapshotReader {
+public:
+    SnapshotReader(std::string file, Diagnostics& diagnostics)
+        : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+    void error(const std::string& where, const std::string& what) {
+        diagnostics_.error({file_, 0, where}, what);
+    }
+    void error(const Where& where, const std::string& what) { error(where.text(), what); }
+
+    template <class W>
+    std::string_view text(capnp::Text::Reader reader, const W& where) {
+        const std::string_view view(reader.begin(), reader.size());
+        if (find_invalid_utf8(view)) error(where, "invalid UTF-8");
+        return view;
+    }
+
+    template <class Id>
+    std::optional<Id> optional_index(std::uint32_t value, std::size_t size, const Where& where) {
+        if (value == kNoIndex) return std::nullopt;
+        return index<Id>(value, size, where);
+    }
+
+    template <class Id>
+    Id index(std::uint32_t value, std::size_t size, const Where& where) {
+        if (value >= size) {
+            error(where, "refers to position " + std::to_string(value) + " of a list of " +
+                             std::to_string(size));
+            return Id{0};
+        }
+        return model::at<Id>(value);
+    }
+
+    template <class Kind>
+    Kind kind(std::uint16_t value, std::size_t count, const Where& where) {
+        if (value >= count) {
+            error(where, "unknown kind number " + std::to_string(value));
+            return Kind{};
+        }
+        return static_cast<Kind>(value);
+    }
+
+    model::Ref ref(wire::Ref::Reader reader, std::size_t posts, std::size_t units,
+                   const Where& where) {
+        if (reader.isUnit()) return index<model::UnitId>(reader.getUnit(), units, where);
+        return index<model::PostId>(reader.getPost(), posts, where);
+    }
+
+    model::ModelParts read(wire::Model::Reader root) {
+        if (root.getFormatVersion() > wire::CURRENT_FORMAT_VERSION) {
+            error("formatVersion",
+                  "written by a newer reorg (format " + std::to_string(root.getFormatVersion()) +
+                      "); this one reads up to " + std::to_string(wire::CURRENT_FORMAT_VERSION));
+            diagnostics_.throw_if_errors();
+        }
+        model::ModelParts parts;
+        const auto units = root.getUnits();
+        const auto posts = root.getPosts();
+        const auto people = root.getPeople();
+        const auto findings = root.getFindings();
+        const std::size_t n_units = units.size();
+        const std::size_t n_posts = posts.size();
+
+        parts.units.reserve(n_units);
+        for (unsigned i = 0; i < n_units && !diagnostics_.full(); ++i) {
+            const auto in = units[i];
+            const Where where{"units", i};
+            model::Unit unit;
+            unit.id = text(in.getId(), where / "id");
+            unit.name = text(in.getName(), where / "name");
+            unit.kind = kind<model::UnitKind>(static_cast<std::uint16_t>(in.getKind()),
+                                              model::all_unit_kinds().size(), where / "kind");
+            unit.parent = optional_index<model::UnitId>(in.getParent(), n_units, where / "parent");
+            unit.head = optional_index<model::PostId>(in.getHead(), n_posts, where / "head");
+            if (in.getCapacity().isValue()) unit.capacity = in.getCapacity().getValue();
+            parts.units.push_back(unit);
+        }
+
+        parts.posts.reserve(n_posts);
+        for (unsigned i = 0; i < n_posts && !diagnostics_.full(); ++i) {
+            const auto in = posts[i];
+            const Where where{"posts", i};
+            model::Post post;
+            post.id = text(in.getId(), where / "id");
+            post.title = text(in.getTitle(), where / "title");
+            post.function = text(in.getFunction(), where / "function");
+            post.unit = index<model::UnitId>(in.getUnit(), n_units, where / "unit");
+            post.reports_to =
+                optional_index<model::PostId>(in.getReportsTo(), n_posts, where / "reportsTo");
+            post.fte = in.getFte();
+            post.cost = in.getCost();
+            post.person =
+                optional_index<model::PersonId>(in.getPerson(), people.size(), where / "person");
+            if (!std::isfinite(post.fte) || !std::isfinite(post.cost) || post.fte < 0 ||
+                post.cost < 0) {
+                error(where, "FTE and cost must be finite and not negative");
+            }
+            parts.posts.push_back(post);
+        }
+
+        parts.people.reserve(people.size());
+        for (unsigned i = 0; i < people.size(); ++i) {
+            const Where where{"people", i};
+            parts.people.push_back(
+                {text(people[i].getId(), where / "id"), text(people[i].getName(), where / "name")});
+        }
+
+        const auto links = root.getLinks();
+        const auto from = links.getFrom();
+        const auto to = links.getTo();
+        const auto from_is_unit = links.getFromIsUnit();
+        const auto to_is_unit = links.getToIsUnit();
+        const auto kinds = links.getKind();
+        const auto weights = links.getWeight();
+        const auto notes = links.getNote();
+        const std::size_t n_links = from.size();
+        if (to.size() != n_links || from_is_unit.size() != n_links ||
+            to_is_unit.size() != n_links || kinds.size() != n_links || weights.size() != n_links ||
+            (notes.size() != 0 && notes.size() != n_links)) {
+            error("links", "its columns differ in length");
+            diagnostics_.throw_if_errors();
+        }
+        parts.links.reserve(n_links);
+        const auto endpoint = [&](std::uint32_t position, bool unit, const Where& where) {
+            return unit ? model::Ref(index<model::UnitId>(position, n_units, where))
+                        : model::Ref(index<model::PostId>(position, n_posts, where));
+        };
+        for (unsigned i = 0; i < n_links && !diagnostics_.full(); ++i) {
+            const Where where{"links", i};
+            model::Link link;
+            link.from = endpoint(from[i], from_is_unit[i], where / "from");
+            link.to = endpoint(to[i], to_is_unit[i], where / "to");
+            link.kind = kind<model::LinkKind>(static_cast<std::uint16_t>(kinds[i]),
+                                              model::all_link_kinds().size(), where / "kind");
+            if (!endpoints_fit(link)) {
+                error(where,
+                      "its ends do not fit a " + std::string(to_string(link.kind)) + " link");
+            }
+            if (const double weight = weights[i]; !std::isnan(weight)) link.weight = weight;
+            if (notes.size() != 0) link.note = text(notes[i], where / "note");
+            parts.links.push_back(link);
+        }
+
+        parts.findings.reserve(findings.size());
+        for (unsigned i = 0; i < findings.size() && !diagnostics_.full(); ++i) {
+            const auto in = findings[i];
+            const Where where{"findings", i};
+            model::Finding finding;
+            finding.id = text(in.getId(), where / "id");
+            finding.kind =
+                kind<model::FindingKind>(static_cast<std::uint16_t>(in.getKind()),
+                                         model::all_finding_kinds().size(), where / "kind");
+            finding.statement = text(in.getStatement(), where / "statement");
+            for (const auto about : in.getAbout()) {
+                finding.about.push_back(ref(about, n_posts, n_units, where / "about"));
+            }
+            for (const auto cause : in.getBecause()) {
+                finding.because.push_back(
+                    index<model::FindingId>(cause, findings.size(), where / "because"));
+            }
+            finding.severity = in.getSeverity();
+            if (finding.severity < 1 || finding.severity > 5) {
+                error(where / "severity", "must be from 1 to 5");
+            }
+            finding.count = static_cast<int>(std::min<std::uint32_t>(in.getCount(), INT32_MAX));
+            finding.source = text(in.getSource(), where / "source");
+            parts.findings.push_back(std::move(finding));
+        }
+
+        const std::size_t rows[] = {n_units, n_posts, people.size(), n_links, findings.size()};
+        for (const auto columns : root.getExtraColumns()) {
+            const auto t = static_cast<std::size_t>(columns.getTable());
+            if (t >= 5) {
+                error("extraColumns.table", "unknown table");
+                continue;
+            }
+            auto& extra = parts.extra[t];
+            for (const auto name : columns.getNames()) {
+                extra.names.emplace_back(text(name, "extraColumns.names"));
+            }
+            const auto values = columns.getValues();
+            if (values.size() != extra.names.size() * rows[t]) {
+                error("extraColumns.values", "holds " + std::to_string(values.size()) +
+                                                 " values, not one per column and row");
+                extra = {};
+                continue;
+            }
+            extra.values.reserve(values.size());
+            for (const auto value : values)
+                extra.values.push_back(text(value, "extraColumns.values"));
+        }
+        return parts;
+    }
+
+private:
+    std::string file_;
+    Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+bool is_snapshot_path(const std::filesystem::path& path) {
+    return model::iequals_ascii(path.extension().string(), ".reorg");
+}
+
+void write_snapshot(const model::Model& model, const std::filesystem::path& file) {
+    capnp::MallocMessageBuilder message(1u << 20);
+    fill(message.initRoot<wire::Model>(), model);
+    AtomicFile output(file);
+    StreamOutput stream(output.stream());
+    const auto segments = message.getSegmentsForOutput();
+    if (segments.size() == 1) {
+        capnp::writeMessage(stream, message);
+    } else {
+        // A reader looks up every segment but the first under a lock: copy a large model into
+        // one segment so that loading it reads straight through the mapping.
+        std::size_t words = 0;
+        for (const auto segment : segments) words += segment.size();
+        capnp::MallocMessageBuilder single(static_cast<unsigned>(
+            std::min<std::size_t>(words + 1024, std::numeric_limits<std::uint32_t>::max() / 2)));
+        single.setRoot(message.getRoot<wire::Model>().asReader());
+        capnp::writeMessage(stream, single);
+    }
+    output.commit();
+}
+
+model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    const std::string file = path.string();
+    auto mapping = std::make_shared<const MappedFile>(path);
+    if (mapping->size() == 0 || mapping->size() % sizeof(capnp::word) != 0) {
+        throw InputError({file}, "not a reorg snapshot (truncated, or not written by reorg pack)");
+    }
+    const kj::ArrayPtr<const capnp::word> words(static_cast<const capnp::word*>(mapping->data()),
+                                                mapping->size() / sizeof(capnp::word));
+    capnp::ReaderOptions options;
+    // Every word may be visited a few times (lists are read, then their elements); a hostile
+    // file with overlapping pointers is stopped by this limit instead of looping for ever.
+    options.traversalLimitInWords = words.size() * 4 + 1024;
+
+    model::ModelParts parts;
+    SnapshotReader reader(file, diagnostics);
+    try {
+        capnp::FlatArrayMessageReader message(words, options);
+        parts = reader.read(message.getRoot<wire::Model>());
+    } catch (const kj::Exception& e) {
+        throw InputError({file},
+                         "not a valid reorg snapshot: " + std::string(e.getDescription().cStr()));
+    }
+    diagnostics.throw_if_errors();
+    parts.storage.push_back(mapping);
+
+    std::optional<model::Model> model;
+    try {
+        model.emplace(std::move(parts));
+    } catch (const Error& e) {
+        throw InputError({file}, e.what());
+    }
+    for (const auto& issue : model::check_structure(*model)) {
+        const Location where{file, 0,
+                             std::string(issue.table == Table::Units ? "units[" : "posts[") +
+                                 std::to_string(issue.row) + "]"};
+        if (issue.severity == Severity::Error) {
+            diagnostics.error(where, issue.message);
+        } else {
+            diagnostics.warning(where, issue.message);
+        }
+    }
+    diagnostics.throw_if_errors();
+    return std::move(*model);
+}
+
+}  // namespace reorg::io

@@ -1,0 +1,1 @@
+#include "reorg/synth/generate.hpp"

@@ -1,0 +1,175 @@
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "reorg/io/load.hpp"
+#include "reorg/io/save.hpp"
+#include "reorg/io/snapshot.hpp"
+#include "support/same_model.hpp"
+#include "support/temp_folder.hpp"
+
+using namespace reorg;
+using Catch::Contains;
+
+namespace {
+
+// Every kind of field, unknown columns in two tables, optional values both set and absent.
+constexpr std::string_view kRich = R"(
+units:
+  - {id: KS, name: Kommunstyrelsen, kind: committee}
+  - {id: KLF, name: "Kommunledningsförvaltningen \"KLF\"", kind: administration, parent: KS, head: KC, cost_centre: "1000"}
+  - {id: KLF.IT, name: IT-kontoret, kind: office, parent: KLF, head: IT.CHEF, capacity: 2500.5}
+  - {id: LG, name: Ledningsgrupp, kind: group, parent: KS}
+posts:
+  - {id: KC, title: Kommunchef, unit: KLF, function: ledning, cost: 1540000, person: P1, grade: A}
+  - {id: IT.CHEF, title: IT-chef, unit: KLF.IT, reports_to: KC, fte: 0.8, cost: 1180000.25, person: P2}
+  - {id: IT.1, title: Tekniker, unit: KLF.IT, reports_to: IT.CHEF, grade: C}
+  - {id: IT.2, title: "Tekniker, nätverk", unit: KLF.IT, reports_to: IT.CHEF, person: P3}
+people:
+  - {id: P1, name: Karin Ek}
+  - {id: P2, name: Åsa Öberg}
+  - {id: P3, name: ""}
+links:
+  - {from: KC, to: LG, kind: member_of}
+  - {from: IT.1, to: KC, kind: dotted_line, note: "Säkerhetsfrågor"}
+  - {from: KLF.IT, to: KLF, kind: serves, weight: 1800}
+  - {from: IT.1, to: IT.2, kind: collaborates, weight: 3}
+  - {from: KLF, to: KLF.IT, kind: collaborates}
+findings:
+  - {id: F1, kind: doesnt_work, statement: "Beställningar blir liggande", about: [KLF.IT, IT.CHEF], because: [C1], severity: 5, count: 12, source: Intervju}
+  - {id: C1, kind: cause, statement: Otydliga krav, because: [C2]}
+  - {id: C2, kind: cause, statement: Brandkårsutryckningar, because: [C1], severity: 3}
+)";
+
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// The diagnostics of a load that must fail; fails the test if it loads.
+std::string load_error(const std::filesystem::path& path) {
+    Diagnostics diagnostics;
+    try {
+        (void)io::read_snapshot(path, diagnostics);
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a snapshot gives back exactly the model that was packed", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto original = io::load_model(folder.write("rich.yaml", kRich));
+    const auto file = folder.path() / "rich.reorg";
+    io::write_snapshot(original, file);
+    Diagnostics diagnostics;
+    const auto loaded = io::read_snapshot(file, diagnostics);
+    test::check_same_model(original, loaded);
+    CHECK(loaded.extra(model::Table::Units).names == std::vector<std::string>{"cost_centre"});
+    CHECK(loaded.find_post("IT.2").has_value());
+    CHECK(loaded.links()[1].note == "Säkerhetsfrågor");
+    CHECK_FALSE(loaded.links()[4].weight.has_value());
+}
+
+TEST_CASE("the example municipality survives CSV → snapshot → CSV", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto original = io::load_model(REORG_DATA_DIR "/kommun");
+    io::save_model(original, folder.path() / "kommun.reorg");
+    const auto packed = io::load_model(folder.path() / "kommun.reorg");
+    test::check_same_model(original, packed);
+    io::save_model(packed, folder.path() / "again");
+    test::check_same_model(original, io::load_model(folder.path() / "again"));
+}
+
+TEST_CASE("a snapshot's strings outlive the mapping's other users", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto file = folder.path() / "m.reorg";
+    io::write_snapshot(io::load_model(folder.write("rich.yaml", kRich)), file);
+    model::Model copy;
+    {
+        Diagnostics diagnostics;
+        const auto loaded = io::read_snapshot(file, diagnostics);
+        copy = loaded;
+    }
+    std::filesystem::remove(file);  // the mapping stays valid after the name is gone
+    CHECK(copy[model::UnitId{1}].name == "Kommunledningsförvaltningen \"KLF\"");
+}
+
+TEST_CASE("the stock capnp tool decodes a snapshot with the schema", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto file = folder.path() / "rich.reorg";
+    io::write_snapshot(io::load_model(folder.write("rich.yaml", kRich)), file);
+    const auto out = folder.path() / "decoded.txt";
+    const std::string command = "capnp decode " REORG_SCHEMA_DIR "/model.capnp Model < " +
+                                file.string() + " > " + out.string();
+    REQUIRE(std::system(command.c_str()) == 0);
+    const auto text = read_bytes(out);
+    CHECK_THAT(text, Contains("formatVersion = 1"));
+    CHECK_THAT(text, Contains("id = \"IT.CHEF\""));
+    CHECK_THAT(text, Contains("title = \"Tekniker, nätverk\""));
+    CHECK_THAT(text, Contains("kind = doesntWork"));
+}
+
+TEST_CASE("a truncated snapshot is bad input at every length", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto file = folder.path() / "m.reorg";
+    io::write_snapshot(io::load_model(folder.write("rich.yaml", kRich)), file);
+    const auto bytes = read_bytes(file);
+    const auto cut = folder.path() / "cut.reorg";
+    for (std::size_t length = 0; length < bytes.size(); length += 8) {
+        folder.write("cut.reorg", std::string_view(bytes).substr(0, length));
+        INFO("length " << length);
+        CHECK_FALSE(load_error(cut).empty());
+    }
+    folder.write("cut.reorg", std::string_view(bytes).substr(0, bytes.size() - 3));
+    CHECK_THAT(load_error(cut), Contains("not a reorg snapshot"));
+}
+
+TEST_CASE("corrupted snapshots never crash: they load or are bad input", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto file = folder.path() / "m.reorg";
+    io::write_snapshot(io::load_model(folder.write("rich.yaml", kRich)), file);
+    const auto bytes = read_bytes(file);
+    std::mt19937 random(2026);
+    std::size_t rejected = 0;
+    const auto bad = folder.path() / "bad.reorg";
+    for (int round = 0; round < 400; ++round) {
+        std::string damaged = bytes;
+        const int flips = 1 + static_cast<int>(random() % 8);
+        for (int f = 0; f < flips; ++f) {
+            damaged[random() % damaged.size()] = static_cast<char>(random() % 256);
+        }
+        folder.write("bad.reorg", damaged);
+        Diagnostics diagnostics;
+        try {
+            const auto model = io::read_snapshot(bad, diagnostics);
+            // Whatever loaded is a consistent model: every reference points inside it.
+            for (const auto& post : model.posts())
+                REQUIRE(model::index(post.unit) < model.units().size());
+        } catch (const InputError&) {
+            ++rejected;
+        }
+    }
+    CHECK(rejected > 100);
+}
+
+TEST_CASE("a well-formed message holding an invalid organisation is rejected", "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto file = folder.path() / "m.reorg";
+    folder.write("rich.yaml", kRich);
+    // A well-formed message whose content is not a valid organisation: the writer does not
+    // check, the reader must.
+    auto parts = io::load_model(folder.path() / "rich.yaml").parts();
+    parts.posts[0].reports_to = model::PostId{2};  // KC -> IT.1 -> IT.CHEF -> KC
+    const model::Model cyclic(std::move(parts));
+    io::write_snapshot(cyclic, file);
+    CHECK_THAT(load_error(file), Contains("reporting cycle") && Contains("'KC'"));
+
+    folder.write("text.reorg", "this is not a snapshot at all, just text....");
+    CHECK_THAT(load_error(folder.path() / "text.reorg"), Contains("snapshot"));
+    CHECK_THAT(load_error(folder.path() / "missing.reorg"), Contains("cannot open"));
+}

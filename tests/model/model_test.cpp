@@ -1,0 +1,141 @@
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "reorg/model/error.hpp"
+#include "reorg/model/id_index.hpp"
+#include "reorg/model/kinds.hpp"
+#include "reorg/model/model.hpp"
+#include "reorg/model/text.hpp"
+
+using namespace reorg::model;
+
+namespace {
+std::string fmt_id(int i) {
+    std::string digits = std::to_string(i);
+    return "P" + std::string(7 - digits.size(), '0') + digits;
+}
+}  // namespace
+
+TEST_CASE("the text arena keeps every stored string where it was", "[model][text]") {
+    TextArena arena;
+    std::vector<std::string_view> views;
+    std::vector<std::string> expected;
+    // Enough text to need several blocks, with a few strings larger than a quarter block.
+    for (int i = 0; i < 200000; ++i) {
+        std::string text = "post-" + std::to_string(i);
+        if (i % 50000 == 7) text = std::string(400000, static_cast<char>('a' + i % 26));
+        expected.push_back(text);
+        views.push_back(arena.store(text));
+    }
+    for (std::size_t i = 0; i < views.size(); ++i) REQUIRE(views[i] == expected[i]);
+    CHECK(arena.store("").empty());
+}
+
+TEST_CASE("trim and case-insensitive comparison work on ASCII only", "[model][text]") {
+    CHECK(trim("  KLF.IT\r\n") == "KLF.IT");
+    CHECK(trim("\t \n").empty());
+    CHECK(iequals_ascii("Reports_To", "reports_to"));
+    CHECK_FALSE(iequals_ascii("reports", "reports_to"));
+    CHECK_FALSE(iequals_ascii("Å", "å"));  // not ASCII: compared as bytes
+}
+
+TEST_CASE("the id index finds every key and reports duplicates", "[model][ids]") {
+    // The index holds views of its keys: the strings must not move, so no reallocation.
+    std::vector<std::string> keys;
+    keys.reserve(10001);
+    for (int i = 0; i < 10000; ++i) keys.push_back("U" + std::to_string(i * 7919 % 100003));
+    IdIndex index;
+    for (std::uint32_t i = 0; i < keys.size(); ++i) REQUIRE_FALSE(index.insert(keys[i], i));
+    CHECK(index.size() == keys.size());
+    for (std::uint32_t i = 0; i < keys.size(); ++i) REQUIRE(index.find(keys[i]) == i);
+    CHECK_FALSE(index.find("missing"));
+    CHECK_FALSE(index.find(""));
+    // Inserting an existing key answers with the position holding it and changes nothing.
+    keys.push_back(keys[42]);
+    CHECK(index.insert(keys.back(), static_cast<std::uint32_t>(keys.size() - 1)) == 42u);
+    CHECK(index.size() == keys.size() - 1);
+    // A copy answers the same.
+    const IdIndex copy = index;
+    CHECK(copy.find(keys[9999]) == 9999u);
+}
+
+TEST_CASE("ids differing only in their last digits spread over the table", "[model][ids]") {
+    // With a weak hash, P000000..P999999 would pile into a few runs of slots and each lookup
+    // would compare many keys; here they must fill distinct slots mostly.
+    std::vector<std::string> keys;
+    for (int i = 0; i < 100000; ++i) keys.push_back(fmt_id(i));
+    std::vector<std::uint64_t> slots;
+    for (const auto& key : keys) slots.push_back(IdIndex::hash(key) & ((1u << 18) - 1));
+    std::sort(slots.begin(), slots.end());
+    const auto distinct = std::unique(slots.begin(), slots.end()) - slots.begin();
+    // 100,000 keys thrown at random into 262,144 slots land in about 82,700 distinct ones.
+    CHECK(distinct > 80000);
+}
+
+TEST_CASE("kinds read their file spelling in any ASCII case and print it back", "[model][kinds]") {
+    for (const auto kind : all_unit_kinds()) CHECK(parse_unit_kind(to_string(kind)) == kind);
+    for (const auto kind : all_link_kinds()) CHECK(parse_link_kind(to_string(kind)) == kind);
+    for (const auto kind : all_finding_kinds()) CHECK(parse_finding_kind(to_string(kind)) == kind);
+    CHECK(parse_unit_kind(" Administration ") == UnitKind::Administration);
+    CHECK(parse_link_kind("DOTTED_LINE") == LinkKind::DottedLine);
+    CHECK(parse_finding_kind("doesnt_work") == FindingKind::DoesntWork);
+    CHECK_FALSE(parse_unit_kind("förvaltning"));
+    CHECK_FALSE(parse_link_kind(""));
+    CHECK(all_unit_kinds().size() == 8);
+}
+
+TEST_CASE("a model looks ids up and shares its text with its copies", "[model][model]") {
+    auto arena = std::make_shared<TextArena>();
+    ModelParts parts;
+    parts.units.push_back({arena->store("KLF"),
+                           arena->store("Kommunledningsförvaltningen"),
+                           UnitKind::Administration,
+                           {},
+                           {},
+                           {}});
+    parts.posts.push_back(
+        {arena->store("KC"), arena->store("Kommunchef"), {}, UnitId{0}, {}, 1.0, 1.5e6, {}});
+    parts.storage.push_back(arena);
+    arena.reset();
+
+    const Model model(std::move(parts));
+    CHECK(model.find_unit("KLF") == UnitId{0});
+    CHECK(model.find_post("KC") == PostId{0});
+    CHECK_FALSE(model.find_post("KLF"));
+    CHECK(model.id_of(Ref{PostId{0}}) == "KC");
+    CHECK(model.id_of(Ref{UnitId{0}}) == "KLF");
+
+    std::optional<Model> copy{model};
+    const Model moved = std::move(*copy);
+    copy.reset();
+    CHECK(moved[UnitId{0}].name == "Kommunledningsförvaltningen");
+    CHECK(moved.find_unit("KLF") == UnitId{0});
+}
+
+TEST_CASE("a model refuses a table with an id twice", "[model][model]") {
+    ModelParts parts;
+    parts.units.push_back({"A", "first", UnitKind::Office, {}, {}, {}});
+    parts.units.push_back({"A", "second", UnitKind::Office, {}, {}, {}});
+    CHECK_THROWS_AS(Model(std::move(parts)), reorg::Error);
+}
+
+TEST_CASE("diagnostics cap the list but count everything", "[model][errors]") {
+    reorg::Diagnostics diagnostics(3);
+    for (int i = 1; i <= 10; ++i)
+        diagnostics.error({"posts.csv", static_cast<std::uint32_t>(i)}, "bad");
+    diagnostics.warning({"units.csv", 2, "head"}, "vacant");
+    CHECK(diagnostics.errors().size() == 3);
+    CHECK(diagnostics.error_count() == 10);
+    CHECK(diagnostics.warning_count() == 1);
+    try {
+        diagnostics.throw_if_errors();
+        FAIL("expected an InputError");
+    } catch (const reorg::InputError& error) {
+        CHECK(error.errors().size() == 3);
+        CHECK(error.not_listed() == 7);
+        CHECK(std::string(error.what()) == "posts.csv:1: bad (and 9 more errors)");
+    }
+    CHECK(reorg::to_string(diagnostics.warnings().front()) == "units.csv:2: head: warning: vacant");
+}

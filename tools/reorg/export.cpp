@@ -1,0 +1,61 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "print.hpp"
+#include "reorg/io/export.hpp"
+#include "reorg/io/load.hpp"
+#include "reorg/io/output.hpp"
+#include "reorg/model/error.hpp"
+
+namespace reorg::cli {
+namespace {
+
+struct ExportOptions {
+    std::string format;
+    std::string model;
+    std::string output;
+    io::ExportOptions graph;
+};
+
+int run_export(const ExportOptions& options) {
+    // CLI11 checked the spelling; this only turns it into the enum.
+    const auto format = io::parse_export_format(options.format);
+    if (!format) throw InputError(Location("FORMAT"), "unknown export format " + options.format);
+    Diagnostics diagnostics;
+    const auto model = io::load_model(options.model, diagnostics);
+    print_warning_count(std::cerr, diagnostics);
+    if (options.output == "-") {
+        io::export_model(std::cout, model, *format, options.graph);
+        std::cout.flush();
+        if (!std::cout) throw Error("cannot write to standard output");
+        return EXIT_SUCCESS;
+    }
+    io::AtomicFile file(options.output);
+    io::export_model(file.stream(), model, *format, options.graph);
+    file.commit();
+    return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<ExportOptions>();
+    auto* command = app.add_subcommand(
+        "export", "Write the model as a graph for Gephi, yEd, Cytoscape, NetworkX or Graphviz");
+    command
+        ->add_option("FORMAT", options->format, "graphml, gexf, json (NetworkX node-link) or dot")
+        ->required()
+        ->check(CLI::IsMember({"graphml", "gexf", "json", "dot"}, CLI::ignore_case));
+    command->add_option("MODEL", options->model, "Folder of CSV files or a .yaml file")->required();
+    command->add_option("-o,--output", options->output, "File to write, or - for standard output")
+        ->required();
+    command->add_flag("--units", options->graph.units,
+                      "Add every unit as a node, with in_unit and parent edges");
+    command->callback([options, &exit_code] { exit_code = run_export(*options); });
+}
+
+}  // namespace reorg::cli
