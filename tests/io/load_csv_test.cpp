@@ -749,7 +749,7 @@ TEST_CASE("An unterminated quote is an error at the line it opens on", "[io][loa
 }
 
 TEST_CASE("An unterminated quote in a header line is an error, also in an optional file",
-          "[io][load_csv][errors][!mayfail]") {
+          "[io][load_csv][errors]") {
     SECTION("links.csv, optional") {
         auto files = base_files();
         files["links.csv"] = "from,to,\"kind,weight\nIT1,EKO,dotted_line,1\n";

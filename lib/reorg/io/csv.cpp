@@ -8,6 +8,10 @@ namespace {
 char detect_separator(std::string_view bytes) {
     std::array<std::size_t, 3> counts{};  // , ; tab
     bool quoted = false;
+    // The header is the first line that is not blank.
+    while (!bytes.empty() && (bytes.front() == '\n' || bytes.front() == '\r')) {
+        bytes.remove_prefix(1);
+    }
     for (const char c : bytes) {
         if (c == '"') quoted = !quoted;
         if (quoted) continue;

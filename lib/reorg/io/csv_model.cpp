@@ -41,7 +41,11 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
 
     CsvRecord header;
     if (!reader.next(header)) {
-        if (spec.required) diagnostics.error({file, 1}, "the file is empty (no header line)");
+        if (const auto line = reader.unterminated_quote_line()) {
+            diagnostics.error({file, *line}, "a quoted field is never closed");
+        } else if (spec.required) {
+            diagnostics.error({file, 1}, "the file is empty (no header line)");
+        }
         return;
     }
 

@@ -106,7 +106,10 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
         if (!normalise_decimal_comma(text, normalised)) return std::nullopt;
         text = normalised;
     }
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    if (!text.empty() && text.front() == '+') {
+        text.remove_prefix(1);
+        if (!text.empty() && (text.front() == '-' || text.front() == '+')) return std::nullopt;
+    }
     if (text.empty()) return std::nullopt;
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

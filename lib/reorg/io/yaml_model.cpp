@@ -1,3 +1,4 @@
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -82,6 +83,12 @@ void read_list(const YAML::Node& root, const std::string& file,
         bool ok = true;
         for (const auto& entry : item) {
             const auto key = entry.first.Scalar();
+            const auto known = std::find_if(spec.columns.begin(), spec.columns.end(), [&](const auto& c) {
+                return detail::same_name(key, c.name);
+            });
+            const bool is_column = known != spec.columns.end();
+            const auto c = static_cast<std::size_t>(known - spec.columns.begin());
+            if (is_column) present[c] = true;  // wrong or not, it is there: no "missing" error
             auto text = field_text(entry.second);
             if (!text) {
                 diagnostics.error({file, line_of(entry.second), key},
@@ -89,13 +96,8 @@ void read_list(const YAML::Node& root, const std::string& file,
                 ok = false;
                 continue;
             }
-            const auto known =
-                std::find_if(spec.columns.begin(), spec.columns.end(),
-                             [&](const auto& c) { return detail::same_name(key, c.name); });
-            if (known != spec.columns.end()) {
-                const auto c = static_cast<std::size_t>(known - spec.columns.begin());
+            if (is_column) {
                 values[c] = std::move(*text);
-                present[c] = true;
             } else {
                 const auto e = static_cast<std::size_t>(
                     std::find(extra_names.begin(), extra_names.end(), key) - extra_names.begin());
@@ -134,6 +136,9 @@ model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& dia
     YAML::Node root;
     try {
         root = YAML::Load(bytes);
+    } catch (const YAML::DeepRecursion& e) {
+        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)},
+                         "lists and maps nested too deeply");
     } catch (const YAML::Exception& e) {
         throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)}, e.msg);
     }
