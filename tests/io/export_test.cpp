@@ -39,7 +39,7 @@ using reorg::io::ExportOptions;
 namespace model = reorg::model;
 
 const std::string kPython = "/usr/bin/python3";
-const std::string kReadScript = REORG_TEST_DATA_DIR "/../io/read_graphml.py";
+const std::string kReadScript = REORG_TESTS_DIR "/io/read_graphml.py";
 const std::string kDot = "/usr/bin/dot";
 const std::string kKommun = REORG_DATA_DIR "/kommun";
 
@@ -93,14 +93,14 @@ Run run_command(const std::string& command) {
     return run;
 }
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string shell_quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 // What NetworkX reads from `text` (format graphml, gexf or json): read_graphml.py's JSON.
 json read_with_networkx(const std::string& text, ExportFormat format) {
     const reorg::test::TempFolder folder;
     const auto file = folder.write("graph." + name_of(format), text);
-    const auto run = run_command(kPython + " " + quoted(kReadScript) + " --all --format " +
-                                 name_of(format) + " " + quoted(file));
+    const auto run = run_command(kPython + " " + shell_quoted(kReadScript) + " --all --format " +
+                                 name_of(format) + " " + shell_quoted(file));
     INFO("read_graphml.py needs Debian's python3-networkx (scripts/setup-debian.sh installs it)");
     INFO("stderr: " << run.err);
     REQUIRE(run.exit_code == 0);
@@ -111,7 +111,7 @@ json read_with_networkx(const std::string& text, ExportFormat format) {
 json read_with_graphviz(const std::string& text) {
     const reorg::test::TempFolder folder;
     const auto file = folder.write("graph.dot", text);
-    const auto run = run_command(kDot + " -Tjson0 " + quoted(file));
+    const auto run = run_command(kDot + " -Tjson0 " + shell_quoted(file));
     INFO("needs Graphviz's dot (Debian's graphviz; scripts/setup-debian.sh installs it)");
     INFO("stderr: " << run.err);
     REQUIRE(run.exit_code == 0);
@@ -159,12 +159,12 @@ std::string graphviz_label(std::string_view raw) {
 // ---------------------------------------------------------------------------------------------
 // A small organisation whose every string is hard to escape.
 //
-//   units                                  posts (reporting lines)
-//   ORG   <script>alert(1)</script>        TOP   "a\"b                  head of ORG
-//   ├── GRP   group  Ledningsgrupp 'x' …   ├── AMP   &                  vacant
-//   └── IDLE  team, no link names it       └── SV    Förvaltningschef åäö
-//   EXT   external, "Partner<TAB>AB<LF>…"      └── ODD (id a"b\c&<d>')  C:\path\ (ends in \)
-//                                          CTRL  bell<BEL> nul<NUL> bad<FF byte> end   head of EXT
+//   units                                    posts (reporting lines)
+//   ORG   <script>alert(1)</script>          TOP   "a\"b                    head of ORG
+//   ├── GRP   group, Ledningsgrupp 'x' …     ├── AMP   &                    vacant
+//   └── IDLE  team, Tom<CR>enhet, unlinked   └── SV    Förvaltningschef åäö
+//   EXT   external, Partner<TAB>AB<LF>…          └── ODD   C:\path\ (id a"b\c&<d>')
+//                                            CTRL  bell<BEL> nul<NUL> bad<0xFF> end  head of EXT
 //
 //   links: AMP → TOP dotted_line 0.5 "line1<CR><LF>line2"; TOP → GRP and SV → GRP member_of;
 //          EXT → ORG serves 1200 "<b>"; SV → CTRL collaborates (no weight)
@@ -176,49 +176,22 @@ model::Model tricky_model() {
     const auto post = [](std::uint32_t i) { return model::at<model::PostId>(i); };
     const auto person = [](std::uint32_t i) { return model::at<model::PersonId>(i); };
     model::ModelParts parts;
+    // Unit: id, name, kind, parent, head, capacity.
     parts.units = {
-        {.id = "ORG",
-         .name = "<script>alert(1)</script>",
-         .kind = model::UnitKind::Administration,
-         .head = post(0)},
-        {.id = "GRP",
-         .name = "Ledningsgrupp 'x' & \"y\"",
-         .kind = model::UnitKind::Group,
-         .parent = unit(0)},
-        {.id = "IDLE", .name = "Tom enhet", .kind = model::UnitKind::Team, .parent = unit(0)},
-        {.id = "EXT",
-         .name = "Partner\tAB\nrad två",
-         .kind = model::UnitKind::External,
-         .head = post(4),
-         .capacity = 1200.0},
+        {"ORG", "<script>alert(1)</script>", model::UnitKind::Administration, std::nullopt, post(0),
+         std::nullopt},
+        {"GRP", "Ledningsgrupp 'x' & \"y\"", model::UnitKind::Group, unit(0), std::nullopt,
+         std::nullopt},
+        {"IDLE", "Tom\renhet", model::UnitKind::Team, unit(0), std::nullopt, std::nullopt},
+        {"EXT", "Partner\tAB\nrad två", model::UnitKind::External, std::nullopt, post(4), 1200.0},
     };
+    // Post: id, title, function, unit, reports_to, fte, cost, person.
     parts.posts = {
-        {.id = "TOP",
-         .title = "\"a\\\"b",
-         .function = "ledning",
-         .unit = unit(0),
-         .cost = 1579050,
-         .person = person(0)},
-        {.id = "AMP",
-         .title = "&",
-         .unit = unit(0),
-         .reports_to = post(0),
-         .fte = 0.5,
-         .cost = 0.1 + 0.2},
-        {.id = "SV",
-         .title = "Förvaltningschef åäö",
-         .unit = unit(0),
-         .reports_to = post(0),
-         .cost = 700000,
-         .person = person(1)},
-        {.id = kOddId,
-         .title = "C:\\path\\",
-         .function = "IT",
-         .unit = unit(0),
-         .reports_to = post(2),
-         .cost = 1e300,
-         .person = person(2)},
-        {.id = "CTRL", .title = kCtrlTitle, .function = "drift", .unit = unit(3)},
+        {"TOP", "\"a\\\"b", "ledning", unit(0), std::nullopt, 1.0, 1579050, person(0)},
+        {"AMP", "&", "", unit(0), post(0), 0.5, 0.1 + 0.2, std::nullopt},
+        {"SV", "Förvaltningschef åäö", "", unit(0), post(0), 1.0, 700000, person(1)},
+        {kOddId, "C:\\path\\", "IT", unit(0), post(2), 1.0, 1e300, person(2)},
+        {"CTRL", kCtrlTitle, "drift", unit(3), std::nullopt, 1.0, 0.0, std::nullopt},
     };
     parts.people = {{"P1", "Anna"}, {"P2", "Bo"}, {"P3", "Cilla"}};
     parts.links = {
@@ -321,8 +294,8 @@ json expected_tricky_nodes(ExportFormat format, bool units) {
     if (units) {
         nodes["unit:IDLE"] = {{"type", "unit"},
                               {"ref", "IDLE"},
-                              {"label", "Tom enhet"},
-                              {"name", "Tom enhet"},
+                              {"label", "Tom\renhet"},
+                              {"name", "Tom\renhet"},
                               {"kind", "team"}};
     }
     return nodes;
@@ -389,7 +362,8 @@ TEST_CASE("export formats are named in any ASCII case", "[io][export]") {
     CHECK_FALSE(parse_export_format("graphml "));
 }
 
-TEST_CASE("GraphML, GEXF and JSON read back in NetworkX with every string exact", "[io][export]") {
+TEST_CASE("exported GraphML, GEXF and JSON read back in NetworkX with every string exact",
+          "[io][export]") {
     const auto model = tricky_model();
     for (const auto format : {ExportFormat::GraphMl, ExportFormat::Gexf, ExportFormat::Json}) {
         for (const bool units : {false, true}) {
@@ -410,7 +384,7 @@ TEST_CASE("GraphML, GEXF and JSON read back in NetworkX with every string exact"
     }
 }
 
-TEST_CASE("XML output escapes markup and holds no raw control character", "[io][export]") {
+TEST_CASE("exported XML escapes markup and holds no raw control character", "[io][export]") {
     const auto model = tricky_model();
     for (const auto format : {ExportFormat::GraphMl, ExportFormat::Gexf}) {
         INFO(name_of(format));
@@ -418,6 +392,7 @@ TEST_CASE("XML output escapes markup and holds no raw control character", "[io][
         CHECK_THAT(text, Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         CHECK_THAT(text, !Contains("<script>"));
         CHECK_THAT(text, Contains("&quot;a\\&quot;b"));
+        CHECK_THAT(text, Contains("Ledningsgrupp &apos;x&apos; &amp; &quot;y&quot;"));
         CHECK_THAT(text, Contains("Förvaltningschef åäö"));  // UTF-8 kept, not &#...;
         CHECK_THAT(text, Contains("line1&#13;&#10;line2"));
         CHECK(std::none_of(text.begin(), text.end(), [](char c) {
@@ -426,7 +401,7 @@ TEST_CASE("XML output escapes markup and holds no raw control character", "[io][
     }
 }
 
-TEST_CASE("JSON output escapes control characters as \\u00XX and keeps UTF-8", "[io][export]") {
+TEST_CASE("exported JSON escapes control characters numerically and keeps UTF-8", "[io][export]") {
     const auto text = exported(tricky_model(), ExportFormat::Json);
     CHECK_THAT(text, Contains(R"("title": "bell\u0007 nul\u0000 bad)"));
     CHECK_THAT(text, Contains(R"("title": "\"a\\\"b")"));
@@ -438,7 +413,7 @@ TEST_CASE("JSON output escapes control characters as \\u00XX and keeps UTF-8", "
     CHECK_THAT(text, Contains(R"("cost": 1e+300,)"));
 }
 
-TEST_CASE("Graphviz parses the DOT output and reads every label back", "[io][export]") {
+TEST_CASE("Graphviz parses the exported DOT and reads every label back", "[io][export]") {
     const auto model = tricky_model();
     const auto text = exported(model, ExportFormat::Dot, {.units = true});
     CHECK(text.rfind("digraph reorg {\n", 0) == 0);
@@ -462,6 +437,7 @@ TEST_CASE("Graphviz parses the DOT output and reads every label back", "[io][exp
     CHECK(labels.at("unit:ORG") == "<script>alert(1)</script>");
     CHECK(labels.at("unit:GRP") == "Ledningsgrupp 'x' & \"y\"");
     CHECK(labels.at("unit:EXT") == "Partner\tAB\nrad två");
+    CHECK(labels.at("unit:IDLE") == "Tom\nenhet");  // a lone CR is a line break too
 
     std::vector<std::string> notes;
     for (const auto& edge : graph.at("edges")) {
@@ -472,7 +448,7 @@ TEST_CASE("Graphviz parses the DOT output and reads every label back", "[io][exp
     CHECK(notes == std::vector<std::string>{"<b>", "line1\nline2"});  // CR LF: one line break
 }
 
-TEST_CASE("without --units exactly the units that links name are nodes", "[io][export]") {
+TEST_CASE("export without --units shows exactly the units that links name", "[io][export]") {
     // IDLE is named by no link; ORG, GRP and EXT are (serves, member_of).
     const auto model = tricky_model();
     for (const auto format : kFormats) {
@@ -485,7 +461,7 @@ TEST_CASE("without --units exactly the units that links name are nodes", "[io][e
     }
 }
 
-TEST_CASE("the same model gives the same bytes", "[io][export]") {
+TEST_CASE("export gives the same bytes for the same model", "[io][export]") {
     const auto model = tricky_model();
     const auto kommun = reorg::io::load_model(kKommun);
     const auto kommun_again = reorg::io::load_model(kKommun);
@@ -500,7 +476,7 @@ TEST_CASE("the same model gives the same bytes", "[io][export]") {
     }
 }
 
-TEST_CASE("an empty model is an empty graph in every format", "[io][export]") {
+TEST_CASE("an empty model exports as an empty graph in every format", "[io][export]") {
     const model::Model empty;
     for (const auto format : {ExportFormat::GraphMl, ExportFormat::Gexf, ExportFormat::Json}) {
         INFO(name_of(format));
@@ -512,7 +488,7 @@ TEST_CASE("an empty model is an empty graph in every format", "[io][export]") {
     CHECK((!graph.contains("objects") || graph.at("objects").empty()));
 }
 
-TEST_CASE("the example municipality reads back in NetworkX as the model", "[io][export]") {
+TEST_CASE("the exported example municipality reads back in NetworkX as the model", "[io][export]") {
     const auto model = reorg::io::load_model(kKommun);
     const auto forest = model::reporting_forest(model);
 
@@ -609,7 +585,7 @@ TEST_CASE("the example municipality reads back in NetworkX as the model", "[io][
     const reorg::test::TempFolder folder;
     const auto file =
         folder.write("kommun.dot", exported(model, ExportFormat::Dot, {.units = true}));
-    const auto run = run_command(kDot + " -Tcanon " + quoted(file));
+    const auto run = run_command(kDot + " -Tcanon " + shell_quoted(file));
     INFO("stderr: " << run.err);
     CHECK(run.exit_code == 0);
     CHECK(run.err.empty());

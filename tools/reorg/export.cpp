@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -40,6 +41,23 @@ int run_export(const ExportOptions& options) {
     return EXIT_SUCCESS;
 }
 
+// Refuses an output path that cannot be written before the model is loaded: its folder must
+// exist, and it must not be a folder itself.
+CLI::Validator writable_file() {
+    return CLI::Validator(
+        [](const std::string& path) -> std::string {
+            if (path == "-") return {};
+            const std::filesystem::path file(path);
+            if (std::filesystem::is_directory(file)) return "'" + path + "' is a folder";
+            const auto folder = file.parent_path();
+            if (!folder.empty() && !std::filesystem::is_directory(folder)) {
+                return "folder '" + folder.string() + "' does not exist";
+            }
+            return {};
+        },
+        "FILE");
+}
+
 }  // namespace
 
 void add_export_command(CLI::App& app, int& exit_code) {
@@ -52,7 +70,8 @@ void add_export_command(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"graphml", "gexf", "json", "dot"}, CLI::ignore_case));
     command->add_option("MODEL", options->model, "Folder of CSV files or a .yaml file")->required();
     command->add_option("-o,--output", options->output, "File to write, or - for standard output")
-        ->required();
+        ->required()
+        ->check(writable_file());
     command->add_flag("--units", options->graph.units,
                       "Add every unit as a node, with in_unit and parent edges");
     command->callback([options, &exit_code] { exit_code = run_export(*options); });

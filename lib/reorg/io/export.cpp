@@ -444,9 +444,11 @@ public:
 
     void begin() {
         auto& o = sink_.text();
-        o += R"(<?xml version="1.0" encoding="UTF-8"?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-)";
+        o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+             "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+             "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+             "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
         declare_keys(o, kNodeKeys, "node", "n_");
         declare_keys(o, kEdgeKeys, "edge", "e_");
         o += "  <graph id=\"reorg\" edgedefault=\"directed\">\n";
@@ -541,13 +543,15 @@ public:
     void begin() {
         auto& o = sink_.text();
         // No lastmodifieddate: the same model must give the same bytes.
-        o += R"(<?xml version="1.0" encoding="UTF-8"?>
-<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
-  <meta>
-    <creator>reorg</creator>
-  </meta>
-  <graph defaultedgetype="directed" mode="static">
-)";
+        o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\"\n"
+             "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+             "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+             "http://www.gexf.net/1.2draft/gexf.xsd\">\n"
+             "  <meta>\n"
+             "    <creator>reorg</creator>\n"
+             "  </meta>\n"
+             "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
         declare_attributes(o, kNodeKeys, "node", NodeKey::Label);
         declare_attributes(o, kEdgeKeys, "edge", EdgeKey::Weight);
         o += "    <nodes>\n";
@@ -762,6 +766,8 @@ public:
         o += "\" [";
         bool first = true;
         for (const auto& attribute : node.attributes) {
+            // Graphviz calls a node's id its `name` (gvpr, -Tjson): a unit's name is its label.
+            if (attribute.key == NodeKey::Name) continue;
             attribute_value(o, first, name_of(kNodeKeys, attribute.key), attribute.value);
             if (attribute.key == NodeKey::Type &&
                 std::get<std::string_view>(attribute.value) == "unit"sv) {

@@ -43,8 +43,9 @@ struct ExportOptions {
 /// the label and an edge's weight are GEXF's own `label` and `weight`, and an edge's `label`
 /// is its kind. JSON: NetworkX node-link form (`directed`, `multigraph`, `graph`, `nodes` with
 /// `id`, `links` with `source` and `target`), one node or link per line; `networkx.
-/// node_link_graph` reads it. DOT: a `digraph` of quoted ids and `name="value"` attributes,
-/// posts as boxes, units as folders, links dashed, `in_unit` and `parent` dotted.
+/// node_link_graph` reads it. DOT: a `digraph` of quoted ids and `key="value"` attributes,
+/// posts as boxes, units as folders, links dashed, `in_unit` and `parent` dotted; a unit's
+/// name is only its `label`, since Graphviz calls a node's id its `name`.
 ///
 /// Text. Every string is escaped for its format and stays UTF-8. XML: `& < > " '` as entities,
 /// tab, LF and CR as character references (so parsers keep them); other control characters,

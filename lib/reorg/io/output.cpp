@@ -30,10 +30,10 @@ std::filesystem::path absolute_parent(const std::filesystem::path& target) {
 AtomicFile::AtomicFile(std::filesystem::path target)
     : target_(std::move(target)), temporary_(temporary_beside(target_)) {
     if (!std::filesystem::is_directory(absolute_parent(target_))) {
-        throw Error("cannot write " + target_.string() + ": its folder does not exist");
+        throw InputError({target_.string()}, "cannot write here: the folder does not exist");
     }
     stream_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!stream_) throw Error("cannot write " + target_.string());
+    if (!stream_) throw InputError({target_.string()}, "cannot write the file");
 }
 
 AtomicFile::~AtomicFile() {
@@ -45,22 +45,22 @@ AtomicFile::~AtomicFile() {
 
 void AtomicFile::commit() {
     stream_.flush();
-    if (!stream_) throw Error("cannot write " + target_.string() + " (disk full?)");
+    if (!stream_) throw InputError({target_.string()}, "cannot write the file (disk full?)");
     stream_.close();
     std::error_code error;
     std::filesystem::rename(temporary_, target_, error);
-    if (error) throw Error("cannot write " + target_.string() + ": " + error.message());
+    if (error) throw InputError({target_.string()}, "cannot write: " + error.message());
     committed_ = true;
 }
 
 AtomicFolder::AtomicFolder(std::filesystem::path target)
     : target_(std::move(target)), temporary_(temporary_beside(target_)) {
     if (!std::filesystem::is_directory(absolute_parent(target_))) {
-        throw Error("cannot write " + target_.string() + ": its folder does not exist");
+        throw InputError({target_.string()}, "cannot write here: the folder does not exist");
     }
     std::error_code error;
     std::filesystem::create_directory(temporary_, error);
-    if (error) throw Error("cannot write " + target_.string() + ": " + error.message());
+    if (error) throw InputError({target_.string()}, "cannot write: " + error.message());
 }
 
 AtomicFolder::~AtomicFolder() {
@@ -73,17 +73,17 @@ void AtomicFolder::commit() {
     std::error_code error;
     if (std::filesystem::exists(target_)) {
         if (!std::filesystem::is_directory(target_)) {
-            throw Error("cannot write " + target_.string() + ": a file of that name exists");
+            throw InputError({target_.string()}, "cannot write a folder here: a file of that name exists");
         }
         // Swap: the old folder steps aside, the new one takes its place, then the old goes.
         const auto old = temporary_beside(target_);
         std::filesystem::rename(target_, old, error);
         if (!error) std::filesystem::rename(temporary_, target_, error);
-        if (error) throw Error("cannot write " + target_.string() + ": " + error.message());
+        if (error) throw InputError({target_.string()}, "cannot write: " + error.message());
         std::filesystem::remove_all(old, error);
     } else {
         std::filesystem::rename(temporary_, target_, error);
-        if (error) throw Error("cannot write " + target_.string() + ": " + error.message());
+        if (error) throw InputError({target_.string()}, "cannot write: " + error.message());
     }
     committed_ = true;
 }

@@ -11,7 +11,8 @@ namespace reorg::io {
 /// commit(). Destroyed without commit() (an exception on the way), it removes the temporary.
 class AtomicFile {
 public:
-    /// Throws reorg::Error if the temporary file cannot be created.
+    /// Throws InputError (naming the target) if the file cannot be created: a missing folder
+    /// or no permission is the user's to fix, like bad input.
     explicit AtomicFile(std::filesystem::path target);
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;

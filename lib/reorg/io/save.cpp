@@ -44,7 +44,7 @@ public:
     TableWriter(const std::filesystem::path& file, std::initializer_list<std::string_view> header,
                 const model::ExtraColumns& extra)
         : out_(file, std::ios::binary), extra_(extra) {
-        if (!out_) throw Error("cannot write " + file.string());
+        if (!out_) throw InputError({file.string()}, "cannot write the file");
         for (const auto column : header) field(column);
         for (const auto& column : extra_.names) field(column);
         out_ << '\n';
@@ -67,7 +67,7 @@ public:
 
     void close(const std::filesystem::path& file) {
         out_.close();
-        if (!out_) throw Error("cannot write " + file.string() + " (disk full?)");
+        if (!out_) throw InputError({file.string()}, "cannot write the file (disk full?)");
     }
 
 private:

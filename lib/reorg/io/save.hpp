@@ -9,7 +9,7 @@ namespace reorg::io {
 /// equal model: units.csv and posts.csv always, people.csv, links.csv and findings.csv when the
 /// model has any; unknown columns the model kept come after the known ones. Numbers in their
 /// shortest exact form. The folder appears whole or not at all (it replaces one already there).
-/// Throws reorg::Error if it cannot be written.
+/// Throws InputError naming the path if it cannot be written.
 void write_csv_folder(const model::Model& model, const std::filesystem::path& folder);
 
 /// Writes the model in the form `path` asks for: a `.reorg` snapshot, or else a CSV folder.
