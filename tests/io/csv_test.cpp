@@ -156,8 +156,7 @@ TEST_CASE("Separators inside quoted header cells do not count", "[io][csv]") {
     CHECK(CsvReader("\"a;b;c;d\",e,f\n").separator() == ',');
 }
 
-TEST_CASE("The separator is detected from the header even after leading blank lines",
-          "[io][csv]") {
+TEST_CASE("The separator is detected from the header even after leading blank lines", "[io][csv]") {
     // Blank lines are skipped, so the header is "id;name"; its separator is ';'.
     CsvReader reader("\n\r\nid;name\nA;B\n");
     CHECK(reader.separator() == ';');

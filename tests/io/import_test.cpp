@@ -1,1 +1,633 @@
+// The importers (lib/reorg/io/import.hpp): the UK organogram pair and a generic HR export. What
+// they make of real-looking files, and every kind of bad input, each at its file, line and
+// column. Fixtures are in tests/data/organogram and tests/data/hr (see their READMEs).
+#include "reorg/io/import.hpp"
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reorg/model/error.hpp"
+#include "reorg/model/model.hpp"
+#include "support/temp_folder.hpp"
+
+namespace {
+
+using Catch::Contains;
+using Catch::Matchers::WithinRel;
+using reorg::Diagnostic;
+using reorg::Diagnostics;
+using reorg::InputError;
+using reorg::io::Encoding;
+using reorg::io::HrCsvColumns;
+using reorg::io::import_hr_csv;
+using reorg::io::import_organogram;
+namespace model = reorg::model;
+using Path = std::filesystem::path;
+
+const Path kOrganogram = Path(REORG_TEST_DATA_DIR) / "organogram";
+const Path kHr = Path(REORG_TEST_DATA_DIR) / "hr";
+
+std::string listing(const std::vector<Diagnostic>& diagnostics) {
+    std::string text;
+    for (const auto& d : diagnostics) text += "  " + reorg::to_string(d) + "\n";
+    return text;
+}
+
+/// The errors `import` must throw as an InputError.
+template <class Import>
+std::vector<Diagnostic> errors_of(Import import) {
+    try {
+        Diagnostics diagnostics;
+        (void)import(diagnostics);
+    } catch (const InputError& error) {
+        return error.errors();
+    }
+    FAIL("the import succeeded, but an InputError was expected");
+    return {};
+}
+
+/// The diagnostic at `line` and `column` of the file named `file`; the test fails, listing
+/// what was reported instead, when there is none.
+Diagnostic at(const std::vector<Diagnostic>& diagnostics, std::string_view file, std::uint32_t line,
+              std::string_view column = {}) {
+    for (const auto& d : diagnostics) {
+        if (Path(d.where.file).filename() == file && d.where.line == line &&
+            d.where.column == column) {
+            return d;
+        }
+    }
+    FAIL("nothing reported at " << file << ":" << line << " column '" << column << "'; reported:\n"
+                                << listing(diagnostics));
+    return {};
+}
+
+const model::Post& post(const model::Model& m, std::string_view id) {
+    const auto found = m.find_post(id);
+    INFO("post " << id);
+    REQUIRE(found.has_value());
+    return m[*found];
+}
+
+const model::Unit& unit(const model::Model& m, std::string_view id) {
+    const auto found = m.find_unit(id);
+    INFO("unit " << id);
+    REQUIRE(found.has_value());
+    return m[*found];
+}
+
+std::string_view reports_to(const model::Model& m, const model::Post& p) {
+    return p.reports_to ? m[*p.reports_to].id : std::string_view{};
+}
+std::string_view head(const model::Model& m, const model::Unit& u) {
+    return u.head ? m[*u.head].id : std::string_view{};
+}
+std::string_view parent(const model::Model& m, const model::Unit& u) {
+    return u.parent ? m[*u.parent].id : std::string_view{};
+}
+std::optional<std::string_view> holder_name(const model::Model& m, const model::Post& p) {
+    if (!p.person) return std::nullopt;
+    return m[*p.person].name;
+}
+
+/// The value of the unknown column `name` kept for a post.
+std::string_view extra(const model::Model& m, std::string_view post_id, std::string_view name) {
+    const auto& columns = m.extra(model::Table::Posts);
+    for (std::size_t c = 0; c < columns.names.size(); ++c) {
+        if (columns.names[c] == name) return columns.row(model::index(*m.find_post(post_id)))[c];
+    }
+    FAIL("no extra column " << name);
+    return {};
+}
+
+/// HrCsvColumns with every field defaulted, so that a test names only the columns it uses.
+struct Columns {
+    std::string id = "id";
+    std::string manager = "manager";
+    std::string title{};
+    std::string unit{};
+    std::string name{};
+    std::string fte{};
+    std::string cost{};
+
+    operator HrCsvColumns() const {  // NOLINT(google-explicit-constructor): test shorthand
+        HrCsvColumns columns;
+        columns.id = id;
+        columns.manager = manager;
+        columns.title = title;
+        columns.unit = unit;
+        columns.name = name;
+        columns.fte = fte;
+        columns.cost = cost;
+        return columns;
+    }
+};
+
+/// Imports an organogram written into a scratch folder as `senior.csv` and `junior.csv`.
+struct Organogram {
+    std::string senior;
+    std::optional<std::string> junior{};
+
+    model::Model operator()(Diagnostics& diagnostics) const {
+        const reorg::test::TempFolder folder;
+        const auto senior_path = folder.write("senior.csv", senior);
+        std::optional<Path> junior_path;
+        if (junior) junior_path = folder.write("junior.csv", *junior);
+        return import_organogram(senior_path, junior_path, diagnostics);
+    }
+};
+
+/// Imports an HR export written into a scratch folder as `file`.
+struct HrExport {
+    std::string bytes;
+    Columns columns{};
+    Encoding encoding = Encoding::Utf8;
+    std::string file = "staff.csv";
+
+    model::Model operator()(Diagnostics& diagnostics) const {
+        const reorg::test::TempFolder folder;
+        return import_hr_csv(folder.write(file, bytes), columns, encoding, diagnostics);
+    }
+};
+
+constexpr std::string_view kSeniorHeader =
+    "Post Unique Reference,Name,Grade,Job Title,Job/Team Function,Organisation,Unit,"
+    "Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n";
+constexpr std::string_view kJuniorHeader =
+    "Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),"
+    "Generic Job Title,Number of Posts in FTE\n";
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Organogram: what imports
+
+TEST_CASE(
+    "import organogram: The W3C hefce organogram pair imports with its reporting lines and junior "
+    "groups",
+    "[io][import]") {
+    Diagnostics diagnostics;
+    const auto m = import_organogram(kOrganogram / "hefce-senior.csv",
+                                     kOrganogram / "hefce-junior.csv", diagnostics);
+    CHECK(m.posts().size() == 4);
+    CHECK(m.people().size() == 4);
+    REQUIRE(m.units().size() == 1);
+
+    // No Organisation or Unit column: one root unit from "Organization Reference".
+    const auto& root = unit(m, "hefce-ac-uk");
+    CHECK(root.name == "hefce.ac.uk");
+    CHECK(root.kind == model::UnitKind::Administration);
+    CHECK(head(m, root) == "90334");
+
+    const auto& chief = post(m, "90334");  // reports to `xx`: the top post
+    CHECK(chief.title == "Chief Executive");
+    CHECK(chief.function == "Policy");  // from "Profession"
+    CHECK_FALSE(chief.reports_to.has_value());
+    CHECK(holder_name(m, chief) == "Sam Sample");
+
+    const auto& deputy = post(m, "90115");
+    CHECK(reports_to(m, deputy) == "90334");
+    CHECK(deputy.fte == 1.0);
+    CHECK(deputy.cost == 0.0);  // no pay columns
+    CHECK(extra(m, "90115", "grade") == "SCS1A");
+
+    // Junior groups: one post each, under their Reporting Senior Post, FTE from
+    // "Number of Posts (FTE)", cost FTE × the middle of the pay scale, filled by nameless holders.
+    const auto& administrators = post(m, "90115.J1");
+    CHECK(reports_to(m, administrators) == "90115");
+    CHECK(administrators.title == "Administrator");
+    CHECK(administrators.function == "Operational Delivery");
+    CHECK_THAT(administrators.fte, WithinRel(8.67));
+    CHECK_THAT(administrators.cost, WithinRel(8.67 * (17426 + 20002) / 2.0));
+    CHECK(holder_name(m, administrators) == "");
+    CHECK(m[administrators.unit].id == "hefce-ac-uk");
+    CHECK_THAT(post(m, "90115.J2").fte, WithinRel(0.5));
+    CHECK(extra(m, "90115.J2", "grade") == "5");
+}
+
+TEST_CASE("import organogram: The senior file alone imports without junior posts", "[io][import]") {
+    Diagnostics diagnostics;
+    const auto m = import_organogram(kOrganogram / "hefce-senior.csv", std::nullopt, diagnostics);
+    CHECK(m.posts().size() == 2);
+    CHECK_FALSE(m.find_post("90115.J1").has_value());
+}
+
+TEST_CASE(
+    "import organogram: A full organogram imports with units, vacancies, job shares and skipped "
+    "rows",
+    "[io][import]") {
+    Diagnostics diagnostics;
+    const auto m = import_organogram(kOrganogram / "examples-senior.csv",
+                                     kOrganogram / "examples-junior.csv", diagnostics);
+    INFO(listing(diagnostics.warnings()));
+
+    // 5 senior posts (1004 a job share on two rows; 1005 Eliminated; PUR 0 skipped) and 4
+    // junior groups (the one of 0 FTE skipped).
+    CHECK(m.posts().size() == 9);
+    CHECK_FALSE(m.find_post("1005").has_value());
+    CHECK_FALSE(m.find_post("0").has_value());
+    CHECK_FALSE(m.find_post("1003.J1").has_value());
+
+    // One root per Organisation, one department per Unit under it, each headed by its most
+    // senior post (the one whose manager is outside the unit).
+    //
+    //   department-for-examples          (administration, no posts of its own, no head)
+    //   ├── .private-office   head 1001  (XX: the top post)
+    //   ├── .finance          head 1002
+    //   └── .operations       head 1003  (vacant)
+    REQUIRE(m.units().size() == 4);
+    const auto& root = unit(m, "department-for-examples");
+    CHECK(root.name == "Department for Examples");
+    CHECK(root.kind == model::UnitKind::Administration);
+    CHECK_FALSE(root.head.has_value());
+    for (const auto& [id, name, head_post] :
+         {std::tuple{"department-for-examples.private-office", "Private Office", "1001"},
+          std::tuple{"department-for-examples.finance", "Finance", "1002"},
+          std::tuple{"department-for-examples.operations", "Operations", "1003"}}) {
+        const auto& u = unit(m, id);
+        CHECK(u.name == name);
+        CHECK(u.kind == model::UnitKind::Department);
+        CHECK(parent(m, u) == "department-for-examples");
+        CHECK(head(m, u) == head_post);
+    }
+
+    const auto& top = post(m, "1001");
+    CHECK_FALSE(top.reports_to.has_value());  // `XX`
+    CHECK(top.function == "Leadership");      // Job/Team Function before the profession
+    CHECK(top.fte == 1.0);                    // `1.0`
+    CHECK(top.cost == (180000 + 184999) / 2.0);
+    CHECK(holder_name(m, top) == "Ada Exempel");
+    CHECK(extra(m, "1001", "grade") == "SCS4");  // from "Grade (or equivalent)"
+
+    // N/D: filled by a holder whose name is not disclosed.
+    CHECK(holder_name(m, post(m, "1002")) == "");
+    CHECK(m.find_person("1002.holder").has_value());
+
+    // Vacant, with N/A pay: no holder, no cost.
+    const auto& vacant = post(m, "1003");
+    CHECK(vacant.vacant());
+    CHECK(vacant.cost == 0.0);
+    CHECK(reports_to(m, vacant) == "1001");
+
+    // The job share: one post, the rows' FTE summed, both holders recorded.
+    const auto& shared = post(m, "1004");
+    CHECK(shared.fte == 1.0);
+    CHECK(shared.cost == (70000 + 74999) / 2.0);
+    CHECK(holder_name(m, shared) == "Bo Prov / Cy Test");
+    CHECK(extra(m, "1004", "job_share") == "2");
+    CHECK(extra(m, "1001", "job_share") == "");
+
+    // Junior groups sit in their row's Unit.
+    const auto& officers = post(m, "1004.J1");
+    CHECK(m[officers.unit].id == "department-for-examples.finance");
+    CHECK(reports_to(m, officers) == "1004");
+    CHECK_THAT(officers.cost, WithinRel(6.6 * 30000));
+    CHECK(post(m, "1001.J1").fte == 1.0);
+
+    // Rows that are not posts are skipped with a warning at their line.
+    at(diagnostics.warnings(), "examples-senior.csv", 8, "Post Unique Reference");
+    at(diagnostics.warnings(), "examples-junior.csv", 5, "Number of Posts in FTE");
+    // The builder's warnings come back at the source line: the vacant head's unit was made
+    // from the Unit of line 4.
+    CHECK_THAT(at(diagnostics.warnings(), "examples-senior.csv", 4, "Unit").message,
+               Contains("'1003'") && Contains("vacant"));
+}
+
+TEST_CASE(
+    "import organogram: Organogram headers match whatever their case, spacing and variant names",
+    "[io][import]") {
+    // A later template: `Grade (or equivalent)`, `Total Pay (£)`, lower-case and padded names,
+    // a pound sign mangled by re-encoding, `xx`, N/D pay, an empty FTE.
+    const Organogram organogram{
+        " post unique reference ,NAME,Grade (or equivalent),job title,Unit,Organisation,"
+        "reports to senior post,FTE,Actual Pay Floor (Â£),Actual Pay Ceiling (Â£),Total Pay (£),"
+        "Profession\n"
+        "A1,N/D,SCS3,Director General,Strategy,Agency,xx,,120000,124999,122000,Policy\n"
+        "A2,Vacant,SCS1,Deputy Director,Strategy,Agency,A1,0.6,N/D,N/D,0,Policy\n"
+        "A3,N/D,SCS1,Deputy Director,Delivery,Agency,A1,1,70000,74999,72000,Operational Delivery\n",
+        "Organisation,Unit,Reporting Senior Post,Number of Posts (FTE),Profession\n"
+        "Agency,Delivery,A3,3.5,Operational Delivery\n"
+        ",,A2,2,Policy\n"};
+    Diagnostics diagnostics;
+    const auto m = organogram(diagnostics);
+    CHECK(m.posts().size() == 5);
+    CHECK(post(m, "A1").fte == 1.0);
+    CHECK(post(m, "A1").cost == 122499.5);
+    CHECK(post(m, "A2").fte == 0.6);
+    CHECK(post(m, "A2").cost == 0.0);
+    CHECK(post(m, "A3").function == "Operational Delivery");
+    CHECK(extra(m, "A1", "grade") == "SCS3");
+    CHECK(m[post(m, "A3.J1").unit].id == "agency.delivery");
+    // A junior row without Organisation and Unit sits in its senior post's unit.
+    CHECK(m[post(m, "A2.J1").unit].id == "agency.strategy");
+    CHECK(head(m, unit(m, "agency.delivery")) == "A3");
+}
+
+TEST_CASE("import organogram: Unit ids are derived from names safely and stay unique",
+          "[io][import]") {
+    const Organogram organogram{
+        std::string(kSeniorHeader) +
+        "P1,N/D,SCS4,Chief,Lead,\"Kommun; \"\"Test\"\"\",\"Stab, ledning\",XX,1,,\n"
+        "P2,N/D,SCS2,Director,Lead,\"Kommun; \"\"Test\"\"\",Löner & Pension,P1,1,,\n"
+        "P3,N/D,SCS2,Director,Lead,\"Kommun; \"\"Test\"\"\",LÖNER / PENSION,P1,1,,\n"
+        "P4,N/D,SCS2,Director,Lead,\"Kommun; \"\"Test\"\"\",löner pension,P1,1,,\n"};
+    Diagnostics diagnostics;
+    const auto m = organogram(diagnostics);
+    CHECK(unit(m, "kommun-test").name == "Kommun; \"Test\"");
+    CHECK(unit(m, "kommun-test.stab-ledning").name == "Stab, ledning");
+    CHECK(unit(m, "kommun-test.löner-pension").name == "Löner & Pension");
+    // Non-ASCII letters are kept as written (no case folding), so "LÖNER" is its own id; names
+    // that differ only in punctuation get numbered.
+    CHECK(unit(m, "kommun-test.lÖner-pension").name == "LÖNER / PENSION");
+    CHECK(unit(m, "kommun-test.löner-pension-2").name == "löner pension");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organogram: bad input
+
+TEST_CASE("import organogram: A Reports to Senior Post matching no post is an error at its line",
+          "[io][import]") {
+    const auto errors = errors_of(Organogram{std::string(kSeniorHeader) +
+                                             "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                             "P2,N/D,SCS2,Director,Lead,Org,Top,P9,1,,\n"});
+    CHECK_THAT(
+        at(errors, "senior.csv", 3, "Reports to Senior Post").message,
+        Contains("'P9'") && Contains("matches no Post Unique Reference") && Contains("not XX"));
+}
+
+TEST_CASE("import organogram: Reporting to an Eliminated post is an error, from either file",
+          "[io][import]") {
+    const auto errors = errors_of(
+        Organogram{std::string(kSeniorHeader) + "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                                "P2,Eliminated,SCS2,Director,Lead,Org,Top,P1,1,,\n"
+                                                "P3,N/D,SCS1,Deputy,Lead,Org,Top,P2,1,,\n",
+                   std::string(kJuniorHeader) + "Org,Top,P2,EO,1,2,Officer,3\n"
+                                                "Org,Top,P8,EO,1,2,Officer,3\n"});
+    CHECK_THAT(at(errors, "senior.csv", 4, "Reports to Senior Post").message,
+               Contains("'P2' is Eliminated (line 3)"));
+    CHECK_THAT(at(errors, "junior.csv", 2, "Reporting Senior Post").message,
+               Contains("'P2' is Eliminated (line 3 of") && Contains("senior.csv"));
+    CHECK_THAT(at(errors, "junior.csv", 3, "Reporting Senior Post").message,
+               Contains("'P8' matches no Post Unique Reference of") && Contains("senior.csv"));
+    CHECK(errors.size() == 3);
+}
+
+TEST_CASE("import organogram: A Post Unique Reference of XX or with spaces is an error",
+          "[io][import]") {
+    const auto errors = errors_of(Organogram{std::string(kSeniorHeader) +
+                                             "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                             "xx,N/D,SCS2,Director,Lead,Org,Top,P1,1,,\n"
+                                             "P 3,N/D,SCS2,Director,Lead,Org,Top,P1,1,,\n"});
+    CHECK_THAT(at(errors, "senior.csv", 3, "Post Unique Reference").message,
+               Contains("may not be called 'xx'"));
+    CHECK_THAT(at(errors, "senior.csv", 4, "Post Unique Reference").message,
+               Contains("'P 3' contains spaces"));
+}
+
+TEST_CASE("import organogram: Missing required organogram columns are named, in both files",
+          "[io][import]") {
+    const auto errors =
+        errors_of(Organogram{"Post Unique Reference,Name,Grade,Unit\n"
+                             "P1,N/D,SCS4,Top\n",
+                             "Organisation,Unit,Grade\nOrg,Top,EO\n"});
+    at(errors, "senior.csv", 1, "Reports to Senior Post");
+    at(errors, "senior.csv", 1, "Job Title");
+    at(errors, "junior.csv", 1, "Reporting Senior Post");
+    CHECK_THAT(at(errors, "junior.csv", 1, "Number of Posts in FTE").message,
+               Contains("missing required column"));
+    CHECK(errors.size() == 4);
+}
+
+TEST_CASE("import organogram: Invalid UTF-8 in an organogram is an error at its line",
+          "[io][import]") {
+    const auto errors = errors_of(Organogram{std::string(kSeniorHeader) +
+                                             "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                             "P2,N/D,SCS2,Direct\xF6r,Lead,Org,Top,P1,1,,\n"});
+    CHECK_THAT(at(errors, "senior.csv", 3).message, Contains("invalid UTF-8"));
+}
+
+TEST_CASE("import organogram: A non-numeric FTE or pay is an error, but N/D, N/A and blank are not",
+          "[io][import]") {
+    const auto errors = errors_of(
+        Organogram{std::string(kSeniorHeader) + "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,N/A,,\n"
+                                                "P2,N/D,SCS2,Director,Lead,Org,Top,P1,full,,\n"
+                                                "P3,N/D,SCS2,Director,Lead,Org,Top,P1,1,lots,9\n",
+                   std::string(kJuniorHeader) + "Org,Top,P1,EO,1,2,Officer,some\n"
+                                                "Org,Top,P1,EO,1,2,Officer,-2\n"});
+    CHECK_THAT(at(errors, "senior.csv", 3, "FTE").message, Contains("invalid number 'full'"));
+    CHECK_THAT(at(errors, "senior.csv", 4, "Actual Pay Floor (£)").message,
+               Contains("invalid number 'lots'"));
+    CHECK_THAT(at(errors, "junior.csv", 2, "Number of Posts in FTE").message,
+               Contains("invalid number 'some'"));
+    CHECK_THAT(at(errors, "junior.csv", 3, "Number of Posts in FTE").message, Contains("negative"));
+    CHECK(errors.size() == 4);
+}
+
+TEST_CASE("import organogram: A repeated Post Unique Reference that is no job share is a duplicate",
+          "[io][import]") {
+    const auto errors = errors_of(Organogram{std::string(kSeniorHeader) +
+                                             "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                             "P2,Ann,SCS2,Director,Lead,Org,Top,P1,0.5,,\n"
+                                             "P2,Bea,SCS2,Director,Lead,Org,Top,P1,0.5,,\n"
+                                             "P2,Cid,SCS2,Head of Audit,Lead,Org,Top,P1,1,,\n"});
+    CHECK_THAT(at(errors, "senior.csv", 5, "Post Unique Reference").message,
+               Contains("duplicate Post Unique Reference 'P2' (first on line 3)") &&
+                   Contains("Job Title"));
+    CHECK(errors.size() == 1);
+}
+
+TEST_CASE(
+    "import organogram: A reporting cycle among senior posts is named at the senior file's line",
+    "[io][import]") {
+    const auto errors = errors_of(
+        Organogram{std::string(kSeniorHeader) + "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                                "P2,N/D,SCS2,Director,Lead,Org,Top,P3,1,,\n"
+                                                "P3,N/D,SCS2,Director,Lead,Org,Top,P2,1,,\n",
+                   std::string(kJuniorHeader) + "Org,Top,P2,EO,1,2,Officer,3\n"});
+    REQUIRE(errors.size() == 1);
+    CHECK(Path(errors[0].where.file).filename() == "senior.csv");
+    CHECK((errors[0].where.line == 3 || errors[0].where.line == 4));
+    CHECK(errors[0].where.column == "Reports to Senior Post");
+    CHECK_THAT(errors[0].message,
+               Contains("reporting cycle") && Contains("'P2'") && Contains("'P3'"));
+}
+
+TEST_CASE("import organogram: Every error of an organogram is listed, not only the first",
+          "[io][import]") {
+    const auto errors = errors_of(Organogram{std::string(kSeniorHeader) +
+                                             "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,,\n"
+                                             "P2,N/D,SCS2,Director,Lead,Org,Top,Q1,1,,\n"
+                                             "P3,N/D,SCS2,Director,Lead,Org,Top,Q2,x,,\n"
+                                             "XX,N/D,SCS2,Director,Lead,Org,Top,P1,1,,\n"});
+    INFO(listing(errors));
+    CHECK(errors.size() == 4);
+}
+
+TEST_CASE("import organogram: A missing organogram file is an input error naming it",
+          "[io][import]") {
+    const auto errors = errors_of([](Diagnostics& diagnostics) {
+        return import_organogram(kOrganogram / "no-such-senior.csv", std::nullopt, diagnostics);
+    });
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0].where.file, Contains("no-such-senior.csv"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// HR export: what imports
+
+TEST_CASE("import hr-csv: A UTF-8 HR export imports with units, heads, people, FTE and cost",
+          "[io][import]") {
+    Diagnostics diagnostics;
+    const Columns columns{.id = "Employee ID",
+                          .manager = "manager id",  // header names ignore case
+                          .title = "Job title",
+                          .unit = "Department",
+                          .name = "Full name",
+                          .fte = "FTE",
+                          .cost = "Annual cost"};
+    const auto m = import_hr_csv(kHr / "staff.csv", columns, Encoding::Utf8, diagnostics);
+    INFO(listing(diagnostics.warnings()));
+    CHECK(diagnostics.warnings().empty());
+    CHECK(m.posts().size() == 7);
+    CHECK(m.people().size() == 7);
+
+    //   staff (administration, named after the file)
+    //   ├── staff.kommunledningskontoret   head E1
+    //   ├── staff.ekonomi                  head E2
+    //   └── staff.it                       head E5
+    REQUIRE(m.units().size() == 4);
+    const auto& root = unit(m, "staff");
+    CHECK(root.kind == model::UnitKind::Administration);
+    CHECK(root.name == "staff");
+    CHECK(head(m, unit(m, "staff.kommunledningskontoret")) == "E1");
+    CHECK(head(m, unit(m, "staff.ekonomi")) == "E2");
+    CHECK(head(m, unit(m, "staff.it")) == "E5");
+    CHECK(parent(m, unit(m, "staff.it")) == "staff");
+    CHECK(unit(m, "staff.it").kind == model::UnitKind::Department);
+
+    const auto& chief = post(m, "E1");
+    CHECK_FALSE(chief.reports_to.has_value());
+    CHECK(chief.title == "Kommunchef");
+    CHECK(chief.cost == 1540000);
+    const auto& support = post(m, "E6");
+    CHECK(reports_to(m, support) == "E5");
+    CHECK(support.fte == 0.5);
+    CHECK(m[support.unit].id == "staff.it");
+    CHECK(holder_name(m, post(m, "E5")) == "Eva Åström");
+    CHECK(m[*post(m, "E5").person].id == "E5");
+}
+
+TEST_CASE("import hr-csv: A semicolon-separated HR export reads decimal commas and digit groups",
+          "[io][import]") {
+    Diagnostics diagnostics;
+    const Columns columns{.id = "Anst.nr",
+                          .manager = "Chef",
+                          .title = "Befattning",
+                          .unit = "Enhet",
+                          .name = "Namn",
+                          .fte = "Tjänstgöringsgrad",
+                          .cost = "Lönekostnad"};
+    const auto m = import_hr_csv(kHr / "personal.csv", columns, Encoding::Utf8, diagnostics);
+    CHECK(m.posts().size() == 5);
+    CHECK(post(m, "100").cost == 1150000);
+    CHECK(post(m, "101").fte == 0.5);
+    CHECK(post(m, "101").cost == 312500.5);
+    CHECK(post(m, "103").fte == 0.75);
+    CHECK(reports_to(m, post(m, "104")) == "102");
+    CHECK(head(m, unit(m, "personal.drift")) == "102");
+    CHECK(post(m, "100").title == "Förvaltningschef");
+}
+
+TEST_CASE("import hr-csv: A Windows-1252 HR export is converted to UTF-8", "[io][import]") {
+    // "Åsa Öhrn" and "Kärnverksamhet" in Windows-1252, with a euro sign (0x80) and a curly
+    // apostrophe (0x92) from the code page's 0x80–0x9F range.
+    const HrExport hr{
+        "id;manager;name;unit;title\n"
+        "1;;\xC5sa \xD6hrn;K\xE4rnverksamhet;Chef \x80\n"
+        "2;1;\xE5\xE4\xF6 \x92s;K\xE4rnverksamhet;Handl\xE4ggare\n"
+        "3;1;Per;K\xE4rnverksamhet;Handl\xE4ggare\n",
+        {.id = "id", .manager = "manager", .title = "title", .unit = "unit", .name = "name"},
+        Encoding::Windows1252};
+    Diagnostics diagnostics;
+    const auto m = hr(diagnostics);
+    CHECK(holder_name(m, post(m, "1")) == "\xC3\x85sa \xC3\x96hrn");  // Åsa Öhrn
+    CHECK(holder_name(m, post(m, "2")) == "åäö ’s");
+    CHECK(post(m, "1").title == "Chef €");
+    CHECK(unit(m, "staff.kärnverksamhet").name == "Kärnverksamhet");
+}
+
+TEST_CASE("import hr-csv: A byte Windows-1252 leaves undefined is an error at its line",
+          "[io][import]") {
+    const auto errors =
+        errors_of(HrExport{"id,manager\n1,\n2,1\n3\x81,1\n", {}, Encoding::Windows1252});
+    CHECK_THAT(at(errors, "staff.csv", 4).message,
+               Contains("0x81") && Contains("byte 2 of the line"));
+}
+
+TEST_CASE(
+    "import hr-csv: Without --unit and --name, posts sit in the root unit, filled by their ids",
+    "[io][import]") {
+    Diagnostics diagnostics;
+    const auto m =
+        HrExport{"id,manager\nA,\nB,A\nC,A\n", {}, Encoding::Utf8, "kommun.csv"}(diagnostics);
+    REQUIRE(m.units().size() == 1);
+    CHECK(m.units()[0].id == "kommun");
+    CHECK(head(m, m.units()[0]) == "A");
+    CHECK(m.people().size() == 3);
+    for (const auto& p : m.posts()) {
+        REQUIRE(p.person.has_value());
+        CHECK(m[*p.person].id == p.id);
+        CHECK(m[*p.person].name == "");
+        CHECK(p.fte == 1.0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HR export: bad input
+
+TEST_CASE("import hr-csv: An unknown manager id is an error at its line and column",
+          "[io][import]") {
+    const auto errors =
+        errors_of(HrExport{"Id,Boss\nA,\nB,A\nC,Z\n", {.id = "Id", .manager = "Boss"}});
+    CHECK_THAT(at(errors, "staff.csv", 4, "Boss").message, Contains("unknown manager 'Z'"));
+    CHECK(errors.size() == 1);
+}
+
+TEST_CASE("import hr-csv: A column named by a flag but missing from the header is named",
+          "[io][import]") {
+    const auto errors =
+        errors_of(HrExport{"Person,Manager,Title\nA,,Chief\n",
+                           {.id = "Employee", .manager = "Manager", .title = "Titel"}});
+    CHECK_THAT(at(errors, "staff.csv", 1, "Employee").message, Contains("--id"));
+    CHECK_THAT(at(errors, "staff.csv", 1, "Titel").message, Contains("--title"));
+    CHECK(errors.size() == 2);
+}
+
+TEST_CASE("import hr-csv: A reporting cycle in an HR export names its posts", "[io][import]") {
+    const auto errors = errors_of(HrExport{"id,manager\nA,\nB,C\nC,D\nD,B\n"});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].where.column == "manager");
+    CHECK(errors[0].where.line >= 3);
+    CHECK_THAT(errors[0].message, Contains("reporting cycle") && Contains("'B'") &&
+                                      Contains("'C'") && Contains("'D'"));
+}
+
+TEST_CASE("import hr-csv: Duplicate ids, blank ids and invalid numbers in an HR export are errors",
+          "[io][import]") {
+    const auto errors = errors_of(HrExport{"id;manager;fte\nA;;1\nB;A;0,5\nA;B;1\n;A;1\nC;A;lite\n",
+                                           {.id = "id", .manager = "manager", .fte = "fte"}});
+    CHECK_THAT(at(errors, "staff.csv", 4, "id").message,
+               Contains("duplicate id 'A' (first on line 2)"));
+    CHECK_THAT(at(errors, "staff.csv", 5, "id").message, Contains("no id"));
+    CHECK_THAT(at(errors, "staff.csv", 6, "fte").message, Contains("invalid number 'lite'"));
+    CHECK(errors.size() == 3);
+}
+
+TEST_CASE("import hr-csv: Invalid UTF-8 in an HR export is an error at its line", "[io][import]") {
+    const auto errors = errors_of(HrExport{"id,manager\nA,\nB\xE5,A\n"});
+    CHECK_THAT(at(errors, "staff.csv", 3).message, Contains("invalid UTF-8") && Contains("cp1252"));
+}

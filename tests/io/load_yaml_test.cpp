@@ -405,8 +405,7 @@ TEST_CASE("A nested map as a field value is an error at its line", "[io][yaml][e
     CHECK_THAT(at(errors, 5, "unit").message, Contains("value"));
 }
 
-TEST_CASE("A field with a nested map is not also reported as missing",
-          "[io][yaml][errors]") {
+TEST_CASE("A field with a nested map is not also reported as missing", "[io][yaml][errors]") {
     const auto errors = yaml_errors(
         "units:\n"
         "  - {id: U, name: Enhet}\n"

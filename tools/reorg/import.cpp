@@ -1,5 +1,117 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
 #include "commands.hpp"
+#include "print.hpp"
+#include "reorg/io/import.hpp"
+#include "reorg/io/save.hpp"
 
 namespace reorg::cli {
-void add_import_command(CLI::App&, int&) {}
+namespace {
+
+struct OrganogramOptions {
+    std::string senior;
+    std::string junior;
+    std::string output;
+};
+
+struct HrCsvOptions {
+    std::string file;
+    io::HrCsvColumns columns;
+    std::string encoding = "utf-8";
+    std::string output;
+};
+
+// The warnings in full, not just their count as other commands print: they are about the
+// source files' lines (rows not imported, say), which `reorg validate OUT` cannot show later.
+void print_warnings(const Diagnostics& diagnostics) {
+    print_diagnostics(std::cerr, diagnostics.warnings());
+    if (diagnostics.warning_count() > diagnostics.warnings().size()) {
+        std::cerr << "reorg: ... and "
+                  << diagnostics.warning_count() - diagnostics.warnings().size()
+                  << " more warnings\n";
+    }
+}
+
+// What was written, on stdout.
+void print_summary(const model::Model& model, const std::string& output) {
+    std::cout << output << ": " << model.units().size() << " units, " << model.posts().size()
+              << " posts, " << model.people().size() << " people\n";
+}
+
+int run_organogram(const OrganogramOptions& options) {
+    Diagnostics diagnostics;
+    const auto junior = options.junior.empty()
+                            ? std::nullopt
+                            : std::optional<std::filesystem::path>(options.junior);
+    const auto model = io::import_organogram(options.senior, junior, diagnostics);
+    io::save_model(model, options.output);
+    print_warnings(diagnostics);
+    print_summary(model, options.output);
+    return EXIT_SUCCESS;
+}
+
+int run_hr_csv(const HrCsvOptions& options) {
+    Diagnostics diagnostics;
+    const auto encoding =
+        options.encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8;
+    const auto model = io::import_hr_csv(options.file, options.columns, encoding, diagnostics);
+    io::save_model(model, options.output);
+    print_warnings(diagnostics);
+    print_summary(model, options.output);
+    return EXIT_SUCCESS;
+}
+
+void add_organogram_command(CLI::App& import, int& exit_code) {
+    auto options = std::make_shared<OrganogramOptions>();
+    auto* command = import.add_subcommand(
+        "organogram", "A UK government organogram: the senior staff file, and the junior one");
+    command->add_option("SENIOR", options->senior, "The senior staff CSV file")->required();
+    command->add_option("JUNIOR", options->junior, "The junior staff CSV file");
+    command
+        ->add_option("-o,--output", options->output,
+                     "The model to write: a CSV folder, or a .reorg snapshot")
+        ->required();
+    command->callback([options, &exit_code] { exit_code = run_organogram(*options); });
+}
+
+void add_hr_csv_command(CLI::App& import, int& exit_code) {
+    auto options = std::make_shared<HrCsvOptions>();
+    auto& columns = options->columns;
+    auto* command = import.add_subcommand(
+        "hr-csv", "An HR export with one row per employee, columns named by the flags");
+    command->add_option("FILE", options->file, "The CSV file (, or ; separated)")->required();
+    command->add_option("--id", columns.id, "Column of the employee's id")->required();
+    command->add_option("--manager", columns.manager, "Column of the manager's id (empty: top)")
+        ->required();
+    command->add_option("--title", columns.title, "Column of the job title");
+    command->add_option("--unit", columns.unit, "Column of the department: one unit per value");
+    command->add_option("--name", columns.name, "Column of the employee's name");
+    command->add_option("--fte", columns.fte, "Column of the FTE (default 1)");
+    command->add_option("--cost", columns.cost, "Column of the yearly cost");
+    command->add_option("--encoding", options->encoding, "Text encoding of the file")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"utf-8", "cp1252"}));
+    command
+        ->add_option("-o,--output", options->output,
+                     "The model to write: a CSV folder, or a .reorg snapshot")
+        ->required();
+    command->callback([options, &exit_code] { exit_code = run_hr_csv(*options); });
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, int& exit_code) {
+    auto* import =
+        app.add_subcommand("import", "Make a model from another format: organogram, hr-csv");
+    import->require_subcommand(1);
+    add_organogram_command(*import, exit_code);
+    add_hr_csv_command(*import, exit_code);
+}
+
 }  // namespace reorg::cli

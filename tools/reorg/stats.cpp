@@ -41,7 +41,9 @@ void add_stats_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<StatsOptions>();
     auto* command = app.add_subcommand(
         "stats", "Structure figures: posts, FTE, cost, spans of control, layers, per unit");
-    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")->required();
+    command
+        ->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")
+        ->required();
     auto* json = command->add_flag("--json", options->json, "Print one JSON document");
     auto* csv = command->add_flag("--csv", options->csv, "Print the per-unit table as CSV");
     json->excludes(csv);

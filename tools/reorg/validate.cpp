@@ -81,7 +81,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ValidateOptions>();
     auto* command = app.add_subcommand(
         "validate", "Check a model: every error with its file and line, then the warnings");
-    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")->required();
+    command
+        ->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")
+        ->required();
     command->add_flag("--strict", options->strict, "Treat warnings as errors (exit code 2)");
     command->add_flag("--json", options->json, "Print one JSON document");
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });

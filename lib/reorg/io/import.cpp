@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -93,11 +95,10 @@ std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
         } else if (const char32_t code = kWindows1252C1[byte - 0x80u]; code != 0) {
             append_utf8(out, code);
         } else {
-            std::array<char, 8> hex{};
-            const auto end = std::to_chars(hex.data(), hex.data() + hex.size(), byte, 16).ptr;
+            constexpr std::string_view kHex = "0123456789ABCDEF";
             diagnostics.error({file, line},
-                              "byte 0x" + std::string(hex.data(), end) + " (byte " +
-                                  std::to_string(i - line_start + 1) +
+                              std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF] +
+                                  " (byte " + std::to_string(i - line_start + 1) +
                                   " of the line) is not a Windows-1252 character (is the file "
                                   "in another encoding?)");
         }
@@ -214,11 +215,10 @@ public:
                 std::any_of(fields.begin() + static_cast<std::ptrdiff_t>(header_.fields.size()),
                             fields.end(), [](std::string_view f) { return !trim(f).empty(); });
             if (!extra_text) return true;
-            diagnostics.error({file_, record.line},
-                              "the row has " + std::to_string(fields.size()) +
-                                  " fields but the header has " +
-                                  std::to_string(header_.fields.size()) +
-                                  " (a separator inside an unquoted value?)");
+            diagnostics.error({file_, record.line}, "the row has " + std::to_string(fields.size()) +
+                                                        " fields but the header has " +
+                                                        std::to_string(header_.fields.size()) +
+                                                        " (a separator inside an unquoted value?)");
         }
         if (const auto line = reader_.unterminated_quote_line()) {
             diagnostics.error({file_, *line}, "a quoted field is never closed");
@@ -271,8 +271,9 @@ public:
         return static_cast<std::uint32_t>(sources_.size() - 1);
     }
 
-    /// The stand-in line for a row of `table` made from `line` of `source`. A non-empty
-    /// `column` is named in every message about the row (a unit made from a "Unit" value).
+    /// The stand-in line for a row of `table` made from `line` of `source`. Messages about a
+    /// post name the source's header for the builder's column; those about a unit or a person
+    /// name `column` (the "Unit" a unit was made from), if any.
     std::uint32_t row(Table table, std::uint32_t source, std::uint32_t line,
                       std::string_view column = {}) {
         std::uint32_t column_index = kNoColumn;
@@ -310,6 +311,8 @@ private:
             const Row& row = rows[where.line - 1];
             const Source& source = sources_[row.source];
             if (row.column != kNoColumn) return {source.file, row.line, columns_[row.column]};
+            // Units and people are made from values, not rows: no column of the file is theirs.
+            if (static_cast<Table>(t) != Table::Posts) return {source.file, row.line};
             for (const auto& [builder_column, header] : source.columns) {
                 if (builder_column == where.column) return {source.file, row.line, header};
             }
@@ -323,3 +326,762 @@ private:
     std::array<std::vector<Row>, 3> rows_;  // units, posts, people
 };
 
+// A unit an importer makes.
+struct UnitDraft {
+    std::string id;
+    std::string_view name;
+    model::UnitKind kind = model::UnitKind::Department;
+    std::optional<std::uint32_t> parent;
+    std::optional<std::uint32_t> head;  // index of the post heading it
+    std::uint32_t line = 0;             // stand-in line (Origins)
+};
+
+// A post an importer makes, with the person holding it. The strings live in the source files'
+// buffers or in the importer's arena.
+struct PostDraft {
+    std::string_view id{};
+    std::string_view title{};
+    std::string_view function{};
+    std::uint32_t unit = 0;
+    std::optional<std::uint32_t> manager{};  // index of the post it reports to
+    std::string_view fte{};                  // as text; the builder checks it
+    std::string_view cost{};
+    std::string_view person{};  // the holder's id; empty for a vacancy
+    std::string_view person_name{};
+    std::array<std::string_view, 2> extra{};  // values of the extra columns
+    std::uint32_t line = 0;                   // stand-in lines (Origins)
+    std::uint32_t person_line = 0;
+};
+
+// Units made from names: one root (kind administration) per organisation, one department per
+// distinct unit name under it. Ids come from the names, made unique in the order the units
+// appear, so the same file always gives the same ids.
+class UnitMaker {
+public:
+    /// The root unit named `name`; `line()` gives its stand-in line if it is new.
+    template <class Line>
+    std::uint32_t root(std::string_view name, Line line) {
+        const auto [it, added] = roots_.try_emplace(std::string(name), 0);
+        if (added) {
+            it->second = add(id_part(name), it->first, model::UnitKind::Administration, {}, line());
+        }
+        return it->second;
+    }
+
+    /// The department named `name` under the root unit `root`.
+    template <class Line>
+    std::uint32_t department(std::uint32_t root, std::string_view name, Line line) {
+        const auto [it, added] = departments_.try_emplace({root, std::string(name)}, 0);
+        if (added) {
+            it->second = add(units_[root].id + "." + id_part(name), it->first.second,
+                             model::UnitKind::Department, root, line());
+        }
+        return it->second;
+    }
+
+    [[nodiscard]] std::vector<UnitDraft>& units() noexcept { return units_; }
+
+private:
+    // ASCII letters and digits lower-cased, any run of other ASCII characters as one '-',
+    // UTF-8 letters kept: "Finance & HR" → "finance-hr", "Löner" → "löner". No separator,
+    // quote, blank, ';' or '.' survives, so the ids are safe in every output, and '.' joins a
+    // department's id to its organisation's without ambiguity.
+    static std::string id_part(std::string_view name) {
+        std::string id;
+        bool dash = false;
+        for (const char c : name) {
+            const bool upper = c >= 'A' && c <= 'Z';
+            const bool keep = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                              static_cast<unsigned char>(c) >= 0x80;
+            if (!keep) {
+                dash = true;
+                continue;
+            }
+            if (dash && !id.empty()) id += '-';
+            dash = false;
+            id += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return id.empty() ? std::string("unit") : id;
+    }
+
+    std::uint32_t add(std::string id, std::string_view name, model::UnitKind kind,
+                      std::optional<std::uint32_t> parent, std::uint32_t line) {
+        // Names differing only in case or punctuation give the same id: number the later ones.
+        if (!ids_.insert(id).second) {
+            for (int n = 2;; ++n) {
+                if (auto candidate = id + "-" + std::to_string(n); ids_.insert(candidate).second) {
+                    id = std::move(candidate);
+                    break;
+                }
+            }
+        }
+        units_.push_back({std::move(id), name, kind, parent, {}, line});
+        return static_cast<std::uint32_t>(units_.size() - 1);
+    }
+
+    std::vector<UnitDraft> units_;
+    // Node-based maps: the names in their keys are what the drafts' names view.
+    std::map<std::string, std::uint32_t, std::less<>> roots_;
+    std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> departments_;
+    std::unordered_set<std::string> ids_;
+};
+
+// Each unit's head: the first post in it whose manager is outside it (or who has none), that
+// is the most senior post of the unit. A unit without such a post has no head.
+void choose_heads(std::vector<UnitDraft>& units, std::span<const PostDraft> posts) {
+    for (std::uint32_t p = 0; p < posts.size(); ++p) {
+        const auto& post = posts[p];
+        auto& unit = units[post.unit];
+        if (unit.head) continue;
+        if (!post.manager || posts[*post.manager].unit != post.unit) unit.head = p;
+    }
+}
+
+// Builds the model through a ModelBuilder, so that an imported model is checked like a loaded
+// one; the builder's messages land in `diagnostics` at the source files' lines and columns.
+// Throws InputError if anything, here or before, was wrong.
+model::Model build_model(std::vector<UnitDraft>& units, std::span<const PostDraft> posts,
+                         std::vector<std::string> extra_columns, const Origins& origins,
+                         NumberFormat numbers, Diagnostics& diagnostics) {
+    choose_heads(units, posts);
+    Diagnostics inner;
+    ModelBuilder builder(inner);
+    builder.set_source(Table::Units, Origins::marker(Table::Units));
+    builder.set_source(Table::Posts, Origins::marker(Table::Posts), numbers);
+    builder.set_source(Table::People, Origins::marker(Table::People));
+    builder.set_people_listed(true);
+    const auto extra_count = extra_columns.size();
+    builder.set_extra_columns(Table::Posts, std::move(extra_columns));
+
+    for (const auto& unit : units) {
+        builder.add_unit({.id = unit.id,
+                          .name = unit.name,
+                          .kind = model::to_string(unit.kind),
+                          .parent = unit.parent ? std::string_view(units[*unit.parent].id) : "",
+                          .head = unit.head ? posts[*unit.head].id : "",
+                          .capacity = {}},
+                         unit.line);
+    }
+    for (const auto& post : posts) {
+        builder.add_post({.id = post.id,
+                          .title = post.title,
+                          .unit = units[post.unit].id,
+                          .reports_to = post.manager ? posts[*post.manager].id : "",
+                          .function = post.function,
+                          .fte = post.fte,
+                          .cost = post.cost,
+                          .person = post.person},
+                         post.line, std::span(post.extra).first(extra_count));
+        if (!post.person.empty()) {
+            builder.add_person({.id = post.person, .name = post.person_name}, post.person_line);
+        }
+    }
+
+    std::optional<model::Model> model;
+    try {
+        model.emplace(std::move(builder).finish());
+    } catch (const InputError&) {
+        // Its errors are in `inner`, at stand-in locations; they are copied below.
+    }
+    origins.copy(inner, diagnostics);
+    diagnostics.throw_if_errors();
+    return std::move(*model);
+}
+
+// ---------------------------------------------------------------------------------------------
+// UK organogram
+
+// Organogram headers vary in case, spacing, punctuation and how the pound sign survived
+// re-encoding ("Actual Pay Floor (£)", "actual pay floor (Â£)"): they are compared by their
+// ASCII letters and digits alone.
+std::string header_key(std::string_view name) {
+    std::string key;
+    for (const char c : name) {
+        if (c >= 'A' && c <= 'Z') key += static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
+    }
+    return key;
+}
+
+bool same_header(std::string_view header, std::string_view wanted) {
+    const auto key = header_key(header);
+    return !key.empty() && key == header_key(wanted);
+}
+
+// `N/D`, `N/A` and blank stand for a value not given.
+bool not_given(std::string_view text) {
+    return text.empty() || iequals(text, "N/D") || iequals(text, "N/A");
+}
+
+// An organogram number: nullopt when not given; an error (and nullopt) for text that is no
+// number, or a negative one.
+std::optional<double> organogram_number(std::string_view text, const Location& where,
+                                        NumberFormat numbers, Diagnostics& diagnostics) {
+    if (not_given(text)) return std::nullopt;
+    const auto value = parse_number(text, numbers);
+    if (!value) {
+        diagnostics.error(where,
+                          "invalid number " + quoted(text) + " (expected a number, N/D or N/A)");
+        return std::nullopt;
+    }
+    if (*value < 0) {
+        diagnostics.error(where, "must not be negative, is " + quoted(text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+// The middle of a pay band, when both its ends are given.
+std::optional<double> mean_pay(std::optional<double> low, std::optional<double> high) {
+    if (!low || !high) return std::nullopt;
+    return (*low + *high) / 2;
+}
+
+enum class Holder { Vacant, Undisclosed, Named, Eliminated };
+
+Holder holder_of(std::string_view name) {
+    if (iequals(name, "Vacant")) return Holder::Vacant;
+    if (iequals(name, "Eliminated")) return Holder::Eliminated;
+    if (not_given(name)) return Holder::Undisclosed;
+    return Holder::Named;
+}
+
+struct SeniorColumns {
+    std::size_t pur, name, grade, title, reports_to, unit, fte, floor, ceiling, parent_department;
+    std::vector<std::size_t> function, organisation;
+};
+
+struct JuniorColumns {
+    std::size_t reporting, grade, title, unit, fte, minimum, maximum, parent_department;
+    std::vector<std::size_t> function, organisation;
+};
+
+// A senior post as read: the fields of its (first) row and what a job share adds.
+struct SeniorPost {
+    std::uint32_t line = 0;
+    std::vector<std::string_view> fields;
+    std::optional<double> fte;   // the rows' FTE summed, when any gives one
+    std::optional<double> cost;  // middle of the pay band
+    bool filled = false;
+    std::string names{};  // disclosed holders' names, " / " between a job share's
+    int holders = 0;      // rows: two or more for a job share
+    std::optional<std::uint32_t> manager{};
+    std::string_view organisation{};
+    std::uint32_t unit = 0;
+};
+
+// A junior row: one group of posts under a senior post.
+struct JuniorGroup {
+    std::uint32_t line = 0;
+    std::vector<std::string_view> fields;
+    std::uint32_t senior = 0;
+    double fte = 1;
+    std::optional<double> pay;  // middle of the pay scale
+};
+
+class OrganogramImport {
+public:
+    OrganogramImport(const std::filesystem::path& senior,
+                     const std::optional<std::filesystem::path>& junior, Diagnostics& diagnostics)
+        : diagnostics_(diagnostics), senior_path_(senior), junior_path_(junior) {}
+
+    model::Model run() {
+        if (auto text = read_text(senior_path_, Encoding::Utf8, diagnostics_)) {
+            senior_.emplace(senior_path_.string(), std::move(*text));
+        }
+        if (junior_path_) {
+            if (auto text = read_text(*junior_path_, Encoding::Utf8, diagnostics_)) {
+                junior_.emplace(junior_path_->string(), std::move(*text));
+            }
+        }
+        // Without the senior posts, junior rows cannot be checked: stop at a broken header.
+        const bool senior_ok = senior_ && senior_->read_header(diagnostics_) && senior_columns();
+        const bool junior_ok =
+            !junior_path_ || (junior_ && junior_->read_header(diagnostics_) && junior_columns());
+        if (!senior_ok || !junior_ok) diagnostics_.throw_if_errors();
+
+        read_senior();
+        link_senior();
+        if (junior_) read_junior();
+        return build();
+    }
+
+private:
+    void require(const CsvTable& table, std::size_t column, std::string_view name, bool& ok) {
+        if (column != kAbsent) return;
+        diagnostics_.error({table.file(), table.header().line, std::string(name)},
+                           "missing required column");
+        ok = false;
+    }
+
+    bool senior_columns() {
+        const auto& t = *senior_;
+        auto& c = senior_columns_;
+        auto& d = diagnostics_;
+        const auto errors = d.error_count();
+        c.pur = t.find({"Post Unique Reference"}, same_header, d);
+        c.name = t.find({"Name"}, same_header, d);
+        c.grade = t.find({"Grade (or equivalent)", "Grade"}, same_header, d);
+        c.title = t.find({"Job Title"}, same_header, d);
+        c.reports_to = t.find({"Reports to Senior Post"}, same_header, d);
+        c.unit = t.find({"Unit"}, same_header, d);
+        c.fte = t.find({"FTE"}, same_header, d);
+        c.floor = t.find({"Actual Pay Floor (£)"}, same_header, d);
+        c.ceiling = t.find({"Actual Pay Ceiling (£)"}, same_header, d);
+        c.parent_department = t.find({"Parent Department"}, same_header, d);
+        c.function = t.find_each(
+            {"Job/Team Function", "Professional/Occupational Group", "Profession"}, same_header, d);
+        c.organisation = t.find_each(
+            {"Organisation", "Organization", "Organisation Reference", "Organization Reference"},
+            same_header, d);
+        bool ok = d.error_count() == errors;
+        require(t, c.pur, "Post Unique Reference", ok);
+        require(t, c.reports_to, "Reports to Senior Post", ok);
+        require(t, c.title, "Job Title", ok);
+        // What a job share's rows agree on: everything but the name, FTE, contacts and notes.
+        content_columns_ = {c.grade, c.title,   c.reports_to,       c.unit,
+                            c.floor, c.ceiling, c.parent_department};
+        content_columns_.insert(content_columns_.end(), c.function.begin(), c.function.end());
+        content_columns_.insert(content_columns_.end(), c.organisation.begin(),
+                                c.organisation.end());
+        std::erase(content_columns_, kAbsent);
+        return ok;
+    }
+
+    bool junior_columns() {
+        const auto& t = *junior_;
+        auto& c = junior_columns_;
+        auto& d = diagnostics_;
+        const auto errors = d.error_count();
+        c.reporting = t.find({"Reporting Senior Post"}, same_header, d);
+        c.grade = t.find({"Grade"}, same_header, d);
+        c.title = t.find({"Generic Job Title"}, same_header, d);
+        c.unit = t.find({"Unit"}, same_header, d);
+        c.fte = t.find({"Number of Posts in FTE", "Number of Posts (FTE)"}, same_header, d);
+        c.minimum = t.find({"Payscale Minimum (£)"}, same_header, d);
+        c.maximum = t.find({"Payscale Maximum (£)"}, same_header, d);
+        c.parent_department = t.find({"Parent Department"}, same_header, d);
+        c.function = t.find_each({"Professional/Occupational Group", "Profession"}, same_header, d);
+        c.organisation = t.find_each(
+            {"Organisation", "Organization", "Organisation Reference", "Organization Reference"},
+            same_header, d);
+        bool ok = d.error_count() == errors;
+        require(t, c.reporting, "Reporting Senior Post", ok);
+        require(t, c.fte, "Number of Posts in FTE", ok);
+        return ok;
+    }
+
+    void read_senior() {
+        const auto& c = senior_columns_;
+        const auto& t = *senior_;
+        const auto numbers = t.numbers();
+        CsvRecord record;
+        while (!diagnostics_.full() && senior_->next(record, diagnostics_)) {
+            const auto line = record.line;
+            const auto& fields = record.fields;
+            const auto pur = field(fields, c.pur);
+            const auto name = field(fields, c.name);
+            const auto holder = holder_of(name);
+            if (holder == Holder::Eliminated) {
+                if (!pur.empty()) eliminated_.try_emplace(pur, line);
+                continue;
+            }
+            if (pur == "0") {
+                diagnostics_.warning(t.at(line, c.pur),
+                                     "0 marks someone not in a post: the "
+                                     "row is not imported");
+                continue;
+            }
+            if (pur.empty()) {
+                diagnostics_.error(t.at(line, c.pur), "missing Post Unique Reference");
+                continue;
+            }
+            if (iequals(pur, "XX")) {
+                diagnostics_.error(t.at(line, c.pur),
+                                   "a post may not be called " + quoted(pur) +
+                                       " (XX in Reports to Senior Post marks the top post)");
+                continue;
+            }
+            if (pur.find_first_of(" \t\r\n") != std::string_view::npos) {
+                diagnostics_.error(t.at(line, c.pur), quoted(pur) + " contains spaces");
+                continue;
+            }
+            if (field(fields, c.reports_to).empty()) {
+                diagnostics_.error(t.at(line, c.reports_to),
+                                   "missing Reports to Senior Post (the top post has XX)");
+            }
+            const auto fte =
+                organogram_number(field(fields, c.fte), t.at(line, c.fte), numbers, diagnostics_);
+            const auto floor = organogram_number(field(fields, c.floor), t.at(line, c.floor),
+                                                 numbers, diagnostics_);
+            const auto ceiling = organogram_number(field(fields, c.ceiling), t.at(line, c.ceiling),
+                                                   numbers, diagnostics_);
+
+            const auto [it, added] =
+                senior_index_.try_emplace(pur, static_cast<std::uint32_t>(seniors_.size()));
+            if (added) {
+                seniors_.push_back(
+                    {.line = line, .fields = fields, .fte = fte, .cost = mean_pay(floor, ceiling)});
+            } else if (!same_post(seniors_[it->second], fields, line)) {
+                continue;
+            } else if (fte) {
+                auto& shared = seniors_[it->second].fte;
+                shared = shared.value_or(0) + *fte;
+            }
+            auto& post = seniors_[it->second];
+            ++post.holders;
+            if (holder != Holder::Vacant) post.filled = true;
+            if (holder == Holder::Named) {
+                if (!post.names.empty()) post.names += " / ";
+                post.names += name;
+            }
+        }
+    }
+
+    // A repeated PUR is a job share when its rows agree on everything but the name, FTE,
+    // contacts and notes; anything else is a duplicate, reported here. True for a job share.
+    bool same_post(const SeniorPost& first, std::span<const std::string_view> fields,
+                   std::uint32_t line) {
+        const auto& c = senior_columns_;
+        for (const auto column : content_columns_) {
+            if (field(first.fields, column) == field(fields, column)) continue;
+            diagnostics_.error(senior_->at(line, c.pur),
+                               "duplicate Post Unique Reference " + quoted(field(fields, c.pur)) +
+                                   " (first on line " + std::to_string(first.line) +
+                                   "): not a job share, the rows differ in " +
+                                   senior_->column_name(column, ""));
+            return false;
+        }
+        return true;
+    }
+
+    // The senior post a reference names; an error at `where` if it names none.
+    std::optional<std::uint32_t> senior_post(std::string_view pur, const Location& where,
+                                             bool from_junior) {
+        if (const auto found = senior_index_.find(pur); found != senior_index_.end()) {
+            return found->second;
+        }
+        const std::string in = from_junior ? " of " + senior_->file() : "";
+        if (const auto gone = eliminated_.find(pur); gone != eliminated_.end()) {
+            diagnostics_.error(where, "senior post " + quoted(pur) + " is Eliminated (line " +
+                                          std::to_string(gone->second) + in +
+                                          "): it is no post now");
+        } else {
+            diagnostics_.error(where, "senior post " + quoted(pur) +
+                                          " matches no Post Unique Reference" + in +
+                                          (from_junior ? "" : " and is not XX"));
+        }
+        return std::nullopt;
+    }
+
+    void link_senior() {
+        const auto& c = senior_columns_;
+        for (auto& post : seniors_) {
+            const auto to = field(post.fields, c.reports_to);
+            if (to.empty() || iequals(to, "XX")) continue;
+            post.manager = senior_post(to, senior_->at(post.line, c.reports_to), false);
+        }
+    }
+
+    void read_junior() {
+        const auto& c = junior_columns_;
+        const auto& t = *junior_;
+        const auto numbers = t.numbers();
+        CsvRecord record;
+        while (!diagnostics_.full() && junior_->next(record, diagnostics_)) {
+            const auto line = record.line;
+            const auto& fields = record.fields;
+            const auto reporting = field(fields, c.reporting);
+            const auto fte =
+                organogram_number(field(fields, c.fte), t.at(line, c.fte), numbers, diagnostics_);
+            const auto minimum = organogram_number(field(fields, c.minimum), t.at(line, c.minimum),
+                                                   numbers, diagnostics_);
+            const auto maximum = organogram_number(field(fields, c.maximum), t.at(line, c.maximum),
+                                                   numbers, diagnostics_);
+            if (reporting.empty()) {
+                diagnostics_.error(t.at(line, c.reporting), "missing Reporting Senior Post");
+                continue;
+            }
+            const auto senior = senior_post(reporting, t.at(line, c.reporting), true);
+            if (fte && *fte == 0) {
+                diagnostics_.warning(t.at(line, c.fte),
+                                     "no posts in this group (FTE 0): the row is not imported");
+                continue;
+            }
+            if (!senior) continue;
+            juniors_.push_back({.line = line,
+                                .fields = fields,
+                                .senior = *senior,
+                                .fte = fte.value_or(1),
+                                .pay = mean_pay(minimum, maximum)});
+        }
+    }
+
+    std::string_view number(std::optional<double> value) {
+        return value ? text_.store(number_text(*value)) : std::string_view{};
+    }
+
+    model::Model build() {
+        Origins origins;
+        const auto& sc = senior_columns_;
+        const auto& st = *senior_;
+        const auto first_name = [](const CsvTable& t, const std::vector<std::size_t>& columns) {
+            return columns.empty() ? std::string() : t.column_name(columns.front(), "");
+        };
+        const auto senior_unit_column = st.column_name(sc.unit, "");
+        const auto senior_organisation_column = first_name(st, sc.organisation);
+        const auto senior_source =
+            origins.add_source({st.file(),
+                                {{"id", st.column_name(sc.pur, "")},
+                                 {"title", st.column_name(sc.title, "")},
+                                 {"unit", senior_unit_column},
+                                 {"reports_to", st.column_name(sc.reports_to, "")},
+                                 {"function", first_name(st, sc.function)},
+                                 {"fte", st.column_name(sc.fte, "")},
+                                 {"cost", st.column_name(sc.floor, "")},
+                                 {"person", st.column_name(sc.name, "")}}});
+
+        // Posts without an organisation belong to one named after the senior file.
+        const std::string default_organisation = senior_path_.stem().string();
+        UnitMaker units;
+        std::vector<PostDraft> posts;
+        posts.reserve(seniors_.size() + juniors_.size());
+        for (auto& senior : seniors_) {
+            const auto organisation = first_value(senior.fields, sc.organisation);
+            senior.organisation =
+                organisation.empty() ? std::string_view(default_organisation) : organisation;
+            senior.unit = units.root(senior.organisation, [&] {
+                return origins.row(Table::Units, senior_source, senior.line,
+                                   senior_organisation_column);
+            });
+            if (const auto unit = field(senior.fields, sc.unit); !unit.empty()) {
+                senior.unit = units.department(senior.unit, unit, [&] {
+                    return origins.row(Table::Units, senior_source, senior.line,
+                                       senior_unit_column);
+                });
+            }
+            const auto id = field(senior.fields, sc.pur);
+            PostDraft post{
+                .id = id,
+                .title = field(senior.fields, sc.title),
+                .function = first_value(senior.fields, sc.function),
+                .unit = senior.unit,
+                .manager = senior.manager,
+                .fte = number(senior.fte),
+                .cost = number(senior.cost),
+                .extra = {field(senior.fields, sc.grade),
+                          senior.holders > 1 ? text_.store(std::to_string(senior.holders))
+                                             : std::string_view{}},
+                .line = origins.row(Table::Posts, senior_source, senior.line),
+            };
+            if (senior.filled) {
+                post.person = text_.store(std::string(id) + ".holder");
+                post.person_name = text_.store(senior.names);
+                post.person_line = origins.row(Table::People, senior_source, senior.line,
+                                               st.column_name(sc.name, ""));
+            }
+            posts.push_back(post);
+        }
+
+        if (junior_) add_junior_posts(origins, units, posts);
+        return build_model(units.units(), posts, {"grade", "job_share"}, origins, {}, diagnostics_);
+    }
+
+    void add_junior_posts(Origins& origins, UnitMaker& units, std::vector<PostDraft>& posts) {
+        const auto& jc = junior_columns_;
+        const auto& jt = *junior_;
+        const auto unit_column = jt.column_name(jc.unit, "");
+        const auto organisation_column =
+            jc.organisation.empty() ? std::string() : jt.column_name(jc.organisation.front(), "");
+        const auto source = origins.add_source(
+            {jt.file(),
+             {{"id", jt.column_name(jc.reporting, "")},
+              {"title", jt.column_name(jc.title, "")},
+              {"unit", unit_column},
+              {"reports_to", jt.column_name(jc.reporting, "")},
+              {"function",
+               jc.function.empty() ? std::string() : jt.column_name(jc.function.front(), "")},
+              {"fte", jt.column_name(jc.fte, "")},
+              {"cost", jt.column_name(jc.minimum, "")}}});
+        std::vector<int> groups(seniors_.size(), 0);
+        for (const auto& group : juniors_) {
+            const auto& senior = seniors_[group.senior];
+            // A group sits in its own Unit, or else in its senior post's.
+            auto unit = senior.unit;
+            if (const auto name = field(group.fields, jc.unit); !name.empty()) {
+                auto organisation = first_value(group.fields, jc.organisation);
+                if (organisation.empty()) organisation = senior.organisation;
+                const auto root = units.root(organisation, [&] {
+                    return origins.row(Table::Units, source, group.line, organisation_column);
+                });
+                unit = units.department(root, name, [&] {
+                    return origins.row(Table::Units, source, group.line, unit_column);
+                });
+            }
+            const auto id = text_.store(std::string(posts[group.senior].id) + ".J" +
+                                        std::to_string(++groups[group.senior]));
+            if (senior_index_.contains(id)) {
+                diagnostics_.error(
+                    jt.at(group.line, jc.reporting),
+                    "this group's post id " + quoted(id) + " is already a Post Unique Reference");
+                continue;
+            }
+            posts.push_back({
+                .id = id,
+                .title = field(group.fields, jc.title),
+                .function = first_value(group.fields, jc.function),
+                .unit = unit,
+                .manager = group.senior,
+                .fte = number(group.fte),
+                .cost = number(group.pay ? std::optional(*group.pay * group.fte) : std::nullopt),
+                // Junior posts are filled (they are staff in post) by holders the file does
+                // not name.
+                .person = text_.store(std::string(id) + ".holder"),
+                .extra = {field(group.fields, jc.grade), {}},
+                .line = origins.row(Table::Posts, source, group.line),
+                .person_line = origins.row(Table::People, source, group.line, ""),
+            });
+        }
+    }
+
+    Diagnostics& diagnostics_;
+    std::filesystem::path senior_path_;
+    std::optional<std::filesystem::path> junior_path_;
+    std::optional<CsvTable> senior_;
+    std::optional<CsvTable> junior_;
+    SeniorColumns senior_columns_{};
+    JuniorColumns junior_columns_{};
+    std::vector<std::size_t> content_columns_;
+    std::vector<SeniorPost> seniors_;
+    std::vector<JuniorGroup> juniors_;
+    std::unordered_map<std::string_view, std::uint32_t> senior_index_;
+    std::unordered_map<std::string_view, std::uint32_t> eliminated_;
+    model::TextArena text_;  // ids and numbers made here
+};
+
+// ---------------------------------------------------------------------------------------------
+// Generic HR export
+
+bool same_name(std::string_view header, std::string_view wanted) {
+    return iequals(trim(header), trim(wanted));
+}
+
+}  // namespace
+
+model::Model import_organogram(const std::filesystem::path& senior,
+                               const std::optional<std::filesystem::path>& junior,
+                               Diagnostics& diagnostics) {
+    return OrganogramImport(senior, junior, diagnostics).run();
+}
+
+model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns& columns,
+                           Encoding encoding, Diagnostics& diagnostics) {
+    auto text = read_text(file, encoding, diagnostics);
+    if (!text) diagnostics.throw_if_errors();
+    CsvTable table(file.string(), std::move(*text));
+    if (!table.read_header(diagnostics)) diagnostics.throw_if_errors();
+
+    // The columns the flags name; each one named must be in the header.
+    struct Wanted {
+        std::string_view flag;
+        const std::string& name;
+        bool required;
+        std::size_t index = kAbsent;
+    };
+    std::array wanted = {
+        Wanted{"--id", columns.id, true},        Wanted{"--manager", columns.manager, true},
+        Wanted{"--title", columns.title, false}, Wanted{"--unit", columns.unit, false},
+        Wanted{"--name", columns.name, false},   Wanted{"--fte", columns.fte, false},
+        Wanted{"--cost", columns.cost, false},
+    };
+    const auto errors = diagnostics.error_count();
+    const auto header_line = table.header().line;
+    for (auto& column : wanted) {
+        if (trim(column.name).empty()) {
+            if (column.required) {
+                diagnostics.error({table.file(), header_line},
+                                  "no column given for " + std::string(column.flag));
+            }
+            continue;
+        }
+        column.index = table.find({trim(column.name)}, same_name, diagnostics);
+        if (column.index == kAbsent) {
+            diagnostics.error({table.file(), header_line, std::string(trim(column.name))},
+                              "missing column (named with " + std::string(column.flag) + ")");
+        }
+    }
+    if (diagnostics.error_count() != errors) diagnostics.throw_if_errors();
+    const auto [id, manager, title, unit, name, fte, cost] =
+        std::apply([](const auto&... w) { return std::array{w.index...}; }, wanted);
+
+    Origins origins;
+    const auto column = [&](std::size_t index) { return table.column_name(index, ""); };
+    const auto source = origins.add_source({table.file(),
+                                            {{"id", column(id)},
+                                             {"title", column(title)},
+                                             {"unit", column(unit)},
+                                             {"reports_to", column(manager)},
+                                             {"fte", column(fte)},
+                                             {"cost", column(cost)},
+                                             {"person", column(name == kAbsent ? id : name)}}});
+
+    // Everything sits under one root unit named after the file; departments from --unit.
+    const std::string root_name = file.stem().string();
+    UnitMaker units;
+    const auto root =
+        units.root(root_name, [&] { return origins.row(Table::Units, source, header_line); });
+    std::vector<PostDraft> posts;
+    std::vector<std::string_view> managers;
+    std::vector<std::uint32_t> lines;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    CsvRecord record;
+    while (!diagnostics.full() && table.next(record, diagnostics)) {
+        const auto line = record.line;
+        const auto& fields = record.fields;
+        const auto post_id = field(fields, id);
+        if (post_id.empty()) {
+            diagnostics.error(table.at(line, id), "the employee has no id");
+            continue;
+        }
+        const auto [it, added] =
+            index.try_emplace(post_id, static_cast<std::uint32_t>(posts.size()));
+        if (!added) {
+            diagnostics.error(table.at(line, id), "duplicate id " + quoted(post_id) +
+                                                      " (first on line " +
+                                                      std::to_string(lines[it->second]) + ")");
+            continue;
+        }
+        auto post_unit = root;
+        if (const auto unit_name = field(fields, unit); !unit_name.empty()) {
+            post_unit = units.department(root, unit_name, [&] {
+                return origins.row(Table::Units, source, line, column(unit));
+            });
+        }
+        posts.push_back({
+            .id = post_id,
+            .title = field(fields, title),
+            .unit = post_unit,
+            .fte = field(fields, fte),
+            .cost = field(fields, cost),
+            .person = post_id,
+            .person_name = field(fields, name),
+            .line = origins.row(Table::Posts, source, line),
+            .person_line = origins.row(Table::People, source, line),
+        });
+        managers.push_back(field(fields, manager));
+        lines.push_back(line);
+    }
+
+    for (std::size_t p = 0; p < posts.size(); ++p) {
+        if (managers[p].empty()) continue;
+        if (const auto found = index.find(managers[p]); found != index.end()) {
+            posts[p].manager = found->second;
+        } else {
+            diagnostics.error(table.at(lines[p], manager),
+                              "unknown manager " + quoted(managers[p]) + ": no row has that id");
+        }
+    }
+    return build_model(units.units(), posts, {}, origins, table.numbers(), diagnostics);
+}
+
+}  // namespace reorg::io

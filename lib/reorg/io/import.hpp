@@ -12,12 +12,47 @@
 namespace reorg::io {
 
 /// The UK government organogram pair (../shared/formats/uk-organogram.md): the senior file with
-/// one row per senior post ("Post Unique Reference", "Reports to Senior Post" with XX for the
-/// top), and optionally the junior file whose rows are groups of posts under a "Reporting
-/// Senior Post", each imported as one post with the group's FTE. Units come from the "Unit"
-/// column (under the organisation); pay floor and ceiling give the cost (their mean); a
-/// "Vacant" or "N/D" name is a vacancy or an undisclosed holder; "Eliminated" rows are not
-/// posts. Accepts the variants real files carry (extra or unnamed columns, `xx`, `1.0`, N/A).
+/// one row per senior post, and optionally the junior file whose rows are groups of posts.
+///
+/// Columns are found by header name, compared by their ASCII letters and digits only (case,
+/// blanks, punctuation and a mangled `£` do not matter); unknown and unnamed columns (a leading
+/// index, an empty-named or `Total Pay (£)` column) are ignored. Required: `Post Unique
+/// Reference`, `Reports to Senior Post` and `Job Title` (senior); `Reporting Senior Post` and
+/// `Number of Posts in FTE` or `Number of Posts (FTE)` (junior).
+///
+/// Senior rows: the PUR is the post id; `Reports to Senior Post` its manager, `XX`/`xx` for a
+/// top post; title from `Job Title`; function from `Job/Team Function`, else
+/// `Professional/Occupational Group`, else `Profession`; FTE from `FTE` (N/D, N/A or blank: 1);
+/// cost the middle of `Actual Pay Floor (£)` and `Actual Pay Ceiling (£)` when both are numbers
+/// (else 0). `Name`: `Vacant` makes a vacancy; `N/D` (or blank) a holder with id
+/// `<PUR>.holder` and no name; any other name a holder `<PUR>.holder` with that name;
+/// `Eliminated` rows are no posts, and a row reporting to one is an error. A PUR of `0` (not
+/// in a post) is skipped with a warning. A PUR repeated on rows that differ only in Name, FTE,
+/// contacts and Notes is a job share: one post, FTE summed over the rows that give one, the
+/// holders' names joined by " / ", and the number of rows kept in the extra column
+/// `job_share`; rows that differ in anything else are a duplicate-id error.
+///
+/// Junior rows: each is one post with id `<Reporting Senior Post>.J<n>` (n counts the groups
+/// under that senior post in file order), reporting to that senior post, title from `Generic
+/// Job Title`, FTE the group's, cost FTE × the middle of `Payscale Minimum (£)` and `Payscale
+/// Maximum (£)` when both are numbers. The file names nobody, yet the posts are staffed: each is
+/// filled by a nameless holder `<post id>.holder`, so that vacancy figures stay right. A group
+/// of 0 FTE is skipped with a warning.
+///
+/// Units: one root unit (kind administration) per `Organisation` (or `Organization`, or
+/// `Organization Reference`; without any, named after the senior file), and one unit of kind
+/// department per distinct Organisation + `Unit` under it. Posts without a Unit sit in the
+/// root; junior groups without one sit in their senior post's unit. Ids come from the names:
+/// ASCII letters and digits lower-cased, other ASCII runs as `-`, UTF-8 kept, a department's
+/// joined to its root's by `.` (`department-for-examples.finance`); names that give the same
+/// id are numbered (`-2`) in order of appearance. Each unit's head is its most senior post: the
+/// first post in it whose manager lies outside it (none if there is no such post).
+///
+/// Grades are kept in the extra column `grade`. Errors (each with file, line and column, all
+/// listed): a manager matching no PUR and not XX, a reference to an Eliminated post, a PUR of
+/// XX or with spaces, a duplicate, a missing required column, invalid UTF-8, a number that is
+/// not one (and not N/D, N/A or blank), and whatever ModelBuilder finds (reporting cycles).
+/// Throws InputError after reading both files; warnings stay in `diagnostics`.
 [[nodiscard]] model::Model import_organogram(const std::filesystem::path& senior,
                                              const std::optional<std::filesystem::path>& junior,
                                              Diagnostics& diagnostics);
@@ -35,10 +70,21 @@ struct HrCsvColumns {
     std::string cost;
 };
 
-/// A generic HR export (`reorg import hr-csv`): CSV with `,` or `;`, in UTF-8 or Windows-1252
-/// (converted), columns named by `columns`. Each row becomes a post; each distinct unit value a
-/// unit (of kind department, under one root unit named after the file), headed by the most
-/// senior post in it.
+/// A generic HR export (`reorg import hr-csv`): one row per employee, columns named by
+/// `columns` (header names compared trimmed and ignoring ASCII case; every column named must
+/// exist, and `id` and `manager` must be named). Separator `,` or `;` (detected; with `;`,
+/// decimal commas). In Windows-1252 every byte is converted to UTF-8 first, and the five bytes
+/// the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are errors rather than U+FFFD:
+/// such a file is most likely in another encoding. In UTF-8, invalid bytes are an error.
+///
+/// Each row becomes a post whose id is the employee id, reporting to the manager id (blank for
+/// a top post; an id no row has is an error). Each post is filled by a person with the
+/// employee id, named from the `name` column if given. Units: one root (kind administration)
+/// named after the file's stem, and one department under it per distinct `unit` value, ids
+/// derived as for organograms (`staff.ekonomi`); posts with no unit value, or all posts without
+/// a `unit` column, sit in the root. Each unit is headed by its most senior post (the first
+/// whose manager lies outside it). FTE defaults to 1 and cost to 0. Duplicate or blank ids,
+/// invalid numbers and reporting cycles are errors; other columns are not kept.
 [[nodiscard]] model::Model import_hr_csv(const std::filesystem::path& file,
                                          const HrCsvColumns& columns, Encoding encoding,
                                          Diagnostics& diagnostics);

@@ -132,7 +132,7 @@ void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
     model::Unit unit;
     unit.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.units.size());
-    if (const auto first = unit_ids_.insert(unit.id, position)) {
+    if (const auto first = ids_.units.insert(unit.id, position)) {
         error(Table::Units, line, "id",
               "duplicate unit id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Units).lines[*first]) + ")");
@@ -166,7 +166,7 @@ void ModelBuilder::add_post(const PostFields& row, std::uint32_t line,
     model::Post post;
     post.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.posts.size());
-    if (const auto first = post_ids_.insert(post.id, position)) {
+    if (const auto first = ids_.posts.insert(post.id, position)) {
         error(Table::Posts, line, "id",
               "duplicate post id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Posts).lines[*first]) + ")");
@@ -190,7 +190,7 @@ void ModelBuilder::add_person(const PersonFields& row, std::uint32_t line,
     if (!check_id(Table::People, id, line)) return;
     const model::Person person{text_->store(id), text_->store(model::trim(row.name))};
     const auto position = static_cast<std::uint32_t>(parts_.people.size());
-    if (const auto first = person_ids_.insert(person.id, position)) {
+    if (const auto first = ids_.people.insert(person.id, position)) {
         error(Table::People, line, "id",
               "duplicate person id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::People).lines[*first]) + ")");
@@ -205,10 +205,10 @@ std::optional<model::Ref> ModelBuilder::resolve_ref(std::string_view id, bool po
                                                     bool unit) const {
     // Posts first: they are what most links join.
     if (post) {
-        if (const auto found = post_ids_.find(id)) return model::at<model::PostId>(*found);
+        if (const auto found = ids_.posts.find(id)) return model::at<model::PostId>(*found);
     }
     if (unit) {
-        if (const auto found = unit_ids_.find(id)) return model::at<model::UnitId>(*found);
+        if (const auto found = ids_.units.find(id)) return model::at<model::UnitId>(*found);
     }
     return std::nullopt;
 }
@@ -288,7 +288,7 @@ void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
     model::Finding finding;
     finding.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.findings.size());
-    if (const auto first = finding_ids_.insert(finding.id, position)) {
+    if (const auto first = ids_.findings.insert(finding.id, position)) {
         error(Table::Findings, line, "id",
               "duplicate finding id " + quoted(id) + " (first on line " +
                   std::to_string(source(Table::Findings).lines[*first]) + ")");
@@ -333,14 +333,14 @@ void ModelBuilder::resolve_units_posts_people() {
         const auto& [parent, head] = pending_units_[u];
         const auto line = source(Table::Units).lines[u];
         if (!parent.empty()) {
-            if (const auto found = unit_ids_.find(parent)) {
+            if (const auto found = ids_.units.find(parent)) {
                 unit.parent = model::at<model::UnitId>(*found);
             } else {
                 error(Table::Units, line, "parent", "unknown unit " + quoted(parent));
             }
         }
         if (!head.empty()) {
-            if (const auto found = post_ids_.find(head)) {
+            if (const auto found = ids_.posts.find(head)) {
                 unit.head = model::at<model::PostId>(*found);
             } else {
                 error(Table::Units, line, "head", "unknown post " + quoted(head));
@@ -353,7 +353,7 @@ void ModelBuilder::resolve_units_posts_people() {
         const auto line = source(Table::Posts).lines[p];
         if (unit.empty()) {
             error(Table::Posts, line, "unit", "post " + quoted(post.id) + " has no unit");
-        } else if (const auto found = unit_ids_.find(unit)) {
+        } else if (const auto found = ids_.units.find(unit)) {
             post.unit = model::at<model::UnitId>(*found);
         } else {
             error(Table::Posts, line, "unit",
@@ -361,19 +361,19 @@ void ModelBuilder::resolve_units_posts_people() {
                       ", which does not exist");
         }
         if (!reports_to.empty()) {
-            if (const auto found = post_ids_.find(reports_to)) {
+            if (const auto found = ids_.posts.find(reports_to)) {
                 post.reports_to = model::at<model::PostId>(*found);
             } else {
                 error(Table::Posts, line, "reports_to", "unknown post " + quoted(reports_to));
             }
         }
         if (!person.empty()) {
-            auto found = person_ids_.find(person);
+            auto found = ids_.people.find(person);
             if (!found && !people_listed_) {
                 // Without a people table, the posts' person values are the people.
                 found = static_cast<std::uint32_t>(parts_.people.size());
                 parts_.people.push_back({text_->store(person), {}});
-                person_ids_.insert(parts_.people.back().id, *found);
+                ids_.people.insert(parts_.people.back().id, *found);
             }
             if (found) {
                 post.person = model::at<model::PersonId>(*found);
@@ -388,7 +388,7 @@ void ModelBuilder::resolve_because() {
     for (std::size_t f = 0; f < parts_.findings.size(); ++f) {
         const auto line = source(Table::Findings).lines[f];
         for (const auto cause : pending_because_[f]) {
-            const auto found = finding_ids_.find(cause);
+            const auto found = ids_.findings.find(cause);
             if (!found) {
                 error(Table::Findings, line, "because", "unknown finding " + quoted(cause));
                 continue;
@@ -409,7 +409,7 @@ model::Model ModelBuilder::finish() && {
     diagnostics_.throw_if_errors();
 
     parts_.storage.push_back(text_);
-    model::Model model(std::move(parts_));
+    model::Model model(std::move(parts_), std::move(ids_));
     for (const auto& issue : model::check_structure(model)) {
         auto where = locate(issue.table, issue.row, issue.column);
         if (issue.severity == Severity::Error) {

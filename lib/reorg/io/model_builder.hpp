@@ -104,7 +104,7 @@ private:
     std::shared_ptr<model::TextArena> text_;
     model::TextArena pending_text_;  // reference strings until finish()
     model::ModelParts parts_;
-    model::IdIndex unit_ids_, post_ids_, person_ids_, finding_ids_;
+    model::IdIndexes ids_;
     std::vector<PendingUnit> pending_units_;
     std::vector<PendingPost> pending_posts_;
     std::vector<std::vector<std::string_view>> pending_because_;

@@ -73,7 +73,8 @@ void AtomicFolder::commit() {
     std::error_code error;
     if (std::filesystem::exists(target_)) {
         if (!std::filesystem::is_directory(target_)) {
-            throw InputError({target_.string()}, "cannot write a folder here: a file of that name exists");
+            throw InputError({target_.string()},
+                             "cannot write a folder here: a file of that name exists");
         }
         // Swap: the old folder steps aside, the new one takes its place, then the old goes.
         const auto old = temporary_beside(target_);

@@ -83,9 +83,9 @@ void read_list(const YAML::Node& root, const std::string& file,
         bool ok = true;
         for (const auto& entry : item) {
             const auto key = entry.first.Scalar();
-            const auto known = std::find_if(spec.columns.begin(), spec.columns.end(), [&](const auto& c) {
-                return detail::same_name(key, c.name);
-            });
+            const auto known =
+                std::find_if(spec.columns.begin(), spec.columns.end(),
+                             [&](const auto& c) { return detail::same_name(key, c.name); });
             const bool is_column = known != spec.columns.end();
             const auto c = static_cast<std::size_t>(known - spec.columns.begin());
             if (is_column) present[c] = true;  // wrong or not, it is there: no "missing" error

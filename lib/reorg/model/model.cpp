@@ -32,23 +32,33 @@ std::optional<Id> find_in(const IdIndex& index, std::string_view id) {
 
 Model::Model(ModelParts parts) : parts_(std::move(parts)) {
     parts_.extra.resize(5);
-    unit_index_ = index_ids(units(), "unit");
-    post_index_ = index_ids(posts(), "post");
-    person_index_ = index_ids(people(), "person");
-    finding_index_ = index_ids(findings(), "finding");
+    index_.units = index_ids(units(), "unit");
+    index_.posts = index_ids(posts(), "post");
+    index_.people = index_ids(people(), "person");
+    index_.findings = index_ids(findings(), "finding");
+}
+
+Model::Model(ModelParts parts, IdIndexes indexes)
+    : parts_(std::move(parts)), index_(std::move(indexes)) {
+    parts_.extra.resize(5);
+    if (index_.units.size() != parts_.units.size() || index_.posts.size() != parts_.posts.size() ||
+        index_.people.size() != parts_.people.size() ||
+        index_.findings.size() != parts_.findings.size()) {
+        throw Error("internal: id indexes do not match the tables");
+    }
 }
 
 std::optional<UnitId> Model::find_unit(std::string_view id) const {
-    return find_in<UnitId>(unit_index_, id);
+    return find_in<UnitId>(index_.units, id);
 }
 std::optional<PostId> Model::find_post(std::string_view id) const {
-    return find_in<PostId>(post_index_, id);
+    return find_in<PostId>(index_.posts, id);
 }
 std::optional<PersonId> Model::find_person(std::string_view id) const {
-    return find_in<PersonId>(person_index_, id);
+    return find_in<PersonId>(index_.people, id);
 }
 std::optional<FindingId> Model::find_finding(std::string_view id) const {
-    return find_in<FindingId>(finding_index_, id);
+    return find_in<FindingId>(index_.findings, id);
 }
 
 std::string_view Model::id_of(Ref ref) const {

@@ -97,6 +97,11 @@ struct ModelParts {
     std::vector<std::shared_ptr<const void>> storage;
 };
 
+/// Id indexes over the tables of a ModelParts, for builders that made them along the way.
+struct IdIndexes {
+    IdIndex units, posts, people, findings;
+};
+
 /// An immutable organisation model. Cheap to move; copying copies the tables but shares text.
 class Model {
 public:
@@ -105,6 +110,10 @@ public:
     /// Takes the parts and indexes their ids. Throws reorg::Error if a table holds an id twice
     /// (readers report duplicates with their file and line before getting here).
     explicit Model(ModelParts parts);
+
+    /// Takes the parts with indexes the caller built over exactly these tables, so a loader
+    /// that looked every id up anyway does not index them twice.
+    Model(ModelParts parts, IdIndexes indexes);
 
     [[nodiscard]] std::span<const Unit> units() const noexcept { return parts_.units; }
     [[nodiscard]] std::span<const Post> posts() const noexcept { return parts_.posts; }
@@ -139,10 +148,7 @@ public:
 
 private:
     ModelParts parts_;
-    IdIndex unit_index_;
-    IdIndex post_index_;
-    IdIndex person_index_;
-    IdIndex finding_index_;
+    IdIndexes index_;
 };
 
 }  // namespace reorg::model
