@@ -11,6 +11,8 @@ namespace reorg::cli {
 /// Registers a subcommand on `app`; when it runs, its exit code is stored in `exit_code`.
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_stats_command(CLI::App& app, int& exit_code);
+void add_analyze_command(CLI::App& app, int& exit_code);
+void add_findings_command(CLI::App& app, int& exit_code);
 void add_pack_command(CLI::App& app, int& exit_code);
 void add_generate_command(CLI::App& app, int& exit_code);
 void add_import_command(CLI::App& app, int& exit_code);

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     int exit_code = EXIT_SUCCESS;
     reorg::cli::add_validate_command(app, exit_code);
     reorg::cli::add_stats_command(app, exit_code);
+    reorg::cli::add_analyze_command(app, exit_code);
+    reorg::cli::add_findings_command(app, exit_code);
     reorg::cli::add_pack_command(app, exit_code);
     reorg::cli::add_generate_command(app, exit_code);
     reorg::cli::add_import_command(app, exit_code);

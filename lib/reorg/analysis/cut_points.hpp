@@ -1,0 +1,55 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "reorg/graph/undirected_graph.hpp"
+#include "reorg/model/model.hpp"
+
+/// Single points of failure and minimum cuts (SPEC §5 "Bottlenecks").
+namespace reorg::analysis {
+
+/// A vertex whose loss splits its connected part of the graph.
+struct CutPoint {
+    std::uint32_t vertex = 0;
+    /// The vertices of its connected part, other than itself, that would lie outside the
+    /// largest piece left after its loss (for a connected graph: outside the largest
+    /// remaining connected part).
+    std::size_t cut_off = 0;
+};
+
+/// Every articulation point with its cut-off, largest cut-off first (then by vertex).
+/// O(V + E), iterative (no recursion depth limit).
+[[nodiscard]] std::vector<CutPoint> articulation_points(const graph::UndirectedGraph& graph);
+
+/// Every edge whose loss disconnects its endpoints, as (smaller, larger) vertex pairs, sorted.
+[[nodiscard]] std::vector<std::pair<std::uint32_t, std::uint32_t>> bridges(
+    const graph::UndirectedGraph& graph);
+
+/// Single points of failure of an organisation: articulation points of its work graph,
+/// bridges, vacant posts among the articulation points, and groups with a single member.
+struct SinglePoints {
+    std::vector<CutPoint> articulation_points;  ///< vertex = PostId
+    std::vector<std::pair<model::PostId, model::PostId>> bridges;
+    std::vector<model::PostId> vacant_articulation_points;
+    std::vector<model::UnitId> single_member_groups;
+};
+[[nodiscard]] SinglePoints single_points(const model::Model& model,
+                                         const graph::UndirectedGraph& work_graph);
+
+/// The smallest set of other posts whose loss disconnects the posts of unit `a` (taken as one
+/// vertex) from those of unit `b` (another) in the work graph (SPEC §5, `--between A B`).
+/// Posts of sub-units count as the unit's. Through a max-flow on the vertex-split graph
+/// (Boost's Boykov–Kolmogorov).
+struct MinCut {
+    bool directly_linked = false;  ///< a post of A and one of B share an edge: no cut exists
+    std::vector<std::pair<model::PostId, model::PostId>> direct_links;  ///< then, those edges
+    bool connected = true;             ///< false: A and B are already apart (size 0)
+    std::vector<model::PostId> posts;  ///< one minimum cut
+};
+[[nodiscard]] MinCut min_cut_between(const model::Model& model,
+                                     const graph::UndirectedGraph& work_graph, model::UnitId a,
+                                     model::UnitId b);
+
+}  // namespace reorg::analysis

@@ -1,0 +1,1 @@
+#include "reorg/analysis/flows.hpp"

@@ -1,0 +1,62 @@
+#include "reorg/graph/undirected_graph.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace reorg::graph {
+
+namespace {
+const std::uint32_t kNoOffsets[] = {0, 0};
+}
+
+UndirectedGraph::UndirectedGraph()
+    : csr_(std::make_shared<const detail::Csr>()), offsets_(kNoOffsets) {}
+
+UndirectedGraph UndirectedGraph::from_edges(std::size_t vertices, std::vector<Edge> edges) {
+    // Both directions of every edge, sorted by (source, target, weight): the first arc of a run
+    // of parallel arcs is the shortest, and the rows come out in CSR order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    std::vector<Arc> properties;
+    {
+        std::vector<Edge> arcs;
+        arcs.reserve(edges.size() * 2);
+        for (const auto& e : edges) {
+            if (e.a == e.b) continue;
+            arcs.push_back(e);
+            arcs.push_back({e.b, e.a, e.weight});
+        }
+        edges = {};
+        std::sort(arcs.begin(), arcs.end(), [](const Edge& x, const Edge& y) {
+            return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.weight < y.weight;
+        });
+        pairs.reserve(arcs.size());
+        properties.reserve(arcs.size());
+        for (std::size_t i = 0; i < arcs.size(); ++i) {
+            if (i > 0 && arcs[i].a == arcs[i - 1].a && arcs[i].b == arcs[i - 1].b) continue;
+            pairs.emplace_back(arcs[i].a, arcs[i].b);
+            properties.push_back({arcs[i].weight});
+        }
+    }
+
+    UndirectedGraph graph;
+    graph.csr_ = std::make_shared<const detail::Csr>(boost::edges_are_sorted, pairs.begin(),
+                                                     pairs.end(), properties.begin(),
+                                                     static_cast<std::uint32_t>(vertices));
+    for (const auto& arc : properties) {
+        if (arc.weight != std::floor(arc.weight)) graph.integer_weights_ = false;
+        if (arc.weight != 1.0) graph.weighted_ = true;
+    }
+    // The rows, columns and arc properties are public members of Boost's CSR structure; reading
+    // them as arrays is what keeps the breadth-first searches of the analyses tight.
+    const auto& csr = *graph.csr_;
+    graph.offsets_ = csr.m_forward.m_rowstart.data();
+    graph.targets_ = csr.m_forward.m_column.data();
+    graph.arc_data_ = csr.m_forward.m_edge_properties.data();
+    return graph;
+}
+
+std::size_t UndirectedGraph::vertex_count() const noexcept { return boost::num_vertices(*csr_); }
+
+std::size_t UndirectedGraph::edge_count() const noexcept { return boost::num_edges(*csr_) / 2; }
+
+}  // namespace reorg::graph
