@@ -14,3 +14,9 @@ echo "== reorg validate data/kommun"
 echo
 echo "== reorg stats data/kommun"
 "$reorg" stats data/kommun
+echo
+echo "== reorg analyze data/kommun --between KLF.IT STF --merge KLF.PLAN STF --to LG"
+"$reorg" analyze data/kommun --between KLF.IT STF --merge KLF.PLAN STF --to LG
+echo
+echo "== reorg findings data/kommun --unit KLF"
+"$reorg" findings data/kommun --unit KLF

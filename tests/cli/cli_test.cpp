@@ -1,6 +1,4 @@
 // End-to-end tests of the `reorg` executable: exit codes, messages and JSON keys.
-#include <sys/wait.h>
-
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -12,36 +10,14 @@
 #include "reorg/analysis/structure.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/version.hpp"
+#include "support/run_cli.hpp"
 #include "support/temp_folder.hpp"
 
 using Catch::Contains;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs `reorg ARGS` through the shell, capturing stdout and stderr.
-Run reorg_cli(const std::string& args) {
-    const reorg::test::TempFolder scratch;
-    const auto err_path = scratch.path() / "stderr";
-    const std::string command =
-        std::string(REORG_EXECUTABLE) + " " + args + " 2>" + err_path.string() + " </dev/null";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        run.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream err(err_path);
-    run.err.assign(std::istreambuf_iterator<char>(err), {});
-    return run;
-}
+using reorg::test::reorg_cli;
 
 const std::string kKommun = REORG_DATA_DIR "/kommun";
 const std::string kMinimal = REORG_DATA_DIR "/minimal/model.yaml";

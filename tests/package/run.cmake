@@ -1,5 +1,6 @@
 # Installs the build tree into a scratch prefix, builds the consumer against it and runs it.
-# Variables: SOURCE_DIR, BUILD_DIR, REORG_BUILD_DIR, GENERATOR, MODEL.
+# Variables: SOURCE_DIR, BUILD_DIR, REORG_BUILD_DIR, GENERATOR, MODEL, SANITIZE (the installed
+# libraries were built with ASan + UBSan: the consumer must link their runtimes too).
 file(REMOVE_RECURSE ${BUILD_DIR})
 set(prefix ${BUILD_DIR}/prefix)
 
@@ -12,8 +13,12 @@ function(run)
 endfunction()
 
 run(${CMAKE_COMMAND} --install ${REORG_BUILD_DIR} --prefix ${prefix})
+set(sanitize_flags "")
+if(SANITIZE)
+  set(sanitize_flags "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined")
+endif()
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${BUILD_DIR}/consumer -G ${GENERATOR}
-    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
 run(${CMAKE_COMMAND} --build ${BUILD_DIR}/consumer)
 run(${BUILD_DIR}/consumer/consumer ${MODEL})
 if(NOT output MATCHES "^posts [1-9]")

@@ -1,5 +1,59 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+
 #include "commands.hpp"
+#include "print.hpp"
+#include "reorg/analysis/findings.hpp"
+#include "reorg/io/load.hpp"
+#include "reorg/report/findings_output.hpp"
 
 namespace reorg::cli {
-void add_findings_command(CLI::App&, int&) {}
+namespace {
+
+struct FindingsOptions {
+    std::string model;
+    std::string unit;  ///< empty: every unit
+    bool json = false;
+};
+
+int run_findings(const FindingsOptions& options) {
+    Diagnostics diagnostics;
+    const auto model = io::load_model(options.model, diagnostics);
+    print_warning_count(std::cerr, diagnostics);
+    report::FindingsOutputOptions output;
+    if (!options.unit.empty()) {
+        output.unit = model.find_unit(options.unit);
+        if (!output.unit) {
+            throw InputError(Location(options.model, 0, "--unit"),
+                             "unknown unit '" + options.unit + "'");
+        }
+    }
+    const auto findings = analysis::analyse_findings(model);
+    if (options.json) {
+        report::write_findings_json(std::cout, model, findings, output);
+    } else {
+        report::write_findings_text(std::cout, model, findings, output);
+    }
+    return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+void add_findings_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<FindingsOptions>();
+    auto* command = app.add_subcommand(
+        "findings",
+        "Review findings per unit (what works, what does not, why), root causes, why-chains, "
+        "loops");
+    command
+        ->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")
+        ->required();
+    command->add_option("--unit", options->unit, "Only this unit and the units below it");
+    command->add_flag("--json", options->json, "Print one JSON document");
+    command->callback([options, &exit_code] { exit_code = run_findings(*options); });
+}
+
 }  // namespace reorg::cli

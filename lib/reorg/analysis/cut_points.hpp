@@ -20,19 +20,23 @@ struct CutPoint {
 };
 
 /// Every articulation point with its cut-off, largest cut-off first (then by vertex).
-/// O(V + E), iterative (no recursion depth limit).
+/// O(V + E): one iterative depth-first search (no recursion depth limit) that takes the
+/// cut-offs from the sizes of the DFS subtrees each vertex separates.
 [[nodiscard]] std::vector<CutPoint> articulation_points(const graph::UndirectedGraph& graph);
 
 /// Every edge whose loss disconnects its endpoints, as (smaller, larger) vertex pairs, sorted.
+/// O(V + E), iterative.
 [[nodiscard]] std::vector<std::pair<std::uint32_t, std::uint32_t>> bridges(
     const graph::UndirectedGraph& graph);
 
 /// Single points of failure of an organisation: articulation points of its work graph,
 /// bridges, vacant posts among the articulation points, and groups with a single member.
 struct SinglePoints {
-    std::vector<CutPoint> articulation_points;  ///< vertex = PostId
-    std::vector<std::pair<model::PostId, model::PostId>> bridges;
+    std::vector<CutPoint> articulation_points;  ///< vertex = PostId, as articulation_points()
+    std::vector<std::pair<model::PostId, model::PostId>> bridges;  ///< as bridges()
+    /// The vacant posts among articulation_points, in the same order.
     std::vector<model::PostId> vacant_articulation_points;
+    /// Units of kind group with exactly one distinct post linked to them by member_of, ascending.
     std::vector<model::UnitId> single_member_groups;
 };
 [[nodiscard]] SinglePoints single_points(const model::Model& model,
@@ -44,10 +48,14 @@ struct SinglePoints {
 /// (Boost's Boykov–Kolmogorov).
 struct MinCut {
     bool directly_linked = false;  ///< a post of A and one of B share an edge: no cut exists
-    std::vector<std::pair<model::PostId, model::PostId>> direct_links;  ///< then, those edges
+    /// Then, those edges as (post of A, post of B), sorted.
+    std::vector<std::pair<model::PostId, model::PostId>> direct_links;
     bool connected = true;             ///< false: A and B are already apart (size 0)
-    std::vector<model::PostId> posts;  ///< one minimum cut
+    std::vector<model::PostId> posts;  ///< one minimum cut, ascending; its size is the cut's size
 };
+/// A unit without posts is apart from everything (connected = false). Throws
+/// reorg::InputError (column "--between") when one unit contains the other or they are the
+/// same. Builds the flow network on the posts reachable from A only.
 [[nodiscard]] MinCut min_cut_between(const model::Model& model,
                                      const graph::UndirectedGraph& work_graph, model::UnitId a,
                                      model::UnitId b);

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "reorg/io/text_input.hpp"
 #include "reorg/model/error.hpp"
 #include "reorg/model/model.hpp"
 
@@ -56,8 +57,6 @@ namespace reorg::io {
 [[nodiscard]] model::Model import_organogram(const std::filesystem::path& senior,
                                              const std::optional<std::filesystem::path>& junior,
                                              Diagnostics& diagnostics);
-
-enum class Encoding { Utf8, Windows1252 };
 
 /// Column names of a generic HR export, one row per employee.
 struct HrCsvColumns {

@@ -1,6 +1,8 @@
 #include "reorg/io/model_builder.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <utility>
@@ -45,40 +47,58 @@ std::vector<std::string_view> split_ids(std::string_view text) {
 }  // namespace
 
 ModelBuilder::ModelBuilder(Diagnostics& diagnostics)
-    : diagnostics_(diagnostics), text_(std::make_shared<model::TextArena>()) {}
+    : diagnostics_(diagnostics),
+      errors_before_(diagnostics.error_count()),
+      text_(std::make_shared<model::TextArena>()) {}
 
-void ModelBuilder::set_source(Table table, std::string file, NumberFormat numbers) {
-    source(table).file = std::move(file);
-    source(table).numbers = numbers;
+std::uint32_t ModelBuilder::add_source(std::string file, NumberFormat numbers,
+                                       ColumnNames columns) {
+    sources_.push_back({std::move(file), numbers, std::move(columns)});
+    return static_cast<std::uint32_t>(sources_.size() - 1);
 }
 
 void ModelBuilder::set_extra_columns(Table table, std::vector<std::string> names) {
     auto& extra = parts_.extra[static_cast<std::size_t>(table)];
-    if (extra.names.empty() && !names.empty() && !source(table).lines.empty()) {
+    const auto row_count = rows(table).lines.size();
+    if (extra.names.empty() && !names.empty() && row_count != 0) {
         // Rows read before the columns appeared get empty values.
-        extra.values.assign(source(table).lines.size() * names.size(), {});
+        extra.values.assign(row_count * names.size(), {});
     }
     extra.names = std::move(names);
 }
 
-Location ModelBuilder::at(Table table, std::uint32_t line, std::string_view column) const {
-    return {source(table).file, line, std::string(column)};
+Location ModelBuilder::at(Origin origin, std::string_view column) const {
+    const auto& source = sources_[origin.source];
+    const auto renamed = std::find_if(source.columns.begin(), source.columns.end(),
+                                      [&](const auto& names) { return names.first == column; });
+    return {source.file, origin.line,
+            renamed == source.columns.end() ? std::string(column) : renamed->second};
+}
+
+Origin ModelBuilder::origin(Table table, std::uint32_t row) const {
+    const auto& [lines, runs] = rows(table);
+    // The last run starting at or before the row.
+    const auto after =
+        std::upper_bound(runs.begin(), runs.end(), row,
+                         [](std::uint32_t r, const auto& run) { return r < run.first; });
+    return {std::prev(after)->second, lines[row]};
 }
 
 Location ModelBuilder::locate(Table table, std::uint32_t row, std::string_view column) const {
-    const auto& lines = source(table).lines;
-    return at(table, row < lines.size() ? lines[row] : 0, column);
+    if (row >= rows(table).lines.size()) return {{}, 0, std::string(column)};
+    return at(origin(table, row), column);
 }
 
-void ModelBuilder::error(Table table, std::uint32_t line, std::string_view column,
-                         std::string message) {
-    diagnostics_.error(at(table, line, column), std::move(message));
+void ModelBuilder::error(Origin origin, std::string_view column, std::string message) {
+    diagnostics_.error(at(origin, column), std::move(message));
 }
 
-std::uint32_t ModelBuilder::begin_row(Table table, std::uint32_t line) {
-    auto& lines = source(table).lines;
-    lines.push_back(line);
-    return static_cast<std::uint32_t>(lines.size() - 1);
+void ModelBuilder::begin_row(Table table, Origin origin) {
+    auto& [lines, runs] = rows(table);
+    if (runs.empty() || runs.back().second != origin.source) {
+        runs.emplace_back(static_cast<std::uint32_t>(lines.size()), origin.source);
+    }
+    lines.push_back(origin.line);
 }
 
 void ModelBuilder::keep_extra(Table table, std::span<const std::string_view> extra) {
@@ -88,35 +108,46 @@ void ModelBuilder::keep_extra(Table table, std::span<const std::string_view> ext
     }
 }
 
-bool ModelBuilder::check_id(Table table, std::string_view id, std::uint32_t line) {
+bool ModelBuilder::check_id(Table table, std::string_view id, Origin origin) {
     if (id.empty()) {
-        error(table, line, "id", "the " + std::string(table_name(table)) + " has no id");
+        error(origin, "id", "the " + std::string(table_name(table)) + " has no id");
         return false;
     }
     return true;
 }
 
-std::optional<double> ModelBuilder::number(Table table, std::uint32_t line, std::string_view column,
+void ModelBuilder::duplicate(Table table, std::string_view id, std::uint32_t first, Origin origin) {
+    // The first's file is named only when it is another than this row's.
+    const auto first_origin = this->origin(table, first);
+    const auto& first_file = sources_[first_origin.source].file;
+    const auto in =
+        first_file == sources_[origin.source].file ? std::string() : " of " + first_file;
+    error(origin, "id",
+          "duplicate " + std::string(table_name(table)) + " id " + quoted(id) + " (first on line " +
+              std::to_string(first_origin.line) + in + ")");
+}
+
+std::optional<double> ModelBuilder::number(Origin origin, std::string_view column,
                                            std::string_view text) {
     if (model::trim(text).empty()) return std::nullopt;
-    auto value = parse_number(text, source(table).numbers);
+    auto value = parse_number(text, sources_[origin.source].numbers);
     if (!value) {
-        error(table, line, column, "invalid number " + quoted(text));
+        error(origin, column, "invalid number " + quoted(text));
     } else if (*value < 0) {
-        error(table, line, column, "must not be negative, is " + quoted(text));
+        error(origin, column, "must not be negative, is " + quoted(text));
         value.reset();
     }
     return value;
 }
 
-std::optional<int> ModelBuilder::whole_number(Table table, std::uint32_t line,
-                                              std::string_view column, std::string_view text,
-                                              int low, int high, int absent) {
+std::optional<int> ModelBuilder::whole_number(Origin origin, std::string_view column,
+                                              std::string_view text, int low, int high,
+                                              int absent) {
     if (model::trim(text).empty()) return absent;
-    const auto value = parse_number(text, source(table).numbers);
+    const auto value = parse_number(text, sources_[origin.source].numbers);
     if (!value || *value != std::floor(*value) || *value < low || *value > high) {
         error(
-            table, line, column,
+            origin, column,
             "must be a whole number from " + std::to_string(low) +
                 (high == std::numeric_limits<int>::max() ? " up" : " to " + std::to_string(high)) +
                 ", is " + quoted(text));
@@ -125,17 +156,15 @@ std::optional<int> ModelBuilder::whole_number(Table table, std::uint32_t line,
     return static_cast<int>(*value);
 }
 
-void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
+void ModelBuilder::add_unit(const UnitFields& row, Origin origin,
                             std::span<const std::string_view> extra) {
     const auto id = model::trim(row.id);
-    if (!check_id(Table::Units, id, line)) return;
+    if (!check_id(Table::Units, id, origin)) return;
     model::Unit unit;
     unit.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.units.size());
     if (const auto first = ids_.units.insert(unit.id, position)) {
-        error(Table::Units, line, "id",
-              "duplicate unit id " + quoted(id) + " (first on line " +
-                  std::to_string(source(Table::Units).lines[*first]) + ")");
+        duplicate(Table::Units, id, *first, origin);
         return;
     }
     unit.name = text_->store(model::trim(row.name));
@@ -143,40 +172,38 @@ void ModelBuilder::add_unit(const UnitFields& row, std::uint32_t line,
         if (const auto kind = model::parse_unit_kind(row.kind)) {
             unit.kind = *kind;
         } else {
-            error(Table::Units, line, "kind",
+            error(origin, "kind",
                   "wrong kind " + quoted(row.kind) + " (expected one of " +
                       expected_kinds(model::all_unit_kinds()) + ")");
         }
     }
-    unit.capacity = number(Table::Units, line, "capacity", row.capacity);
+    unit.capacity = number(origin, "capacity", row.capacity);
     if (unit.capacity && *unit.capacity == 0) {
-        error(Table::Units, line, "capacity", "capacity must be above zero");
+        error(origin, "capacity", "capacity must be above zero");
     }
-    begin_row(Table::Units, line);
+    begin_row(Table::Units, origin);
     parts_.units.push_back(unit);
     pending_units_.push_back(
         {pending_text_.store(model::trim(row.parent)), pending_text_.store(model::trim(row.head))});
     keep_extra(Table::Units, extra);
 }
 
-void ModelBuilder::add_post(const PostFields& row, std::uint32_t line,
+void ModelBuilder::add_post(const PostFields& row, Origin origin,
                             std::span<const std::string_view> extra) {
     const auto id = model::trim(row.id);
-    if (!check_id(Table::Posts, id, line)) return;
+    if (!check_id(Table::Posts, id, origin)) return;
     model::Post post;
     post.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.posts.size());
     if (const auto first = ids_.posts.insert(post.id, position)) {
-        error(Table::Posts, line, "id",
-              "duplicate post id " + quoted(id) + " (first on line " +
-                  std::to_string(source(Table::Posts).lines[*first]) + ")");
+        duplicate(Table::Posts, id, *first, origin);
         return;
     }
     post.title = text_->store(model::trim(row.title));
     post.function = text_->store(model::trim(row.function));
-    post.fte = number(Table::Posts, line, "fte", row.fte).value_or(1.0);
-    post.cost = number(Table::Posts, line, "cost", row.cost).value_or(0.0);
-    begin_row(Table::Posts, line);
+    post.fte = number(origin, "fte", row.fte).value_or(1.0);
+    post.cost = number(origin, "cost", row.cost).value_or(0.0);
+    begin_row(Table::Posts, origin);
     parts_.posts.push_back(post);
     pending_posts_.push_back({pending_text_.store(model::trim(row.unit)),
                               pending_text_.store(model::trim(row.reports_to)),
@@ -184,19 +211,17 @@ void ModelBuilder::add_post(const PostFields& row, std::uint32_t line,
     keep_extra(Table::Posts, extra);
 }
 
-void ModelBuilder::add_person(const PersonFields& row, std::uint32_t line,
+void ModelBuilder::add_person(const PersonFields& row, Origin origin,
                               std::span<const std::string_view> extra) {
     const auto id = model::trim(row.id);
-    if (!check_id(Table::People, id, line)) return;
+    if (!check_id(Table::People, id, origin)) return;
     const model::Person person{text_->store(id), text_->store(model::trim(row.name))};
     const auto position = static_cast<std::uint32_t>(parts_.people.size());
     if (const auto first = ids_.people.insert(person.id, position)) {
-        error(Table::People, line, "id",
-              "duplicate person id " + quoted(id) + " (first on line " +
-                  std::to_string(source(Table::People).lines[*first]) + ")");
+        duplicate(Table::People, id, *first, origin);
         return;
     }
-    begin_row(Table::People, line);
+    begin_row(Table::People, origin);
     parts_.people.push_back(person);
     keep_extra(Table::People, extra);
 }
@@ -213,12 +238,12 @@ std::optional<model::Ref> ModelBuilder::resolve_ref(std::string_view id, bool po
     return std::nullopt;
 }
 
-void ModelBuilder::add_link(const LinkFields& row, std::uint32_t line,
+void ModelBuilder::add_link(const LinkFields& row, Origin origin,
                             std::span<const std::string_view> extra) {
     using model::LinkKind;
     const auto kind = model::parse_link_kind(row.kind);
     if (!kind) {
-        error(Table::Links, line, "kind",
+        error(origin, "kind",
               (model::trim(row.kind).empty() ? std::string("missing kind")
                                              : "wrong kind " + quoted(row.kind)) +
                   " (expected one of " + expected_kinds(model::all_link_kinds()) + ")");
@@ -247,57 +272,55 @@ void ModelBuilder::add_link(const LinkFields& row, std::uint32_t line,
     };
     bool ok = true;
     if (from_id.empty() || !from) {
-        error(Table::Links, line, "from",
+        error(origin, "from",
               from_id.empty() ? "missing 'from'"
                               : "unknown " + what(posts, units) + " " + quoted(from_id) +
                                     " for a " + std::string(to_string(*kind)) + " link");
         ok = false;
     }
     if (to_id.empty() || !to) {
-        error(Table::Links, line, "to",
+        error(origin, "to",
               to_id.empty() ? "missing 'to'"
                             : "unknown " + what(to_post, to_unit) + " " + quoted(to_id) +
                                   " for a " + std::string(to_string(*kind)) + " link");
         ok = false;
     }
     if (ok && *kind == LinkKind::Collaborates && from->index() != to->index()) {
-        error(Table::Links, line, "to",
+        error(origin, "to",
               "a collaborates link joins two posts or two units, not " + quoted(from_id) + " and " +
                   quoted(to_id));
         ok = false;
     }
-    const auto weight = number(Table::Links, line, "weight", row.weight);
+    const auto weight = number(origin, "weight", row.weight);
     if (!ok) return;
     if (*kind == LinkKind::MemberOf) {
         const auto& group = parts_.units[model::index(std::get<model::UnitId>(*to))];
         if (group.kind != model::UnitKind::Group) {
-            diagnostics_.warning(at(Table::Links, line, "to"),
-                                 "member_of link to " + quoted(group.id) + ", a " +
-                                     std::string(to_string(group.kind)) + ", not a group");
+            diagnostics_.warning(at(origin, "to"), "member_of link to " + quoted(group.id) +
+                                                       ", a " + std::string(to_string(group.kind)) +
+                                                       ", not a group");
         }
     }
-    begin_row(Table::Links, line);
+    begin_row(Table::Links, origin);
     parts_.links.push_back({*from, *to, *kind, weight, text_->store(model::trim(row.note))});
     keep_extra(Table::Links, extra);
 }
 
-void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
+void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
                                std::span<const std::string_view> extra) {
     const auto id = model::trim(row.id);
-    if (!check_id(Table::Findings, id, line)) return;
+    if (!check_id(Table::Findings, id, origin)) return;
     model::Finding finding;
     finding.id = text_->store(id);
     const auto position = static_cast<std::uint32_t>(parts_.findings.size());
     if (const auto first = ids_.findings.insert(finding.id, position)) {
-        error(Table::Findings, line, "id",
-              "duplicate finding id " + quoted(id) + " (first on line " +
-                  std::to_string(source(Table::Findings).lines[*first]) + ")");
+        duplicate(Table::Findings, id, *first, origin);
         return;
     }
     if (const auto kind = model::parse_finding_kind(row.kind)) {
         finding.kind = *kind;
     } else {
-        error(Table::Findings, line, "kind",
+        error(origin, "kind",
               (model::trim(row.kind).empty() ? std::string("missing kind")
                                              : "wrong kind " + quoted(row.kind)) +
                   " (expected one of " + expected_kinds(model::all_finding_kinds()) + ")");
@@ -311,17 +334,15 @@ void ModelBuilder::add_finding(const FindingFields& row, std::uint32_t line,
         if (ref) {
             finding.about.push_back(*ref);
         } else {
-            error(Table::Findings, line, "about", "unknown unit or post " + quoted(subject));
+            error(origin, "about", "unknown unit or post " + quoted(subject));
         }
     }
-    finding.severity =
-        whole_number(Table::Findings, line, "severity", row.severity, 1, 5, 1).value_or(1);
-    finding.count = whole_number(Table::Findings, line, "count", row.count, 0,
-                                 std::numeric_limits<int>::max(), 1)
-                        .value_or(1);
+    finding.severity = whole_number(origin, "severity", row.severity, 1, 5, 1).value_or(1);
+    finding.count =
+        whole_number(origin, "count", row.count, 0, std::numeric_limits<int>::max(), 1).value_or(1);
     std::vector<std::string_view> because;
     for (const auto cause : split_ids(row.because)) because.push_back(pending_text_.store(cause));
-    begin_row(Table::Findings, line);
+    begin_row(Table::Findings, origin);
     parts_.findings.push_back(std::move(finding));
     pending_because_.push_back(std::move(because));
     keep_extra(Table::Findings, extra);
@@ -331,32 +352,32 @@ void ModelBuilder::resolve_units_posts_people() {
     for (std::size_t u = 0; u < parts_.units.size(); ++u) {
         auto& unit = parts_.units[u];
         const auto& [parent, head] = pending_units_[u];
-        const auto line = source(Table::Units).lines[u];
+        const auto row_origin = origin(Table::Units, static_cast<std::uint32_t>(u));
         if (!parent.empty()) {
             if (const auto found = ids_.units.find(parent)) {
                 unit.parent = model::at<model::UnitId>(*found);
             } else {
-                error(Table::Units, line, "parent", "unknown unit " + quoted(parent));
+                error(row_origin, "parent", "unknown unit " + quoted(parent));
             }
         }
         if (!head.empty()) {
             if (const auto found = ids_.posts.find(head)) {
                 unit.head = model::at<model::PostId>(*found);
             } else {
-                error(Table::Units, line, "head", "unknown post " + quoted(head));
+                error(row_origin, "head", "unknown post " + quoted(head));
             }
         }
     }
     for (std::size_t p = 0; p < parts_.posts.size(); ++p) {
         auto& post = parts_.posts[p];
         const auto& [unit, reports_to, person] = pending_posts_[p];
-        const auto line = source(Table::Posts).lines[p];
+        const auto row_origin = origin(Table::Posts, static_cast<std::uint32_t>(p));
         if (unit.empty()) {
-            error(Table::Posts, line, "unit", "post " + quoted(post.id) + " has no unit");
+            error(row_origin, "unit", "post " + quoted(post.id) + " has no unit");
         } else if (const auto found = ids_.units.find(unit)) {
             post.unit = model::at<model::UnitId>(*found);
         } else {
-            error(Table::Posts, line, "unit",
+            error(row_origin, "unit",
                   "post " + quoted(post.id) + " is in unit " + quoted(unit) +
                       ", which does not exist");
         }
@@ -364,7 +385,7 @@ void ModelBuilder::resolve_units_posts_people() {
             if (const auto found = ids_.posts.find(reports_to)) {
                 post.reports_to = model::at<model::PostId>(*found);
             } else {
-                error(Table::Posts, line, "reports_to", "unknown post " + quoted(reports_to));
+                error(row_origin, "reports_to", "unknown post " + quoted(reports_to));
             }
         }
         if (!person.empty()) {
@@ -378,7 +399,7 @@ void ModelBuilder::resolve_units_posts_people() {
             if (found) {
                 post.person = model::at<model::PersonId>(*found);
             } else {
-                error(Table::Posts, line, "person", "unknown person " + quoted(person));
+                error(row_origin, "person", "unknown person " + quoted(person));
             }
         }
     }
@@ -386,16 +407,16 @@ void ModelBuilder::resolve_units_posts_people() {
 
 void ModelBuilder::resolve_because() {
     for (std::size_t f = 0; f < parts_.findings.size(); ++f) {
-        const auto line = source(Table::Findings).lines[f];
+        const auto row_origin = origin(Table::Findings, static_cast<std::uint32_t>(f));
         for (const auto cause : pending_because_[f]) {
             const auto found = ids_.findings.find(cause);
             if (!found) {
-                error(Table::Findings, line, "because", "unknown finding " + quoted(cause));
+                error(row_origin, "because", "unknown finding " + quoted(cause));
                 continue;
             }
             parts_.findings[f].because.push_back(model::at<model::FindingId>(*found));
             if (parts_.findings[*found].kind != model::FindingKind::Cause) {
-                diagnostics_.warning(at(Table::Findings, line, "because"),
+                diagnostics_.warning(at(row_origin, "because"),
                                      quoted(cause) + " is not a cause but a " +
                                          std::string(to_string(parts_.findings[*found].kind)));
             }
@@ -406,7 +427,10 @@ void ModelBuilder::resolve_because() {
 model::Model ModelBuilder::finish() && {
     resolve_units_posts_people();
     resolve_because();
-    diagnostics_.throw_if_errors();
+    // The structure of a model whose rows were not all sound is not worth checking (and a
+    // reference left unresolved would mislead it). Errors the caller had reported before it
+    // made this builder are about other things: they are thrown at the end, with the rest.
+    if (diagnostics_.error_count() != errors_before_) diagnostics_.throw_if_errors();
 
     parts_.storage.push_back(text_);
     model::Model model(std::move(parts_), std::move(ids_));

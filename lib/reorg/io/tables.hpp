@@ -71,25 +71,25 @@ inline constexpr TableSpec<FindingFields> kFindings{model::Table::Findings, "fin
                                                     "findings", false, kFindingColumns};
 
 /// Hands a row to the builder's add_* for its table.
-inline void add_row(ModelBuilder& builder, const UnitFields& row, std::uint32_t line,
+inline void add_row(ModelBuilder& builder, const UnitFields& row, Origin origin,
                     std::span<const std::string_view> extra) {
-    builder.add_unit(row, line, extra);
+    builder.add_unit(row, origin, extra);
 }
-inline void add_row(ModelBuilder& builder, const PostFields& row, std::uint32_t line,
+inline void add_row(ModelBuilder& builder, const PostFields& row, Origin origin,
                     std::span<const std::string_view> extra) {
-    builder.add_post(row, line, extra);
+    builder.add_post(row, origin, extra);
 }
-inline void add_row(ModelBuilder& builder, const PersonFields& row, std::uint32_t line,
+inline void add_row(ModelBuilder& builder, const PersonFields& row, Origin origin,
                     std::span<const std::string_view> extra) {
-    builder.add_person(row, line, extra);
+    builder.add_person(row, origin, extra);
 }
-inline void add_row(ModelBuilder& builder, const LinkFields& row, std::uint32_t line,
+inline void add_row(ModelBuilder& builder, const LinkFields& row, Origin origin,
                     std::span<const std::string_view> extra) {
-    builder.add_link(row, line, extra);
+    builder.add_link(row, origin, extra);
 }
-inline void add_row(ModelBuilder& builder, const FindingFields& row, std::uint32_t line,
+inline void add_row(ModelBuilder& builder, const FindingFields& row, Origin origin,
                     std::span<const std::string_view> extra) {
-    builder.add_finding(row, line, extra);
+    builder.add_finding(row, origin, extra);
 }
 
 /// Header and key names compare trimmed and without ASCII case: `Reports_To` is `reports_to`.

@@ -1,10 +1,13 @@
 #include "reorg/io/text_input.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <utility>
 
 #include "reorg/model/error.hpp"
 #include "reorg/model/text.hpp"
@@ -66,6 +69,102 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
         i += length;
     }
     return std::nullopt;
+}
+
+namespace {
+
+// Line and byte column of an offset, for a message about invalid bytes.
+std::pair<std::uint32_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+    const auto before = text.substr(0, offset);
+    const auto line =
+        static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
+    const auto line_start = before.rfind('\n');
+    return {line, offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1};
+}
+
+// Windows-1252 bytes 0x80–0x9F as Unicode code points; 0 where the code page defines none
+// (0x81, 0x8D, 0x8F, 0x90, 0x9D). Bytes 0xA0–0xFF are U+00A0–U+00FF.
+constexpr std::array<char32_t, 32> kWindows1252C1 = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80–87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88–8F
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90–97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98–9F
+};
+
+void append_utf8(std::string& out, char32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+// `bytes` read as Windows-1252, in UTF-8. The five bytes the code page leaves undefined are
+// errors, not U+FFFD: a file holding them is most likely not Windows-1252 at all, and a
+// silently replaced letter in a name would go unnoticed.
+std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
+                                Diagnostics& diagnostics) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        if (byte == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+        if (byte < 0x80) {
+            out += static_cast<char>(byte);
+        } else if (byte >= 0xA0) {
+            append_utf8(out, byte);
+        } else if (const char32_t code = kWindows1252C1[byte - 0x80u]; code != 0) {
+            append_utf8(out, code);
+        } else {
+            constexpr std::string_view kHex = "0123456789ABCDEF";
+            diagnostics.error({file, line},
+                              std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF] +
+                                  " (byte " + std::to_string(i - line_start + 1) +
+                                  " of the line) is not a Windows-1252 character (is the file "
+                                  "in another encoding?)");
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> read_text(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                     TextOptions options) {
+    const std::string file = path.string();
+    std::string bytes = read_file(path);
+    if (options.encoding == Encoding::Windows1252) {
+        if (bytes.starts_with("\xEF\xBB\xBF")) {
+            diagnostics.error({file, 1},
+                              "the file starts with a UTF-8 byte-order mark: it is UTF-8, not "
+                              "Windows-1252 (read it with --encoding utf-8)");
+            return std::nullopt;
+        }
+        const auto errors_before = diagnostics.error_count();
+        auto text = windows1252_to_utf8(bytes, file, diagnostics);
+        if (diagnostics.error_count() != errors_before) return std::nullopt;
+        return text;
+    }
+    if (const auto bad = find_invalid_utf8(bytes)) {
+        const auto [line, column] = line_and_column(bytes, *bad);
+        diagnostics.error(
+            {file, line},
+            "invalid UTF-8 at byte " + std::to_string(column) +
+                " of the line (save the file as UTF-8" +
+                (options.suggest_cp1252 ? ", or read it with --encoding cp1252)" : ")"));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 namespace {

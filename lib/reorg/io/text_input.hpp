@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
-/// Reading the bytes of user files: whole-file reads, UTF-8 checks, numbers as people type them.
+#include "reorg/model/error.hpp"
+
+/// Reading the bytes of user files: whole-file reads, UTF-8 checks and Windows-1252 conversion,
+/// numbers as people type them.
 namespace reorg::io {
 
 /// The whole file. Throws InputError naming the file if it cannot be read.
@@ -15,6 +18,26 @@ namespace reorg::io {
 /// code points above U+10FFFF are invalid), or nullopt when all of `text` is valid. O(n), with
 /// an 8-bytes-at-a-time path for ASCII.
 [[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
+
+/// How a text file is encoded.
+enum class Encoding { Utf8, Windows1252 };
+
+/// How read_text() reads a file.
+struct TextOptions {
+    Encoding encoding = Encoding::Utf8;
+    /// Whether the message about invalid UTF-8 suggests `--encoding cp1252` (for commands that
+    /// take that option).
+    bool suggest_cp1252 = false;
+};
+
+/// The file's text in UTF-8: UTF-8 checked, or Windows-1252 converted. nullopt after reporting
+/// in `diagnostics`, at its line, why the file cannot be read as `options.encoding`: the first
+/// byte that is not UTF-8 (and its place in the line); in Windows-1252, a UTF-8 byte-order mark,
+/// or each of the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+/// O(n). Throws InputError naming the file if it cannot be read.
+[[nodiscard]] std::optional<std::string> read_text(const std::filesystem::path& path,
+                                                   Diagnostics& diagnostics,
+                                                   TextOptions options = {});
 
 /// How a number column is written.
 struct NumberFormat {

@@ -36,10 +36,9 @@ std::optional<std::string> field_text(const YAML::Node& node) {
 }
 
 template <class Fields>
-void read_list(const YAML::Node& root, const std::string& file,
+void read_list(const YAML::Node& root, const std::string& file, std::uint32_t source,
                const detail::TableSpec<Fields>& spec, ModelBuilder& builder,
                Diagnostics& diagnostics) {
-    builder.set_source(spec.table, file);
     const YAML::Node list = root[std::string(spec.key)];
     if (!list || list.IsNull()) {
         if (spec.required)
@@ -118,7 +117,7 @@ void read_list(const YAML::Node& root, const std::string& file,
             row.*(spec.columns[c].field) = values[c];
         }
         for (std::size_t e = 0; e < extra.size(); ++e) extra[e] = extra_values[e];
-        detail::add_row(builder, row, line, extra);
+        detail::add_row(builder, row, {source, line}, extra);
     }
 }
 
@@ -147,12 +146,13 @@ model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& dia
     ModelBuilder builder(diagnostics);
     const auto people = root["people"];
     builder.set_people_listed(people && people.IsSequence());
+    const auto source = builder.add_source(file);
     try {
-        read_list(root, file, detail::kUnits, builder, diagnostics);
-        read_list(root, file, detail::kPosts, builder, diagnostics);
-        read_list(root, file, detail::kPeople, builder, diagnostics);
-        read_list(root, file, detail::kLinks, builder, diagnostics);
-        read_list(root, file, detail::kFindings, builder, diagnostics);
+        read_list(root, file, source, detail::kUnits, builder, diagnostics);
+        read_list(root, file, source, detail::kPosts, builder, diagnostics);
+        read_list(root, file, source, detail::kPeople, builder, diagnostics);
+        read_list(root, file, source, detail::kLinks, builder, diagnostics);
+        read_list(root, file, source, detail::kFindings, builder, diagnostics);
     } catch (const YAML::Exception& e) {
         throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)}, e.msg);
     }
