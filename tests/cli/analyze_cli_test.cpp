@@ -16,8 +16,10 @@ const std::string kKommun = REORG_DATA_DIR "/kommun";
 const std::string kMinimal = REORG_DATA_DIR "/minimal/model.yaml";
 }  // namespace
 
-TEST_CASE("analyze prints every bottleneck section for the example municipality", "[cli][analyze]") {
-    const auto run = reorg_cli("analyze " + kKommun + " --between KLF.IT STF --merge KLF.PLAN STF --to LG");
+TEST_CASE("analyze prints every bottleneck section for the example municipality",
+          "[cli][analyze]") {
+    const auto run =
+        reorg_cli("analyze " + kKommun + " --between KLF.IT STF --merge KLF.PLAN STF --to LG");
     REQUIRE(run.exit_code == 0);
     for (const char* heading :
          {"Bottleneck posts", "betweenness exact", "Bottleneck units", "Single points of failure",
@@ -47,8 +49,10 @@ TEST_CASE("analyze --json carries the keys scripts rely on, with the library's v
         CHECK(b["posts"][i - 1]["value"].get<double>() >= b["posts"][i]["value"].get<double>());
     }
     CHECK(b["units"].size() == model.units().size());
-    for (const char* key : {"id", "cut_off", "vacant"}) CHECK(json["articulation_points"][0].contains(key));
-    for (const char* key : {"unit", "volume", "capacity", "load"}) CHECK(json["load"][0].contains(key));
+    for (const char* key : {"id", "cut_off", "vacant"})
+        CHECK(json["articulation_points"][0].contains(key));
+    for (const char* key : {"unit", "volume", "capacity", "load"})
+        CHECK(json["load"][0].contains(key));
     CHECK(json["constraint"]["unit"] == "KLF.IT");
     for (const char* key : {"between", "size", "posts"}) CHECK(json["min_cut"].contains(key));
     CHECK(json["min_cut"]["size"] == json["min_cut"]["posts"].size());
@@ -77,7 +81,8 @@ TEST_CASE("analyze --epsilon samples and says so, with error bars", "[cli][analy
     CHECK_THAT(table.out, Contains("sampled") && Contains("±"));
 }
 
-TEST_CASE("analyze rejects unknown units and a --to that is no group with exit 2", "[cli][analyze]") {
+TEST_CASE("analyze rejects unknown units and a --to that is no group with exit 2",
+          "[cli][analyze]") {
     const auto unknown = reorg_cli("analyze " + kKommun + " --between KLF.IT NOPE");
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.err, Contains("--between") && Contains("NOPE"));

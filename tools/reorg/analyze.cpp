@@ -61,12 +61,14 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<AnalyzeOptions>();
     auto* command = app.add_subcommand(
         "analyze", "Bottlenecks: betweenness, single points of failure, load, decision distance");
-    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")
+    command
+        ->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")
         ->required();
     auto* json = command->add_flag("--json", options->json, "Print one JSON document");
     auto* csv = command->add_flag("--csv", options->csv, "Print one row per post as CSV");
     json->excludes(csv);
-    command->add_option("--top", options->output.top, "Posts and units listed by betweenness (0: all)")
+    command
+        ->add_option("--top", options->output.top, "Posts and units listed by betweenness (0: all)")
         ->capture_default_str();
     command->add_flag("--weighted", options->analysis.weighted, "Use link weights as distances");
     auto& b = options->analysis.betweenness;

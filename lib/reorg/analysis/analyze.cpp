@@ -41,9 +41,11 @@ Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options) {
     result.load = service_load(model);
     result.decision_distance = decision_distance(model, result.to_group);
     if (result.between) {
-        result.min_cut = min_cut_between(model, work, result.between->first, result.between->second);
+        result.min_cut =
+            min_cut_between(model, work, result.between->first, result.between->second);
     }
-    if (result.merge) result.overlap = merger_overlap(model, result.merge->first, result.merge->second);
+    if (result.merge)
+        result.overlap = merger_overlap(model, result.merge->first, result.merge->second);
     result.findings = analyse_findings(model);
     return result;
 }

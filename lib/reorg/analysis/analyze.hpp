@@ -13,8 +13,8 @@
 namespace reorg::analysis {
 
 struct AnalyzeOptions {
-    BetweennessOptions betweenness;  ///< for posts; units are always exact
-    bool weighted = false;           ///< link weights as distances
+    BetweennessOptions betweenness;       ///< for posts; units are always exact
+    bool weighted = false;                ///< link weights as distances
     std::optional<std::string> to_group;  ///< decision distance to this group too
     std::optional<std::pair<std::string, std::string>> between;  ///< minimum cut between units
     std::optional<std::pair<std::string, std::string>> merge;    ///< merger overlap of units

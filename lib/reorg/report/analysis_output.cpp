@@ -14,9 +14,9 @@
 namespace reorg::report {
 namespace {
 
-using nlohmann::ordered_json;
 using analysis::Betweenness;
 using analysis::BetweennessMethod;
+using nlohmann::ordered_json;
 
 // Vertices by betweenness, highest first (ties by position), at most `top` (0: all). With a
 // top-k run, its ranking comes first.
@@ -32,9 +32,10 @@ std::vector<std::uint32_t> ranked(const Betweenness& b, std::size_t top) {
 std::string method_text(const Betweenness& b) {
     std::string text = b.method == BetweennessMethod::Exact
                            ? std::string("exact")
-                           : fmt::format("sampled: {} shortest paths, error at most ±{} with "
-                                         "probability {}",
-                                         b.samples, b.epsilon, 1 - b.delta);
+                           : fmt::format(
+                                 "sampled: {} shortest paths, error at most ±{} with "
+                                 "probability {}",
+                                 b.samples, b.epsilon, 1 - b.delta);
     if (b.weighted) {
         text += b.integer_weights
                     ? ", weights as distances (compared exactly)"
@@ -78,8 +79,8 @@ ordered_json ranked_json(const model::Model& model, const Betweenness& b, std::s
 }
 
 ordered_json summary_json(const analysis::DistanceSummary& s, const model::Model& model) {
-    return {{"unit", model[s.unit].id}, {"posts", s.posts},   {"min", s.min},
-            {"median", s.median},       {"mean", s.mean},     {"max", s.max}};
+    return {{"unit", model[s.unit].id}, {"posts", s.posts}, {"min", s.min},
+            {"median", s.median},       {"mean", s.mean},   {"max", s.max}};
 }
 
 }  // namespace
@@ -114,9 +115,11 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
         bridges.push_back(ordered_json::array({model[a].id, model[c].id}));
     }
     auto vacant = ordered_json::array();
-    for (const auto post : r.single_points.vacant_articulation_points) vacant.push_back(model[post].id);
+    for (const auto post : r.single_points.vacant_articulation_points)
+        vacant.push_back(model[post].id);
     auto single_groups = ordered_json::array();
-    for (const auto unit : r.single_points.single_member_groups) single_groups.push_back(model[unit].id);
+    for (const auto unit : r.single_points.single_member_groups)
+        single_groups.push_back(model[unit].id);
 
     auto load = ordered_json::array();
     for (const auto& l : r.load) {
@@ -126,16 +129,17 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
                         {"load", l.load}});
     }
     const ordered_json constraint =
-        r.load.empty() ? ordered_json()
-                       : ordered_json{{"unit", model[r.load.front().unit].id},
-                                      {"load", r.load.front().load}};
+        r.load.empty()
+            ? ordered_json()
+            : ordered_json{{"unit", model[r.load.front().unit].id}, {"load", r.load.front().load}};
 
     auto to_top = ordered_json::array();
     for (const auto& s : r.decision_distance.to_top) to_top.push_back(summary_json(s, model));
     ordered_json distance{{"mean_to_top", r.decision_distance.mean_to_top}, {"to_top", to_top}};
     if (r.to_group) {
         auto to_group = ordered_json::array();
-        for (const auto& s : r.decision_distance.to_group) to_group.push_back(summary_json(s, model));
+        for (const auto& s : r.decision_distance.to_group)
+            to_group.push_back(summary_json(s, model));
         distance["group"] = model[*r.to_group].id;
         distance["to_group"] = to_group;
     }
@@ -159,13 +163,13 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
         for (const auto& [a, c] : cut.direct_links) {
             direct.push_back(ordered_json::array({model[a].id, model[c].id}));
         }
-        document["min_cut"] = {
-            {"between", ordered_json::array({model[r.between->first].id, model[r.between->second].id})},
-            {"size", cut.posts.size()},
-            {"posts", posts},
-            {"directly_linked", cut.directly_linked},
-            {"direct_links", direct},
-            {"connected", cut.connected}};
+        document["min_cut"] = {{"between", ordered_json::array({model[r.between->first].id,
+                                                                model[r.between->second].id})},
+                               {"size", cut.posts.size()},
+                               {"posts", posts},
+                               {"directly_linked", cut.directly_linked},
+                               {"direct_links", direct},
+                               {"connected", cut.connected}};
     }
     if (r.merge) {
         auto groups = ordered_json::array();
@@ -230,7 +234,8 @@ void write_analysis_table(std::ostream& out, const model::Model& model,
         }
         cut.write(out, 2);
         if (shown < points.size()) {
-            out << "  ... and " << points.size() - shown << " more with smaller cut-offs (--top 0 lists all)\n";
+            out << "  ... and " << points.size() - shown
+                << " more with smaller cut-offs (--top 0 lists all)\n";
         }
     }
     out << "  bridges (links whose loss splits the organisation): " << spof.bridges.size() << '\n';
@@ -283,7 +288,8 @@ void write_analysis_table(std::ostream& out, const model::Model& model,
             << unit_text(model, r.between->second) << '\n';
         if (cut.directly_linked) {
             out << "  they are directly linked:";
-            for (const auto& [a, c] : cut.direct_links) out << ' ' << model[a].id << "–" << model[c].id;
+            for (const auto& [a, c] : cut.direct_links)
+                out << ' ' << model[a].id << "–" << model[c].id;
             out << '\n';
         } else if (!cut.connected) {
             out << "  they are not connected at all\n";
@@ -335,13 +341,13 @@ void write_analysis_csv(std::ostream& out, const model::Model& model,
                                                 "articulation_point", "cut_off", "vacant"});
     for (std::size_t p = 0; p < model.posts().size(); ++p) {
         const auto& post = model.posts()[p];
-        write_csv_row(out, std::vector<std::string>{
-                               std::string(post.id), std::string(post.title),
-                               std::string(model[post.unit].id),
-                               fmt::format("{}", r.posts.value[p]),
-                               p < r.posts.error.size() ? fmt::format("{}", r.posts.error[p]) : "0",
-                               articulation[p] ? "true" : "false", std::to_string(cut_off[p]),
-                               post.vacant() ? "true" : "false"});
+        write_csv_row(out,
+                      std::vector<std::string>{
+                          std::string(post.id), std::string(post.title),
+                          std::string(model[post.unit].id), fmt::format("{}", r.posts.value[p]),
+                          p < r.posts.error.size() ? fmt::format("{}", r.posts.error[p]) : "0",
+                          articulation[p] ? "true" : "false", std::to_string(cut_off[p]),
+                          post.vacant() ? "true" : "false"});
     }
 }
 
