@@ -86,8 +86,10 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// Threads: items (sources, or blocks of samples) handed out in chunks through an atomic counter;
-// thread 0 is the caller, which alone reports progress.
+// Threads: items (sources, or blocks of samples) in chunks dealt to the threads in a fixed
+// order — thread t takes chunks t, t + T, t + 2T, ... — so that what each thread adds up, and
+// so the sum of the per-thread totals, never depends on timing: the same input and thread count
+// give the same bits. Thread 0 is the caller, which alone reports progress.
 
 unsigned thread_count(unsigned requested, std::size_t items) {
     unsigned threads =
@@ -99,12 +101,16 @@ unsigned thread_count(unsigned requested, std::size_t items) {
 class WorkQueue {
 public:
     WorkQueue(std::size_t begin, std::size_t end, std::size_t chunk)
-        : next_(begin), begin_(begin), end_(end), chunk_(std::max<std::size_t>(chunk, 1)) {}
+        : begin_(begin), end_(end), chunk_(std::max<std::size_t>(chunk, 1)) {}
 
-    bool take(std::size_t& begin, std::size_t& end) {
+    /// Sets the number of threads that will take work; before any take().
+    void deal_to(unsigned threads) { next_.assign(threads, Next{}); }
+
+    bool take(unsigned thread, std::size_t& begin, std::size_t& end) {
         if (cancelled_.load(std::memory_order_relaxed)) return false;
-        begin = next_.fetch_add(chunk_, std::memory_order_relaxed);
-        if (begin >= end_) return false;
+        const std::size_t chunk = next_[thread].chunk++ * next_.size() + thread;
+        if (chunk >= (end_ - begin_ + chunk_ - 1) / chunk_) return false;
+        begin = begin_ + chunk * chunk_;
         end = std::min(begin + chunk_, end_);
         return true;
     }
@@ -114,7 +120,10 @@ public:
     [[nodiscard]] std::size_t size() const { return end_ - begin_; }
 
 private:
-    std::atomic<std::size_t> next_;
+    struct alignas(64) Next {  // one cache line per thread
+        std::size_t chunk = 0;
+    };
+    std::vector<Next> next_;
     std::atomic<std::size_t> done_{0};
     std::atomic<bool> cancelled_{false};
     std::size_t begin_;
@@ -148,11 +157,12 @@ template <class Work, class Fraction>
 void run_parallel(unsigned threads, WorkQueue& queue, ProgressReporter& reporter, Fraction fraction,
                   Work&& work) {
     std::vector<std::exception_ptr> errors(threads);
+    queue.deal_to(threads);
     const auto loop = [&](unsigned thread) {
         try {
             std::size_t begin = 0;
             std::size_t end = 0;
-            while (queue.take(begin, end)) {
+            while (queue.take(thread, begin, end)) {
                 work(thread, begin, end);
                 queue.finished(end - begin);
                 if (thread == 0) reporter.report(fraction(queue.done()));
@@ -440,8 +450,12 @@ LengthInfo lengths_of(const UndirectedGraph& graph, const BetweennessOptions& op
             info.max = std::max(info.max, arc.weight);
         }
     }
-    if (info.max == 0) info = {true, info.integer, 1, 1, info.tolerance};  // no edges
     return info;
+}
+
+/// Whether Dial's buckets serve as the priority queue: integer lengths, none too long.
+bool buckets(const LengthInfo& lengths) {
+    return lengths.weighted && lengths.integer && lengths.max <= kMaxBucketLength;
 }
 
 /// Σ over ordered sources s of δ_s(v): every unordered pair counted twice.
@@ -476,14 +490,14 @@ std::vector<double> exact_sums(const UndirectedGraph& graph, const LengthInfo& l
             if (brandes) add(total, brandes->sums);
         }
     } else {
-        const bool buckets = lengths.integer && lengths.max <= kMaxBucketLength;
+        const bool use_buckets = buckets(lengths);
         const auto max_length = static_cast<std::size_t>(lengths.max);
         std::vector<std::optional<DijkstraBrandes>> state(threads);
         run_parallel(threads, queue, reporter, fraction,
                      [&](unsigned thread, std::size_t begin, std::size_t end) {
                          auto& brandes = state[thread];
                          if (!brandes)
-                             brandes.emplace(graph, buckets, max_length, lengths.tolerance);
+                             brandes.emplace(graph, use_buckets, max_length, lengths.tolerance);
                          for (std::size_t s = begin; s < end; ++s) {
                              brandes->add_source(static_cast<Vertex>(s));
                          }
@@ -611,16 +625,23 @@ private:
 
 /// Weighted: a bidirectional Dijkstra, each step settling one vertex on the side that has done
 /// less work (sum of degrees). With F and B the vertices settled from s and from t and μ the
-/// shortest s–t length seen through settled vertices, it stops once top_s + top_t > μ (the
-/// smallest pending distances). Then every shortest path leaves F exactly once, by an edge
-/// (u, v) with u ∈ F, v ∉ F, v ∈ B, d_s(u) + ℓ(u, v) + d_t(v) = μ; the paths through it number
-/// σ_s(u)·σ_t(v), and one is drawn as in the unweighted case. If t is settled from s (or s from
-/// t) first, the path is drawn from that side alone.
+/// shortest s–t length seen so far (through vertices reached from both sides), it stops once
+/// top_s + top_t > μ (the smallest pending distances; strictly, so that ties are all found). Then
+/// every shortest path leaves F exactly once, by an edge (u, v) with u ∈ F, v ∉ F, v ∈ B, d_s(u) +
+/// ℓ(u, v) + d_t(v) = μ; the paths through it number σ_s(u)·σ_t(v), and one is drawn as in the
+/// unweighted case. If t is settled from s (or s from t) first, the path is drawn from that side
+/// alone.
 class DijkstraPathSampler {
 public:
-    DijkstraPathSampler(const UndirectedGraph& graph, double tolerance)
+    /// With `buckets`, lengths are integers up to `max_length` and each side keeps a ring of
+    /// buckets (Dial) instead of a binary heap.
+    DijkstraPathSampler(const UndirectedGraph& graph, double tolerance, bool buckets,
+                        std::size_t max_length)
         : graph_(graph), tolerance_(tolerance) {
-        for (auto& side : sides_) side.slots.resize(graph.vertex_count());
+        for (auto& side : sides_) {
+            side.slots.resize(graph.vertex_count());
+            if (buckets) side.ring.resize(max_length + 1);
+        }
     }
 
     template <class Hit>
@@ -629,11 +650,9 @@ public:
         const Vertex ends[2] = {s, t};
         for (int i = 0; i < 2; ++i) {
             Side& side = sides_[i];
-            side.heap.clear();
-            side.settled.clear();
-            side.work = 0;
+            side.clear();
             side.slots[ends[i]] = {0.0, 1.0, epoch_, 0};
-            side.heap.push_back({0.0, ends[i]});
+            push(side, 0.0, ends[i]);
         }
         double shortest = kInfinity;
         while (true) {
@@ -644,9 +663,7 @@ public:
             const int i = sides_[0].work <= sides_[1].work ? 0 : 1;
             Side& me = sides_[i];
             const Side& other = sides_[1 - i];
-            std::pop_heap(me.heap.begin(), me.heap.end(), std::greater<>{});
-            const Vertex v = me.heap.back().second;
-            me.heap.pop_back();
+            const Vertex v = pop(me);
             Slot& settled = me.slots[v];
             settled.settled = epoch_;
             me.settled.push_back(v);
@@ -657,7 +674,9 @@ public:
             }
             const double distance = settled.distance;
             const double paths = settled.paths;
-            if (other.slots[v].settled == epoch_) {
+            // μ: any s–t path seen, through a vertex the other side has reached (its label is
+            // the length of a real path even before it is settled).
+            if (other.slots[v].reached == epoch_) {
                 shortest = std::min(shortest, distance + other.slots[v].distance);
             }
             const auto neighbours = graph_.neighbours(v);
@@ -665,7 +684,7 @@ public:
             for (std::size_t a = 0; a < neighbours.size(); ++a) {
                 const Vertex w = neighbours[a];
                 const double length = distance + arcs[a].weight;
-                if (other.slots[w].settled == epoch_) {
+                if (other.slots[w].reached == epoch_) {
                     shortest = std::min(shortest, length + other.slots[w].distance);
                 }
                 Slot& slot = me.slots[w];
@@ -729,9 +748,25 @@ private:
     };
     struct Side {
         std::vector<Slot> slots;
-        std::vector<std::pair<double, Vertex>> heap;
+        std::vector<std::pair<double, Vertex>> heap;  ///< without buckets
+        std::vector<std::vector<Vertex>> ring;        ///< Dial's buckets, by distance mod size
+        std::uint64_t current = 0;                    ///< the distance of the bucket in use
+        std::size_t position = 0;                     ///< next entry of that bucket
+        std::size_t pending = 0;                      ///< entries in the ring
         std::vector<Vertex> settled;
         std::size_t work = 0;
+
+        void clear() {
+            heap.clear();
+            if (pending > 0 || position > 0) {
+                for (auto& bucket : ring) bucket.clear();
+            }
+            current = 0;
+            position = 0;
+            pending = 0;
+            settled.clear();
+            work = 0;
+        }
     };
 
     void begin_epoch() {
@@ -743,21 +778,56 @@ private:
         }
     }
 
+    // Entries pushed from a vertex settled at distance d lie in (d, d + max_length], so the ring
+    // of max_length + 1 buckets never mixes two distances in one bucket.
     static void push(Side& side, double distance, Vertex v) {
-        side.heap.push_back({distance, v});
-        std::push_heap(side.heap.begin(), side.heap.end(), std::greater<>{});
+        if (side.ring.empty()) {
+            side.heap.push_back({distance, v});
+            std::push_heap(side.heap.begin(), side.heap.end(), std::greater<>{});
+        } else {
+            side.ring[static_cast<std::size_t>(distance) % side.ring.size()].push_back(v);
+            ++side.pending;
+        }
     }
 
     /// The smallest pending distance on a side (stale entries dropped), or infinity.
     double top(Side& side) const {
-        while (!side.heap.empty()) {
-            const auto [distance, v] = side.heap.front();
+        const auto stale = [&](Vertex v, double distance) {
             const Slot& slot = side.slots[v];
-            if (slot.settled != epoch_ && slot.distance == distance) return distance;
-            std::pop_heap(side.heap.begin(), side.heap.end(), std::greater<>{});
-            side.heap.pop_back();
+            return slot.settled == epoch_ || slot.distance != distance;
+        };
+        if (side.ring.empty()) {
+            while (!side.heap.empty()) {
+                const auto [distance, v] = side.heap.front();
+                if (!stale(v, distance)) return distance;
+                std::pop_heap(side.heap.begin(), side.heap.end(), std::greater<>{});
+                side.heap.pop_back();
+            }
+            return kInfinity;
+        }
+        while (side.pending > 0) {
+            auto& bucket = side.ring[side.current % side.ring.size()];
+            const auto distance = static_cast<double>(side.current);
+            for (; side.position < bucket.size(); ++side.position, --side.pending) {
+                if (!stale(bucket[side.position], distance)) return distance;
+            }
+            bucket.clear();
+            side.position = 0;
+            ++side.current;
         }
         return kInfinity;
+    }
+
+    /// Removes the entry top() found.
+    static Vertex pop(Side& side) {
+        if (side.ring.empty()) {
+            std::pop_heap(side.heap.begin(), side.heap.end(), std::greater<>{});
+            const Vertex v = side.heap.back().second;
+            side.heap.pop_back();
+            return v;
+        }
+        --side.pending;
+        return side.ring[side.current % side.ring.size()][side.position++];
     }
 
     /// From `v` back to `end` (exclusive) through settled predecessors, hitting each vertex
@@ -803,16 +873,16 @@ private:
     std::vector<std::pair<Vertex, Vertex>> exits_;
 };
 
-/// Hits per vertex of the samples [begin, end) of `stream`, added to `counts`. Sample i is drawn
-/// from the random stream of block i / kBlock, so the counts depend on the seed only.
+/// Draws samples on several threads, each thread counting hits per vertex in its own array.
+/// Sample i of a stream is drawn from the random generator of block i / kBlock, so the summed
+/// counts depend on the seed only, not on the threads or on how the samples are split in runs.
 class Sampler {
 public:
     Sampler(const UndirectedGraph& graph, const LengthInfo& lengths, std::uint64_t seed,
             unsigned threads)
         : graph_(graph), lengths_(lengths), seed_(seed), threads_(threads), state_(threads) {}
 
-    [[nodiscard]] unsigned threads() const { return threads_; }
-
+    /// Draws the samples [begin, end) of `stream`, adding their hits to the counts.
     void run(std::uint64_t stream, std::uint64_t begin, std::uint64_t end,
              ProgressReporter& reporter, const std::function<double(std::uint64_t)>& fraction) {
         if (begin >= end) return;
@@ -829,7 +899,8 @@ public:
                 if (state.counts.empty()) {
                     state.counts.assign(graph_.vertex_count(), 0);
                     if (lengths_.weighted) {
-                        state.dijkstra.emplace(graph_, lengths_.tolerance);
+                        state.dijkstra.emplace(graph_, lengths_.tolerance, buckets(lengths_),
+                                               static_cast<std::size_t>(lengths_.max));
                     } else {
                         state.bfs.emplace(graph_);
                     }
