@@ -67,33 +67,33 @@ EOF
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(lscpu | sed -n 's/^Model name: *//p'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Versions: igraph $(/usr/bin/python3 -c 'import igraph; print(igraph.__version__)'), graph-tool $(/usr/bin/python3 -c 'import graph_tool; print(graph_tool.__version__.split()[0])' 2>/dev/null), NetworkX $(/usr/bin/python3 -c 'import networkx; print(networkx.__version__)')"
 if [ ${#sizes[@]} -gt 0 ]; then
-echo
-echo "Exact betweenness, seconds for the betweenness call (reorg and graph-tool on $threads threads; igraph and NetworkX have one). Ratios: peer time / reorg time. max |Δ|: the largest difference of a normalised value from reorg's."
-echo
-echo "| posts | edges | weighted | reorg | igraph | graph-tool | NetworkX | igraph / reorg | graph-tool / reorg | NetworkX / reorg | max \|Δ\| igraph, graph-tool, NetworkX |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
-for size in "${sizes[@]}"; do
-    model=$(model_of "$size")
-    cat "$model"/*.csv >/dev/null
-    for weighted in no yes; do
-        flag=()
-        [ "$weighted" = yes ] && flag=(--weighted)
-        ours=$("$bench" "$model" --exact --threads "$threads" --values "$scratch/reorg" "${flag[@]}")
-        igraph=$(/usr/bin/python3 bench/betweenness_peers.py igraph "$model" "${flag[@]}" --values "$scratch/igraph")
-        gt=$(OMP_NUM_THREADS=$threads /usr/bin/python3 bench/betweenness_peers.py graph-tool "$model" "${flag[@]}" --values "$scratch/gt")
-        if [ "$size" -le "$nx_full_up_to" ]; then
-            nx=$(/usr/bin/python3 bench/betweenness_peers.py networkx "$model" "${flag[@]}" --values "$scratch/nx")
-            nx_time="$(field "$nx" seconds)"
-            nx_diff=$(difference "$scratch/reorg" "$scratch/nx")
-        else
-            nx=$(/usr/bin/python3 bench/betweenness_peers.py networkx "$model" "${flag[@]}" --k "$nx_k")
-            nx_time="est. $(field "$nx" seconds) ($nx_k sources: $(field "$nx" measured_s) s)"
-            nx_diff="—"
-        fi
-        t=$(field "$ours" seconds)
-        echo "| $size | $(field "$ours" edges) | $weighted | $t | $(field "$igraph" seconds) | $(field "$gt" seconds) | $nx_time | $(ratio "$(field "$igraph" seconds)" "$t") | $(ratio "$(field "$gt" seconds)" "$t") | $(ratio "$(field "$nx" seconds)" "$t")$( [ "$size" -le "$nx_full_up_to" ] || echo " (est.)") | $(difference "$scratch/reorg" "$scratch/igraph"), $(difference "$scratch/reorg" "$scratch/gt"), $nx_diff |"
+    echo
+    echo "Exact betweenness, seconds for the betweenness call (reorg and graph-tool on $threads threads; igraph and NetworkX have one). Ratios: peer time / reorg time. max |Δ|: the largest difference of a normalised value from reorg's."
+    echo
+    echo "| posts | edges | weighted | reorg | igraph | graph-tool | NetworkX | igraph / reorg | graph-tool / reorg | NetworkX / reorg | max \|Δ\| igraph, graph-tool, NetworkX |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    for size in "${sizes[@]}"; do
+        model=$(model_of "$size")
+        cat "$model"/*.csv >/dev/null
+        for weighted in no yes; do
+            flag=()
+            [ "$weighted" = yes ] && flag=(--weighted)
+            ours=$("$bench" "$model" --exact --threads "$threads" --values "$scratch/reorg" "${flag[@]}")
+            igraph=$(/usr/bin/python3 bench/betweenness_peers.py igraph "$model" "${flag[@]}" --values "$scratch/igraph")
+            gt=$(OMP_NUM_THREADS=$threads /usr/bin/python3 bench/betweenness_peers.py graph-tool "$model" "${flag[@]}" --values "$scratch/gt")
+            if [ "$size" -le "$nx_full_up_to" ]; then
+                nx=$(/usr/bin/python3 bench/betweenness_peers.py networkx "$model" "${flag[@]}" --values "$scratch/nx")
+                nx_time="$(field "$nx" seconds)"
+                nx_diff=$(difference "$scratch/reorg" "$scratch/nx")
+            else
+                nx=$(/usr/bin/python3 bench/betweenness_peers.py networkx "$model" "${flag[@]}" --k "$nx_k")
+                nx_time="est. $(field "$nx" seconds) ($nx_k sources: $(field "$nx" measured_s) s)"
+                nx_diff="—"
+            fi
+            t=$(field "$ours" seconds)
+            echo "| $size | $(field "$ours" edges) | $weighted | $t | $(field "$igraph" seconds) | $(field "$gt" seconds) | $nx_time | $(ratio "$(field "$igraph" seconds)" "$t") | $(ratio "$(field "$gt" seconds)" "$t") | $(ratio "$(field "$nx" seconds)" "$t")$( [ "$size" -le "$nx_full_up_to" ] || echo " (est.)") | $(difference "$scratch/reorg" "$scratch/igraph"), $(difference "$scratch/reorg" "$scratch/gt"), $nx_diff |"
+        done
     done
-done
 fi
 
 if [ "$large" -gt 0 ]; then

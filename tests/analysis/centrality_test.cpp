@@ -147,7 +147,7 @@ std::vector<std::uint32_t> exact_order(const std::vector<double>& values) {
 
 }  // namespace
 
-TEST_CASE("exact betweenness equals NetworkX's on every reference graph",
+TEST_CASE("exact betweenness centrality equals NetworkX's on every reference graph",
           "[analysis][centrality]") {
     const auto graphs = references();
     // Kite, Florentine families, karate club (twice), 5 G(n,p) × 3 weightings, BA, WS, grid ×2,
@@ -168,7 +168,8 @@ TEST_CASE("exact betweenness equals NetworkX's on every reference graph",
     }
 }
 
-TEST_CASE("exact betweenness is Boost.Graph's Brandes over (n-1)(n-2)", "[analysis][centrality]") {
+TEST_CASE("exact betweenness centrality is Boost.Graph's Brandes over (n-1)(n-2)",
+          "[analysis][centrality]") {
     // Boost halves only for undirected graph types; our CSR is directedS with both arcs of every
     // edge, so Boost sums over ordered pairs (each pair twice) — the same sum NetworkX scales by
     // 1/((n−1)(n−2)) for normalized=True.
@@ -221,7 +222,8 @@ TEST_CASE("exact betweenness is Boost.Graph's Brandes over (n-1)(n-2)", "[analys
  *                                   │    │
  *                                   0 ── 3 ── 4
  */
-TEST_CASE("betweenness of drawn graphs matches the hand count", "[analysis][centrality]") {
+TEST_CASE("betweenness centrality of drawn graphs matches the hand count",
+          "[analysis][centrality]") {
     SECTION("a path of five") {
         const auto g = graph_of(5, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}});
         const auto result = betweenness(g);
@@ -259,7 +261,7 @@ TEST_CASE("betweenness of drawn graphs matches the hand count", "[analysis][cent
  *      a ─ c
  *        0.3
  */
-TEST_CASE("fractional lengths within the relative tolerance count as equal",
+TEST_CASE("betweenness centrality counts fractional lengths within the tolerance as equal",
           "[analysis][centrality]") {
     const auto fractional = graph_of(3, {{0, 1, 0.1}, {1, 2, 0.2}, {0, 2, 0.3}});
     const auto result = betweenness(fractional);
@@ -283,7 +285,8 @@ TEST_CASE("fractional lengths within the relative tolerance count as equal",
     CHECK_THAT(sampled.value[1], WithinAbs(0.5, 0.05));
 }
 
-TEST_CASE("exact betweenness does not depend on the number of threads", "[analysis][centrality]") {
+TEST_CASE("exact betweenness centrality does not depend on the number of threads",
+          "[analysis][centrality]") {
     for (const bool weighted : {false, true}) {
         INFO("weighted " << weighted);
         const auto g = organisation(1500, 2, weighted);
@@ -296,7 +299,8 @@ TEST_CASE("exact betweenness does not depend on the number of threads", "[analys
     }
 }
 
-TEST_CASE("sampled betweenness stays within epsilon of exact", "[analysis][centrality]") {
+TEST_CASE("sampled betweenness centrality stays within epsilon of exact",
+          "[analysis][centrality]") {
     struct Case {
         const char* name;
         UndirectedGraph graph;
@@ -337,7 +341,7 @@ TEST_CASE("sampled betweenness stays within epsilon of exact", "[analysis][centr
     }
 }
 
-TEST_CASE("sampled betweenness depends on the seed, not on the thread count",
+TEST_CASE("sampled betweenness centrality depends on the seed, not on the thread count",
           "[analysis][centrality]") {
     for (const bool weighted : {false, true}) {
         INFO("weighted " << weighted);
@@ -357,7 +361,7 @@ TEST_CASE("sampled betweenness depends on the seed, not on the thread count",
     }
 }
 
-TEST_CASE("the method follows the size and the options", "[analysis][centrality]") {
+TEST_CASE("the centrality method follows the size and the options", "[analysis][centrality]") {
     const auto g = organisation(600, 6, false);
     SECTION("above exact_up_to it samples with the default epsilon") {
         const auto result = betweenness(g, {.exact_up_to = 500, .default_epsilon = 0.05});
@@ -401,7 +405,8 @@ UndirectedGraph hubs(std::array<std::uint32_t, 4> sizes = {120, 60, 25, 10}) {
 }
 }  // namespace
 
-TEST_CASE("top-k sampling stops once the top k are separated", "[analysis][centrality]") {
+TEST_CASE("top-k centrality sampling stops once the top k are separated",
+          "[analysis][centrality]") {
     const auto g = hubs();
     const auto exact = betweenness(g);
     const auto order = exact_order(exact.value);
@@ -431,7 +436,8 @@ TEST_CASE("top-k sampling stops once the top k are separated", "[analysis][centr
     CHECK(again.top == result.top);
 }
 
-TEST_CASE("top-k sampling keeps doubling while the top k overlap", "[analysis][centrality]") {
+TEST_CASE("top-k centrality sampling keeps doubling while the top k overlap",
+          "[analysis][centrality]") {
     // Hubs of 70, 58, 46 and 34 leaves: close enough to need several rounds.
     const auto g = hubs({70, 58, 46, 34});
     const auto order = exact_order(betweenness(g).value);
@@ -447,7 +453,8 @@ TEST_CASE("top-k sampling keeps doubling while the top k overlap", "[analysis][c
     CHECK(result.top == std::vector<std::uint32_t>(order.begin(), order.begin() + 2));
 }
 
-TEST_CASE("with an epsilon the top k are ranked by the uniform bound", "[analysis][centrality]") {
+TEST_CASE("with an epsilon the top k by centrality are ranked by the uniform bound",
+          "[analysis][centrality]") {
     const auto g = hubs();
     const auto order = exact_order(betweenness(g).value);
     const auto result = betweenness(g, {.epsilon = 0.02, .top_k = 4, .seed = 2});
@@ -460,7 +467,7 @@ TEST_CASE("with an epsilon the top k are ranked by the uniform bound", "[analysi
     CHECK(result.top == std::vector<std::uint32_t>(order.begin(), order.begin() + 4));
 }
 
-TEST_CASE("top-k sampling says which ranks stay uncertain", "[analysis][centrality]") {
+TEST_CASE("top-k centrality sampling says which ranks stay uncertain", "[analysis][centrality]") {
     // On a cycle every vertex has the same betweenness: no rank can be told apart.
     std::vector<UndirectedGraph::Edge> edges;
     for (std::uint32_t v = 0; v < 300; ++v) edges.push_back({v, (v + 1) % 300, 1});
@@ -479,7 +486,7 @@ TEST_CASE("top-k sampling says which ranks stay uncertain", "[analysis][centrali
         CHECK(std::abs(result.value[v] - exact) <= result.error[v]);
 }
 
-TEST_CASE("top-k on a small graph ranks the exact values", "[analysis][centrality]") {
+TEST_CASE("top-k centrality on a small graph ranks the exact values", "[analysis][centrality]") {
     // A star with one longer arm: centre 0, leaves 1..5, and 6 hanging from leaf 1.
     const auto g = graph_of(7, {{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}, {0, 5, 1}, {1, 6, 1}});
     const auto two = betweenness(g, {.top_k = 2});
@@ -493,7 +500,8 @@ TEST_CASE("top-k on a small graph ranks the exact values", "[analysis][centralit
     CHECK_FALSE(three.top_separated);
 }
 
-TEST_CASE("progress is reported from the calling thread up to 1", "[analysis][centrality]") {
+TEST_CASE("centrality progress is reported from the calling thread up to 1",
+          "[analysis][centrality]") {
     const auto g = organisation(800, 7, false);
     for (const bool sample : {false, true}) {
         INFO("sampled " << sample);
@@ -515,7 +523,8 @@ TEST_CASE("progress is reported from the calling thread up to 1", "[analysis][ce
     }
 }
 
-TEST_CASE("betweenness rejects options and lengths it cannot honour", "[analysis][centrality]") {
+TEST_CASE("betweenness centrality rejects options and lengths it cannot honour",
+          "[analysis][centrality]") {
     const auto g = graph_of(4, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}});
     CHECK_THROWS_AS(betweenness(g, {.epsilon = 0.0}), InputError);
     CHECK_THROWS_AS(betweenness(g, {.epsilon = 1.5}), InputError);

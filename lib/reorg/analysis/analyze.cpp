@@ -6,6 +6,8 @@
 namespace reorg::analysis {
 namespace {
 
+constexpr std::size_t kExactUnitsUpTo = 50'000;
+
 model::UnitId require_unit(const model::Model& model, const std::string& id,
                            std::string_view option) {
     if (const auto unit = model.find_unit(id)) return *unit;
@@ -30,8 +32,12 @@ Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options) {
     const graph::WorkGraphOptions graph_options{.weighted = options.weighted};
     const auto work = graph::work_graph(model, graph_options);
     result.posts = betweenness(work, options.betweenness);
+    // Units are exact by default: a real organisation has thousands even at a million posts.
+    // Only a unit graph beyond kExactUnitsUpTo (a generated or very fragmented organisation,
+    // where exact would take many minutes) is sampled, and the output says so.
     auto unit_options = options.betweenness;
-    unit_options.exact = true;
+    unit_options.exact = model.units().size() <= kExactUnitsUpTo;
+    unit_options.exact_up_to = kExactUnitsUpTo;
     unit_options.epsilon.reset();
     unit_options.top_k.reset();
     unit_options.progress = nullptr;

@@ -22,7 +22,7 @@ struct AnalyzeOptions {
 
 struct Bottlenecks {
     Betweenness posts;  ///< on the work graph (vertex = PostId)
-    Betweenness units;  ///< on the unit graph (vertex = UnitId), exact
+    Betweenness units;  ///< on the unit graph (vertex = UnitId), exact up to 50,000 units
     SinglePoints single_points;
     std::vector<UnitLoad> load;  ///< highest first; the first is the constraint
     DecisionDistance decision_distance;
