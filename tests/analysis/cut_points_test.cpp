@@ -12,6 +12,7 @@
 #include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/model/error.hpp"
+#include "support/model_fixture.hpp"
 #include "support/temp_folder.hpp"
 
 using namespace reorg;
@@ -256,22 +257,11 @@ links:
   - {from: D, to: TEAM, kind: member_of}
 )";
 
-model::Model load(std::string_view yaml) {
-    test::TempFolder folder;
-    return io::load_model(folder.write("model.yaml", yaml));
-}
+model::Model load(std::string_view yaml) { return test::load_yaml(yaml); }
 
-model::UnitId unit(const model::Model& m, std::string_view id) {
-    const auto u = m.find_unit(id);
-    REQUIRE(u);
-    return *u;
-}
+model::UnitId unit(const model::Model& m, std::string_view id) { return test::require_unit(m, id); }
 
-std::vector<std::string> ids(const model::Model& m, const std::vector<model::PostId>& posts) {
-    std::vector<std::string> result;
-    for (const auto p : posts) result.emplace_back(m[p].id);
-    return result;
-}
+using test::ids;
 
 }  // namespace
 
