@@ -1,7 +1,11 @@
 #include "reorg/model/text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <cstring>
+#include <string>
 
 namespace reorg::model {
 namespace {
@@ -47,6 +51,30 @@ std::string_view TextArena::store(std::string_view text) {
     free_size_ -= text.size();
     bytes_ += text.size();
     return stored;
+}
+
+std::string format_amount(double value) {
+    const auto whole = static_cast<long long>(std::llround(value));
+    std::string digits = std::to_string(whole < 0 ? -whole : whole);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
+        grouped += digits[i];
+    }
+    return whole < 0 ? "-" + grouped : grouped;
+}
+
+std::string format_number(double value, int decimals) {
+    std::array<char, 64> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                      std::chars_format::fixed, decimals);
+    std::string text(buffer.data(), result.ptr);
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+    }
+    if (text == "-0") text = "0";
+    return text;
 }
 
 }  // namespace reorg::model

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,13 @@ namespace reorg::model {
 
 /// Compares ignoring ASCII case; other bytes must match exactly.
 [[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
+
+/// `1234567.5` → `1 234 568`: whole units with a space between thousands, as Swedish and
+/// international reports write money.
+[[nodiscard]] std::string format_amount(double value);
+
+/// A number with at most `decimals` decimals and no trailing zeros: 2.50 → "2.5", 3.0 → "3".
+[[nodiscard]] std::string format_number(double value, int decimals = 2);
 
 /// An append-only store of strings whose addresses never move, so the string_views a Model
 /// hands out stay valid for as long as the arena lives. Strings are packed into large blocks:

@@ -74,25 +74,4 @@ void write_csv_row(std::ostream& out, std::span<const std::string> fields) {
     out << '\n';
 }
 
-std::string format_amount(double value) {
-    const auto whole = static_cast<long long>(std::llround(value));
-    std::string digits = std::to_string(whole < 0 ? -whole : whole);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
-        grouped += digits[i];
-    }
-    return whole < 0 ? "-" + grouped : grouped;
-}
-
-std::string format_number(double value, int decimals) {
-    std::string text = fmt::format("{:.{}f}", value, decimals);
-    if (text.find('.') != std::string::npos) {
-        while (text.back() == '0') text.pop_back();
-        if (text.back() == '.') text.pop_back();
-    }
-    if (text == "-0") text = "0";
-    return text;
-}
-
 }  // namespace reorg::report

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "reorg/model/text.hpp"
 
 /// Plain-text and CSV tables for the terminal and for spreadsheets.
 namespace reorg::report {
@@ -35,11 +36,8 @@ private:
 /// One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF-free.
 void write_csv_row(std::ostream& out, std::span<const std::string> fields);
 
-/// `1234567.5` → `1 234 568`: whole units with a space between thousands, as Swedish and
-/// international reports write money.
-[[nodiscard]] std::string format_amount(double value);
-
-/// A number with at most `decimals` decimals and no trailing zeros: 2.50 → "2.5", 3.0 → "3".
-[[nodiscard]] std::string format_number(double value, int decimals = 2);
+// Numbers are spelt as the rest of the product spells them (model/text.hpp).
+using model::format_amount;
+using model::format_number;
 
 }  // namespace reorg::report

@@ -1,0 +1,168 @@
+#include "reorg/model/escape.hpp"
+
+#include <cstdint>
+
+namespace reorg::model {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr auto kReplacement = "\xEF\xBF\xBD"sv;  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence of two or more bytes at text[i], with its code point
+// in `code_point`; 0 when the bytes there are not one (stray continuation, overlong form,
+// surrogate, beyond U+10FFFF, cut short).
+std::size_t utf8_sequence(std::string_view text, std::size_t i, std::uint32_t& code_point) {
+    const auto byte = [&](std::size_t k) -> std::uint32_t {
+        return static_cast<unsigned char>(text[k]);
+    };
+    const auto lead = byte(i);
+    std::size_t length = 0;
+    std::uint32_t low = 0x80;
+    std::uint32_t high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code_point = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code_point = lead & 0x0F;
+        if (lead == 0xE0) low = 0xA0;   // overlong
+        if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code_point = lead & 0x07;
+        if (lead == 0xF0) low = 0x90;   // overlong
+        if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
+    } else {
+        return 0;
+    }
+    if (text.size() - i < length) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = byte(i + k);
+        if (next < (k == 1 ? low : 0x80u) || next > (k == 1 ? high : 0xBFu)) return 0;
+        code_point = (code_point << 6) | (next & 0x3F);
+    }
+    return length;
+}
+
+// Appends `text` to `out`: each ASCII byte through `ascii(out, text, i)`, which escapes it for
+// the format; other characters as they are, except ill-formed UTF-8 and the non-characters
+// U+FFFE and U+FFFF (not allowed in XML), which become U+FFFD.
+template <class Ascii>
+void append_text(std::string& out, std::string_view text, Ascii&& ascii) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ascii(out, text, i);
+            ++i;
+            continue;
+        }
+        std::uint32_t code_point = 0;
+        const auto length = utf8_sequence(text, i, code_point);
+        if (length == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        if (code_point == 0xFFFE || code_point == 0xFFFF) {
+            out += kReplacement;
+        } else {
+            out.append(text.substr(i, length));
+        }
+        i += length;
+    }
+}
+
+[[nodiscard]] bool is_control(char c) noexcept { return static_cast<unsigned char>(c) < 0x20; }
+
+}  // namespace
+
+// XML 1.0 text and attribute values. Tab, LF and CR become character references, which XML
+// parsers keep as they are (a literal one would be normalised: CR LF to LF, and in attribute
+// values to a space); other control characters are not allowed in XML 1.0 at all, not even as
+// references, and become U+FFFD.
+void append_xml(std::string& out, std::string_view text) {
+    append_text(out, text, [](std::string& o, std::string_view t, std::size_t i) {
+        const char c = t[i];
+        switch (c) {
+            case '&':
+                o += "&amp;";
+                break;
+            case '<':
+                o += "&lt;";
+                break;
+            case '>':
+                o += "&gt;";
+                break;
+            case '"':
+                o += "&quot;";
+                break;
+            case '\'':
+                o += "&apos;";
+                break;
+            case '\t':
+                o += "&#9;";
+                break;
+            case '\n':
+                o += "&#10;";
+                break;
+            case '\r':
+                o += "&#13;";
+                break;
+            default:
+                if (is_control(c)) {
+                    o += kReplacement;
+                } else {
+                    o.push_back(c);
+                }
+        }
+    });
+}
+
+// A JSON string's contents: quote and backslash escaped, control characters as \u00XX.
+void append_json(std::string& out, std::string_view text) {
+    append_text(out, text, [](std::string& o, std::string_view t, std::size_t i) {
+        const char c = t[i];
+        if (c == '"' || c == '\\') {
+            o.push_back('\\');
+            o.push_back(c);
+        } else if (is_control(c)) {
+            constexpr auto kHex = "0123456789abcdef"sv;
+            const auto byte = static_cast<unsigned char>(c);
+            o += "\\u00";
+            o.push_back(kHex[byte >> 4]);
+            o.push_back(kHex[byte & 0xF]);
+        } else {
+            o.push_back(c);
+        }
+    });
+}
+
+// A DOT quoted string's contents: quote and backslash escaped (Graphviz reads `\\` in a label
+// as one backslash), a line break (LF, CR LF or CR) as `\n`, tab kept, other control characters
+// as U+FFFD.
+void append_dot(std::string& out, std::string_view text) {
+    append_text(out, text, [](std::string& o, std::string_view t, std::size_t i) {
+        const char c = t[i];
+        if (c == '"' || c == '\\') {
+            o.push_back('\\');
+            o.push_back(c);
+        } else if (c == '\n') {
+            o += "\\n";
+        } else if (c == '\r') {
+            if (i + 1 == t.size() || t[i + 1] != '\n') o += "\\n";
+        } else if (is_control(c) && c != '\t') {
+            o += kReplacement;
+        } else {
+            o.push_back(c);
+        }
+    });
+}
+
+std::string xml_escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_xml(out, text);
+    return out;
+}
+
+}  // namespace reorg::model

@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+/// Escaping text for the formats reorg writes, shared by the exporters, the renderer and the
+/// report, so that every name reaches XML, SVG, HTML, JSON and DOT as text and never as markup.
+/// Each function appends `text` to `out`; ill-formed UTF-8 and the non-characters U+FFFE and
+/// U+FFFF become U+FFFD, so the output is always well-formed UTF-8. O(text).
+namespace reorg::model {
+
+/// XML 1.0 text or attribute value (also HTML, and Graphviz's HTML-like labels): `& < > " '`
+/// as entities; tab, LF and CR as character references; other control characters as U+FFFD.
+void append_xml(std::string& out, std::string_view text);
+
+/// The contents of a JSON string: quote and backslash escaped, control characters as \u00XX.
+void append_json(std::string& out, std::string_view text);
+
+/// The contents of a DOT quoted string: quote and backslash escaped (Graphviz reads `\\` in a
+/// label as one backslash), a line break as `\n`, tab kept, other control characters U+FFFD.
+void append_dot(std::string& out, std::string_view text);
+
+/// append_xml into a new string.
+[[nodiscard]] std::string xml_escaped(std::string_view text);
+
+}  // namespace reorg::model
