@@ -20,3 +20,13 @@ echo "== reorg analyze data/kommun --between KLF.IT STF --merge KLF.PLAN STF --t
 echo
 echo "== reorg findings data/kommun --unit KLF"
 "$reorg" findings data/kommun --unit KLF
+echo
+echo "== reorg render data/kommun: diagrams in reports/kommun/"
+mkdir -p reports/kommun
+"$reorg" render data/kommun --view units -o reports/kommun/units.svg
+"$reorg" render data/kommun --view units --overlay findings -o reports/kommun/units-findings.svg
+"$reorg" render data/kommun --view posts -o reports/kommun/org-chart.svg
+"$reorg" render data/kommun --view posts --focus KLF.IT --overlay spof -o reports/kommun/it-office-spof.svg
+"$reorg" render data/kommun --view findings -o reports/kommun/why-graph.svg
+"$reorg" render data/kommun --view flows -o reports/kommun/flows.svg
+ls -l reports/kommun

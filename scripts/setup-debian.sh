@@ -9,7 +9,9 @@ packages=(
     build-essential cmake ninja-build pkg-config ccache clang-format
     # libraries
     libboost-graph-dev libgraphviz-dev graphviz capnproto libcapnp-dev libssl-dev
-    libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev catch2
+    libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev catch2 libpugixml-dev
+    # a font with Swedish letters for PNG and PDF diagrams
+    fonts-dejavu-core
     # peers used by tests and benchmarks
     python3 python3-networkx
 )

@@ -4,7 +4,8 @@
 
 namespace CLI {
 class App;
-}
+class Validator;
+}  // namespace CLI
 
 namespace reorg::cli {
 
@@ -17,5 +18,10 @@ void add_pack_command(CLI::App& app, int& exit_code);
 void add_generate_command(CLI::App& app, int& exit_code);
 void add_import_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_render_command(CLI::App& app, int& exit_code);
+
+/// Refuses an output path that cannot be written before the model is loaded: its folder must
+/// exist, and it must not be a folder itself. "-" (standard output) passes.
+CLI::Validator writable_file();
 
 }  // namespace reorg::cli

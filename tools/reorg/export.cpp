@@ -41,23 +41,6 @@ int run_export(const ExportOptions& options) {
     return EXIT_SUCCESS;
 }
 
-// Refuses an output path that cannot be written before the model is loaded: its folder must
-// exist, and it must not be a folder itself.
-CLI::Validator writable_file() {
-    return CLI::Validator(
-        [](const std::string& path) -> std::string {
-            if (path == "-") return {};
-            const std::filesystem::path file(path);
-            if (std::filesystem::is_directory(file)) return "'" + path + "' is a folder";
-            const auto folder = file.parent_path();
-            if (!folder.empty() && !std::filesystem::is_directory(folder)) {
-                return "folder '" + folder.string() + "' does not exist";
-            }
-            return {};
-        },
-        "FILE");
-}
-
 }  // namespace
 
 void add_export_command(CLI::App& app, int& exit_code) {

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     reorg::cli::add_generate_command(app, exit_code);
     reorg::cli::add_import_command(app, exit_code);
     reorg::cli::add_export_command(app, exit_code);
+    reorg::cli::add_render_command(app, exit_code);
 
     try {
         app.parse(argc, argv);
@@ -36,6 +37,9 @@ int main(int argc, char** argv) {
             std::cerr << "reorg: ... and " << error.not_listed() << " more errors\n";
         }
         return 2;
+    } catch (const reorg::RenderError& error) {
+        std::cerr << "reorg: cannot draw the diagram: " << error.what() << '\n';
+        return EXIT_FAILURE;
     } catch (const std::exception& error) {
         std::cerr << "reorg: internal error: " << error.what() << '\n';
         return EXIT_FAILURE;

@@ -37,6 +37,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Graphviz could not lay out or draw a diagram; what() carries its own message.
+class RenderError : public Error {
+public:
+    using Error::Error;
+};
+
 /// The user's input is wrong. Carries every error found (up to a cap), each with its location;
 /// what() is the first of them and a count of the rest.
 class InputError : public Error {

@@ -1,0 +1,349 @@
+// The two tree views: the org chart of posts and the unit tree.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "reorg/analysis/structure.hpp"
+#include "reorg/model/escape.hpp"
+#include "reorg/model/hierarchy.hpp"
+#include "reorg/model/text.hpp"
+#include "reorg/render/detail/tree_chart.hpp"
+#include "reorg/render/detail/views_impl.hpp"
+#include "reorg/render/style.hpp"
+
+namespace reorg::render::detail {
+namespace {
+
+using model::Model;
+using model::PostId;
+using model::UnitId;
+using model::UnitKind;
+
+// Text that fits a tidy box of TidyOptions' default width at these font sizes.
+constexpr std::size_t kTitleChars = 24;
+constexpr std::size_t kLineChars = 28;
+
+// The nodes of a forest under `roots` for which `keep` holds, parents first, at most `depth`
+// levels deep, each with its parent among them; children follow the forest's order.
+template <class Id>
+struct Selection {
+    std::vector<Id> order;
+    std::vector<std::optional<Id>> parent;
+};
+template <class Id, class Keep>
+Selection<Id> select(const model::Forest<Id>& forest, const std::vector<Id>& roots,
+                     std::optional<std::size_t> depth, Keep&& keep) {
+    Selection<Id> selection;
+    std::vector<std::pair<Id, std::size_t>> stack;
+    for (auto it = roots.rbegin(); it != roots.rend(); ++it) stack.emplace_back(*it, 1);
+    std::vector<std::optional<Id>> parent_of(forest.size());
+    while (!stack.empty()) {
+        const auto [id, level] = stack.back();
+        stack.pop_back();
+        selection.order.push_back(id);
+        selection.parent.push_back(parent_of[index(id)]);
+        if (depth && level >= *depth) continue;
+        const auto children = forest.children(id);
+        for (auto it = children.rbegin(); it != children.rend(); ++it) {
+            if (!keep(*it)) continue;
+            parent_of[index(*it)] = id;
+            stack.emplace_back(*it, level + 1);
+        }
+    }
+    return selection;
+}
+
+bool external(const Model& model, UnitId unit) { return model[unit].kind == UnitKind::External; }
+
+const style::Legend& tree_legend(bool posts) {
+    static const style::Legend kPosts{
+        "Posts",
+        {{std::string(style::kBox), "post", "", std::string(style::kInk)},
+         {std::string(style::kBox), "vacant post (dashed, VACANT)", "",
+          std::string(style::kVacant)},
+         {std::string(style::kExternal), "post in an external unit", "", std::string(style::kInk)},
+         {std::string(style::kGroup), "group", "", std::string(style::kGroupLine)},
+         {"", "reports to", "solid", "#737373"},
+         {"", "dotted-line reporting", "dashed", std::string(style::kDotted)},
+         {"", "member of group", "dotted", std::string(style::kGroupLine)}}};
+    static const style::Legend kUnits{
+        "Units",
+        {{std::string(style::kBox), "unit (figures include sub-units)", "",
+          std::string(style::kInk)},
+         {std::string(style::kCommittee), "committee", "", std::string(style::kInk)},
+         {std::string(style::kGroup), "group", "", std::string(style::kGroupLine)},
+         {std::string(style::kExternal), "external unit", "", std::string(style::kInk)},
+         {"", "part of", "solid", "#737373"}}};
+    return posts ? kPosts : kUnits;
+}
+
+bool use_tidy(const ViewOptions& options, std::size_t boxes) {
+    switch (options.layout) {
+        case LayoutChoice::Tree:
+            return true;
+        case LayoutChoice::Dot:
+            return false;
+        case LayoutChoice::Auto:
+            break;
+    }
+    return boxes > options.tree_from;
+}
+
+TidyOptions tidy_options(const OverlayColours& overlay) {
+    TidyOptions options;
+    // Org charts read down a column of reports more easily than across a wide row; stacking
+    // from three leaf reports keeps a large organisation from becoming one endless row.
+    options.compact_from = 3;
+    options.rows_per_column = 8;
+    if (!overlay.post_value.empty() || !overlay.unit_value.empty()) options.node_height += 12;
+    return options;
+}
+
+std::string focus_title(const Model& model, const std::optional<std::string>& focus) {
+    if (!focus) return {};
+    if (const auto post = model.find_post(*focus)) return " — " + std::string(model[*post].title);
+    if (const auto unit = model.find_unit(*focus)) return " — " + std::string(model[*unit].name);
+    return {};
+}
+
+}  // namespace
+
+Diagram units_view(const Model& model, const ViewOptions& options, const OverlayColours& overlay,
+                   const std::string& note) {
+    const auto forest = model::unit_forest(model);
+    std::vector<UnitId> roots;
+    if (options.focus) {
+        if (const auto unit = model.find_unit(*options.focus)) {
+            roots.push_back(*unit);
+        } else if (const auto post = model.find_post(*options.focus)) {
+            roots.push_back(model[*post].unit);
+        } else {
+            unknown_focus(*options.focus, "post or unit");
+        }
+    } else {
+        roots.assign(forest.roots().begin(), forest.roots().end());
+    }
+    const auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
+    const auto figures = analysis::structure(model);
+    std::vector<const analysis::UnitStructure*> by_unit(model.units().size(), nullptr);
+    for (const auto& unit : figures.by_unit) by_unit[index(unit.unit)] = &unit;
+
+    const bool tidy = use_tidy(options, selection.order.size());
+    const std::size_t cut = tidy ? kLineChars : 0;
+    TreeChart chart;
+    std::vector<std::uint32_t> box_of(model.units().size(), UINT32_MAX);
+    for (std::size_t i = 0; i < selection.order.size(); ++i) {
+        const auto id = selection.order[i];
+        const auto& unit = model[id];
+        const auto u = index(id);
+        Attributes attributes{
+            {"tooltip", std::string(unit.id) + " — " + std::string(unit.name), ValueKind::Text}};
+        std::string fill(style::kBox);
+        switch (unit.kind) {
+            case UnitKind::External:
+                fill = style::kExternal;
+                attributes.push_back({"style", "rounded,filled,dashed"});
+                break;
+            case UnitKind::Group:
+                fill = style::kGroup;
+                attributes.push_back({"shape", "tab"});
+                attributes.push_back({"style", "filled"});
+                attributes.push_back({"color", std::string(style::kGroupLine)});
+                break;
+            case UnitKind::Committee:
+                fill = style::kCommittee;
+                attributes.push_back({"peripheries", "2"});
+                attributes.push_back({"style", "filled"});
+                break;
+            default:
+                break;
+        }
+        if (!overlay.unit_fill.empty() && !overlay.unit_fill[u].empty())
+            fill = overlay.unit_fill[u];
+        const auto ink = style::ink_on(fill);
+
+        std::string label = "<B>" + style::html_text(unit.name, tidy ? kTitleChars : 0) + "</B>";
+        label += "<BR/>" + style::muted_html(style::html_text(unit.id, cut) + " · " +
+                                                 std::string(model::to_string(unit.kind)),
+                                             ink);
+        if (const auto* figure = by_unit[u]) {
+            const auto& total = figure->rollup;
+            label += "<BR/>" + std::to_string(total.headcount) + " staff · " +
+                     model::format_number(total.fte, 1) + " FTE";
+            if (total.vacant > 0) label += " · " + std::to_string(total.vacant) + " vacant";
+            label += "<BR/>cost " + style::compact_amount(total.cost);
+        }
+        if (unit.head && model[*unit.head].vacant()) {
+            label += R"(<BR/><FONT POINT-SIZE="8" COLOR=")" + std::string(ink.alert) +
+                     R"("><B>HEAD VACANT</B></FONT>)";
+        }
+        if (!overlay.unit_value.empty() && !overlay.unit_value[u].empty()) {
+            label += "<BR/>" + style::muted_html(
+                                   "<B>" + style::html_text(overlay.unit_value[u]) + "</B>", ink);
+        }
+        attributes.push_back({"label", std::move(label), ValueKind::Html});
+        attributes.push_back({"fontcolor", std::string(ink.text)});
+        attributes.push_back({"fillcolor", std::move(fill)});
+        const auto parent = selection.parent[i];
+        box_of[u] = chart.add_box(std::move(attributes),
+                                  parent ? std::optional(box_of[index(*parent)]) : std::nullopt);
+    }
+
+    Diagram diagram;
+    style::apply_defaults(diagram);
+    Heading heading{"Units" + focus_title(model, options.focus), {}, {tree_legend(false)}};
+    if (!note.empty()) heading.lines.push_back(note);
+    heading.lines.push_back(std::to_string(selection.order.size()) + " units shown; " +
+                            "staff, FTE and cost include the units below.");
+    for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
+        chart.add_legend(std::move(legend));
+    }
+    std::move(chart).draw(diagram, tidy, tidy_options(overlay));
+    return diagram;
+}
+
+Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayColours& overlay) {
+    const auto forest = model::reporting_forest(model);
+    const auto units = model::unit_forest(model);
+    std::vector<PostId> roots;
+    std::optional<UnitId> focus_unit;
+    if (options.focus) {
+        if (const auto post = model.find_post(*options.focus)) {
+            roots.push_back(*post);
+        } else if ((focus_unit = model.find_unit(*options.focus))) {
+            // The unit's posts (and its sub-units') whose manager lies outside it.
+            for (const auto p : forest.preorder()) {
+                const auto& manager = model[p].reports_to;
+                if (units.is_ancestor(*focus_unit, model[p].unit) &&
+                    (!manager || !units.is_ancestor(*focus_unit, model[*manager].unit))) {
+                    roots.push_back(p);
+                }
+            }
+        } else {
+            unknown_focus(*options.focus, "post or unit");
+        }
+    } else {
+        roots.assign(forest.roots().begin(), forest.roots().end());
+    }
+    // A unit's chart keeps to the unit: reports in other units are left out.
+    const auto selection = select(forest, roots, options.depth, [&](PostId p) {
+        return !focus_unit || units.is_ancestor(*focus_unit, model[p].unit);
+    });
+
+    if (selection.order.size() > options.max_nodes) {
+        auto as_units = options;
+        if (options.focus && !model.find_unit(*options.focus)) {
+            as_units.focus = std::string(model[model[selection.order.front()].unit].id);
+        }
+        return units_view(
+            model, as_units, overlay,
+            std::to_string(selection.order.size()) + " posts are more than --max-nodes " +
+                std::to_string(options.max_nodes) + ": the chart shows their units instead.");
+    }
+
+    const bool tidy = use_tidy(options, selection.order.size());
+    const std::size_t cut = tidy ? kLineChars : 0;
+    TreeChart chart;
+    std::vector<std::uint32_t> box_of(model.posts().size(), UINT32_MAX);
+    std::size_t vacant = 0;
+    for (std::size_t i = 0; i < selection.order.size(); ++i) {
+        const auto id = selection.order[i];
+        const auto& post = model[id];
+        const auto p = index(id);
+        const auto& unit = model[post.unit];
+        std::string fill =
+            external(model, post.unit) ? std::string(style::kExternal) : std::string(style::kBox);
+        if (!overlay.post_fill.empty() && !overlay.post_fill[p].empty())
+            fill = overlay.post_fill[p];
+        const auto ink = style::ink_on(fill);
+
+        std::string label = "<B>" + style::html_text(post.title, tidy ? kTitleChars : 0) + "</B>";
+        if (post.vacant()) {
+            ++vacant;
+            label += R"(<BR/><FONT COLOR=")" + std::string(ink.alert) + R"("><B>VACANT</B></FONT>)";
+        } else if (options.names) {
+            label += "<BR/>" + style::html_text(model[*post.person].name, cut);
+        }
+        label += "<BR/>" + style::muted_html(style::html_text(unit.name, cut), ink);
+        if (!overlay.post_value.empty() && !overlay.post_value[p].empty()) {
+            label += "<BR/>" + style::muted_html(
+                                   "<B>" + style::html_text(overlay.post_value[p]) + "</B>", ink);
+        }
+        std::string tooltip =
+            std::string(post.id) + " — " + std::string(post.title) + " — " + std::string(unit.name);
+        Attributes attributes{{"label", std::move(label), ValueKind::Html},
+                              {"tooltip", std::move(tooltip), ValueKind::Text},
+                              {"fillcolor", std::move(fill)},
+                              {"fontcolor", std::string(ink.text)}};
+        if (post.vacant()) {
+            attributes.push_back({"style", "rounded,filled,dashed"});
+            attributes.push_back({"color", std::string(style::kVacant)});
+            attributes.push_back({"penwidth", "1.5"});
+        }
+        const auto parent = selection.parent[i];
+        box_of[p] = chart.add_box(std::move(attributes),
+                                  parent ? std::optional(box_of[index(*parent)]) : std::nullopt);
+    }
+
+    // Dotted lines and groups among the posts shown.
+    std::vector<std::uint32_t> group_box(model.units().size(), UINT32_MAX);
+    std::vector<std::size_t> members(model.units().size(), 0);
+    for (const auto& link : model.links()) {
+        const auto* from = std::get_if<PostId>(&link.from);
+        if (!from || box_of[index(*from)] == UINT32_MAX) continue;
+        if (link.kind == model::LinkKind::MemberOf) {
+            if (const auto* group = std::get_if<UnitId>(&link.to)) ++members[index(*group)];
+        }
+    }
+    for (const auto& link : model.links()) {
+        const auto* from = std::get_if<PostId>(&link.from);
+        if (!from || box_of[index(*from)] == UINT32_MAX) continue;
+        if (link.kind == model::LinkKind::DottedLine) {
+            const auto* to = std::get_if<PostId>(&link.to);
+            if (!to || box_of[index(*to)] == UINT32_MAX) continue;
+            chart.add_link(box_of[index(*to)], box_of[index(*from)],
+                           {{"style", "dashed"},
+                            {"color", std::string(style::kDotted)},
+                            {"penwidth", "1.4"},
+                            {"arrowhead", "none"}});
+        } else if (link.kind == model::LinkKind::MemberOf) {
+            const auto* group = std::get_if<UnitId>(&link.to);
+            if (!group) continue;
+            const auto g = index(*group);
+            if (group_box[g] == UINT32_MAX) {
+                const auto& unit = model[*group];
+                std::string label =
+                    "<B>" + style::html_text(unit.name, tidy ? kTitleChars : 0) + "</B><BR/>" +
+                    style::muted_html("group · " + std::to_string(members[g]) + " members",
+                                      style::ink_on(style::kGroup));
+                group_box[g] = chart.add_loose_box(
+                    {{"label", std::move(label), ValueKind::Html},
+                     {"tooltip", std::string(unit.id) + " — " + std::string(unit.name),
+                      ValueKind::Text},
+                     {"shape", "tab"},
+                     {"style", "filled"},
+                     {"fillcolor", std::string(style::kGroup)},
+                     {"color", std::string(style::kGroupLine)}});
+            }
+            chart.add_link(group_box[g], box_of[index(*from)],
+                           {{"style", "dotted"},
+                            {"color", std::string(style::kGroupLine)},
+                            {"penwidth", "1.2"},
+                            {"arrowhead", "none"}});
+        }
+    }
+
+    Diagram diagram;
+    style::apply_defaults(diagram);
+    Heading heading{
+        "Organisation chart" + focus_title(model, options.focus), {}, {tree_legend(true)}};
+    heading.lines.push_back(std::to_string(selection.order.size()) + " posts shown, " +
+                            std::to_string(vacant) + " vacant.");
+    for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
+        chart.add_legend(std::move(legend));
+    }
+    std::move(chart).draw(diagram, tidy, tidy_options(overlay));
+    return diagram;
+}
+
+}  // namespace reorg::render::detail

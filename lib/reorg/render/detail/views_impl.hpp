@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "reorg/model/model.hpp"
+#include "reorg/render/detail/overlay.hpp"
+#include "reorg/render/diagram.hpp"
+#include "reorg/render/views.hpp"
+
+/// The views' builders, one file each; views.cpp chooses among them.
+namespace reorg::render::detail {
+
+/// The heading of a diagram: title, lines, the view's own legend and the overlay's.
+struct Heading {
+    std::string title;
+    std::vector<std::string> lines;
+    std::vector<style::Legend> legends;
+};
+/// Sets the graph label and returns the legends, as nodes for the caller to place.
+[[nodiscard]] std::vector<style::LegendNode> set_heading(Diagram& diagram, Heading heading,
+                                                         const OverlayColours& overlay);
+
+/// `note` is said in the heading (why the chart shows units when posts were asked for).
+[[nodiscard]] Diagram units_view(const model::Model& model, const ViewOptions& options,
+                                 const OverlayColours& overlay, const std::string& note = {});
+[[nodiscard]] Diagram posts_view(const model::Model& model, const ViewOptions& options,
+                                 const OverlayColours& overlay);
+[[nodiscard]] Diagram findings_view(const model::Model& model, const ViewOptions& options);
+[[nodiscard]] Diagram flows_view(const model::Model& model, const ViewOptions& options,
+                                 const OverlayColours& overlay);
+
+/// The user's focus as an InputError for --focus: what was not found.
+[[noreturn]] void unknown_focus(const std::string& focus, const char* what);
+
+}  // namespace reorg::render::detail

@@ -1,0 +1,283 @@
+#include "reorg/render/style.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+#include "reorg/model/escape.hpp"
+#include "reorg/model/text.hpp"
+
+namespace reorg::render::style {
+namespace {
+
+using namespace std::string_view_literals;
+
+// ColorBrewer YlOrRd, 5 classes.
+constexpr std::array kSequential = {"#ffffb2"sv, "#fecc5c"sv, "#fd8d3c"sv, "#f03b20"sv,
+                                    "#bd0026"sv};
+// ColorBrewer RdYlGn, 7 classes (red for the negative end).
+constexpr std::array kDiverging = {"#d73027"sv, "#fc8d59"sv, "#fee08b"sv, "#ffffbf"sv,
+                                   "#d9ef8b"sv, "#91cf60"sv, "#1a9850"sv};
+
+std::size_t class_of(double fraction, std::size_t classes) {
+    if (!(fraction > 0)) return 0;  // also NaN
+    const auto k = static_cast<std::size_t>(fraction * static_cast<double>(classes));
+    return std::min(k, classes - 1);
+}
+
+// Start of the UTF-8 code point after the one starting at text[i].
+std::size_t next_code_point(std::string_view text, std::size_t i) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    return i;
+}
+
+// Text for an HTML-like label: XML-escaped, and backslashes doubled, since Graphviz expands
+// `\N`, `\G`, ... even there and reads `\\` as one backslash.
+std::string escaped(std::string_view text) {
+    std::string xml = model::xml_escaped(text);
+    std::string out;
+    out.reserve(xml.size());
+    for (const char c : xml) {
+        if (c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
+// Code points in UTF-8 text.
+std::size_t display_chars(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); i = next_code_point(text, i)) ++count;
+    return count;
+}
+
+}  // namespace
+
+namespace detail {
+std::span<const std::string_view> sequential_colours() noexcept { return kSequential; }
+}  // namespace detail
+
+std::string sequential(double value, double max) {
+    if (!(max > 0)) return std::string(kSequential.front());
+    return std::string(kSequential[class_of(value / max, kSequential.size())]);
+}
+
+std::string diverging(double value, double extent) {
+    if (!(extent > 0)) return std::string(kDiverging[kDiverging.size() / 2]);
+    // Seven classes over [-extent, extent]; the middle one holds values near 0.
+    const double fraction = (std::clamp(value, -extent, extent) + extent) / (2 * extent);
+    return std::string(kDiverging[class_of(fraction, kDiverging.size())]);
+}
+
+std::vector<LegendEntry> diverging_entries(double extent) {
+    std::vector<LegendEntry> entries;
+    const auto classes = static_cast<double>(kDiverging.size());
+    for (std::size_t i = 0; i < kDiverging.size(); ++i) {
+        const double from = -extent + 2 * extent * static_cast<double>(i) / classes;
+        const double to = -extent + 2 * extent * static_cast<double>(i + 1) / classes;
+        entries.push_back({std::string(kDiverging[i]),
+                           model::format_number(from, 0) + " to " + model::format_number(to, 0), "",
+                           std::string(kInk)});
+    }
+    return entries;
+}
+
+std::string load_colour(double load) {
+    constexpr std::array kBounds = {0.5, 0.75, 0.9, 1.0};
+    std::size_t k = 0;
+    while (k < kBounds.size() && load > kBounds[k]) ++k;
+    // 0.5 itself is in the first class, 1.0 in the fourth: only above 1.0 is overloaded.
+    return std::string(kSequential[k]);
+}
+
+std::vector<LegendEntry> load_entries() {
+    const std::array labels = {"up to 0.50", "0.50 – 0.75", "0.75 – 0.90", "0.90 – 1.00",
+                               "above 1.00: overloaded"};
+    std::vector<LegendEntry> entries;
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+        entries.push_back({std::string(kSequential[k]), labels[k], "", std::string(kInk)});
+    }
+    return entries;
+}
+
+Ink ink_on(std::string_view fill) noexcept {
+    constexpr Ink kOnLight{kInk, kMuted, kVacant};
+    constexpr Ink kOnDark{"#ffffff", "#f2f2f2", "#ffffff"};
+    if (fill.size() != 7 || fill.front() != '#') return kOnLight;
+    const auto channel = [&](std::size_t at) {
+        unsigned value = 0;
+        for (std::size_t i = at; i < at + 2; ++i) {
+            const char c = fill[i];
+            value = value * 16 + static_cast<unsigned>(c >= 'a'   ? c - 'a' + 10
+                                                       : c >= 'A' ? c - 'A' + 10
+                                                                  : c - '0');
+        }
+        return static_cast<double>(value) / 255.0;
+    };
+    // Relative luminance (sRGB weights, without the gamma curve: close enough to choose).
+    const double luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    return luminance < 0.45 ? kOnDark : kOnLight;
+}
+
+std::string muted_html(const std::string& html, const Ink& ink, int points) {
+    return R"(<FONT POINT-SIZE=")" + std::to_string(points) + R"(" COLOR=")" +
+           std::string(ink.muted) + R"(">)" + html + "</FONT>";
+}
+
+std::string html_text(std::string_view text, std::size_t max_chars) {
+    if (max_chars > 0) {
+        std::size_t kept_end = 0;  // after the first max_chars − 1 code points
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < text.size(); i = next_code_point(text, i)) {
+            if (count == max_chars - 1) kept_end = i;
+            if (++count > max_chars) {
+                return escaped(model::trim(text.substr(0, kept_end))) + "…";
+            }
+        }
+    }
+    return escaped(text);
+}
+
+std::string wrapped_html(std::string_view text, std::size_t width, std::size_t max_lines) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t line_chars = 0;
+    const auto code_points = [](std::string_view word) {
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < word.size(); i = next_code_point(word, i)) ++count;
+        return count;
+    };
+    text = model::trim(text);
+    bool more = false;
+    while (!text.empty()) {
+        const auto blank = text.find_first_of(" \t\r\n");
+        const auto word = text.substr(0, blank);
+        text =
+            blank == std::string_view::npos ? std::string_view{} : model::trim(text.substr(blank));
+        const auto chars = code_points(word);
+        if (line_chars > 0 && line_chars + 1 + chars > width) {
+            lines.push_back(std::move(line));
+            line.clear();
+            line_chars = 0;
+        }
+        if (lines.size() == max_lines) {
+            more = true;
+            break;
+        }
+        if (line_chars > 0) {
+            line.push_back(' ');
+            ++line_chars;
+        }
+        line += word;
+        line_chars += chars;
+    }
+    if (!more && !line.empty()) lines.push_back(std::move(line));
+    if (lines.size() > max_lines) {
+        lines.resize(max_lines);
+        more = true;
+    }
+    std::string html;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) html += "<BR/>";
+        const bool last = i + 1 == lines.size();
+        html += html_text(lines[i], width);
+        if (last && more) html += "…";
+    }
+    return html;
+}
+
+std::string heading_html(std::string_view title, std::span<const std::string> lines) {
+    std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)";
+    html += R"(<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="20"><B>)";
+    html += html_text(title);
+    html += "</B></FONT></TD></TR>";
+    for (const auto& line : lines) {
+        html += R"(<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=")";
+        html += kMuted;
+        html += R"(">)";
+        html += html_text(line);
+        html += "</FONT></TD></TR>";
+    }
+    html += "</TABLE>";
+    return html;
+}
+
+LegendNode legend_node(const Legend& legend) {
+    // Graphviz stretches a table's columns evenly when one cell spans them and is wider than
+    // they are; making the label column as wide as the title keeps the swatches small.
+    constexpr double kCharWidth = 6.2;  // points, Helvetica at 10 pt, a little generous
+    constexpr double kSwatch = 26;
+    std::size_t label_chars = 0;
+    for (const auto& entry : legend.entries) {
+        label_chars = std::max(label_chars, static_cast<std::size_t>(display_chars(entry.label)));
+    }
+    const double title_width = static_cast<double>(display_chars(legend.title)) * kCharWidth;
+    const double label_width =
+        std::max(static_cast<double>(label_chars) * kCharWidth, title_width - kSwatch);
+
+    std::string html = R"(<TABLE BORDER="1" COLOR="#bdbdbd" BGCOLOR="white" CELLBORDER="0" )"
+                       R"(CELLSPACING="2" CELLPADDING="2">)";
+    html += R"(<TR><TD COLSPAN="2" ALIGN="LEFT"><B>)" + html_text(legend.title) + "</B></TD></TR>";
+    bool first = true;
+    for (const auto& entry : legend.entries) {
+        html += "<TR>";
+        if (!entry.line.empty()) {
+            // A line sample: box-drawing characters in the line's colour.
+            const auto* sample = entry.line == "dashed"   ? "╍╍╍"
+                                 : entry.line == "dotted" ? "┅┅┅"
+                                 : entry.line == "bold"   ? "━━━"
+                                                          : "───";
+            html += R"(<TD><FONT COLOR=")" + entry.line_colour + R"(">)" + sample + "</FONT></TD>";
+        } else if (!entry.colour.empty()) {
+            html += R"(<TD BGCOLOR=")" + entry.colour + R"(" BORDER="1" COLOR=")" +
+                    entry.line_colour + R"(" WIDTH="18" HEIGHT="12"> </TD>)";
+        } else {
+            html += "<TD></TD>";
+        }
+        html += R"(<TD ALIGN="LEFT")";
+        if (first) {
+            html += R"( WIDTH=")" + std::to_string(static_cast<int>(label_width)) + '"';
+            first = false;
+        }
+        html += ">" + html_text(entry.label) + "</TD></TR>";
+    }
+    html += "</TABLE>";
+    LegendNode node;
+    node.attributes = {{"shape", "plain"}, {"label", std::move(html), ValueKind::Html}};
+    node.width = kSwatch + label_width + 12;
+    node.height = 18.0 * static_cast<double>(legend.entries.size() + 1) + 8;
+    return node;
+}
+
+void apply_defaults(Diagram& diagram) {
+    const std::string font(kFont);
+    diagram.graph.push_back({"fontname", font});
+    diagram.graph.push_back({"labelloc", "t"});
+    diagram.graph.push_back({"labeljust", "l"});
+    diagram.graph.push_back({"bgcolor", "white"});
+    diagram.graph.push_back({"pad", "0.3"});
+    diagram.node_defaults.push_back({"fontname", font});
+    diagram.node_defaults.push_back({"fontsize", "10"});
+    diagram.node_defaults.push_back({"fontcolor", std::string(kInk)});
+    diagram.node_defaults.push_back({"color", std::string(kInk)});
+    diagram.node_defaults.push_back({"shape", "box"});
+    diagram.node_defaults.push_back({"style", "rounded,filled"});
+    diagram.node_defaults.push_back({"fillcolor", std::string(kBox)});
+    diagram.node_defaults.push_back({"penwidth", "1"});
+    diagram.edge_defaults.push_back({"fontname", font});
+    diagram.edge_defaults.push_back({"fontsize", "9"});
+    diagram.edge_defaults.push_back({"color", "#737373"});
+    diagram.edge_defaults.push_back({"arrowsize", "0.6"});
+}
+
+std::string compact_amount(double value) {
+    const double magnitude = std::fabs(value);
+    if (magnitude >= 1e9) return model::format_number(value / 1e9, 1) + " G";
+    if (magnitude >= 1e6) return model::format_number(value / 1e6, 1) + " M";
+    if (magnitude >= 1e4) return model::format_number(value / 1e3, 0) + " k";
+    return model::format_number(value, 0);
+}
+
+}  // namespace reorg::render::style

@@ -1,0 +1,102 @@
+#include "reorg/render/views.hpp"
+
+#include <array>
+#include <utility>
+
+#include "reorg/model/error.hpp"
+#include "reorg/model/text.hpp"
+#include "reorg/render/detail/overlay.hpp"
+#include "reorg/render/detail/views_impl.hpp"
+#include "reorg/render/style.hpp"
+
+namespace reorg::render {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array kViews = {std::pair{View::Posts, "posts"sv}, std::pair{View::Units, "units"sv},
+                               std::pair{View::Findings, "findings"sv},
+                               std::pair{View::Flows, "flows"sv}};
+constexpr std::array kOverlays = {
+    std::pair{Overlay::None, "none"sv}, std::pair{Overlay::Findings, "findings"sv},
+    std::pair{Overlay::Betweenness, "betweenness"sv}, std::pair{Overlay::Load, "load"sv},
+    std::pair{Overlay::Spof, "spof"sv}};
+constexpr std::array kLayouts = {std::pair{LayoutChoice::Auto, "auto"sv},
+                                 std::pair{LayoutChoice::Dot, "dot"sv},
+                                 std::pair{LayoutChoice::Tree, "tree"sv}};
+
+template <class Table>
+auto parse(const Table& table, std::string_view name) noexcept
+    -> std::optional<typename Table::value_type::first_type> {
+    for (const auto& [value, spelling] : table) {
+        if (model::iequals_ascii(model::trim(name), spelling)) return value;
+    }
+    return std::nullopt;
+}
+
+template <class Table, class Value>
+std::string_view spell(const Table& table, Value value) noexcept {
+    for (const auto& [entry, spelling] : table) {
+        if (entry == value) return spelling;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::optional<View> parse_view(std::string_view name) noexcept { return parse(kViews, name); }
+std::optional<Overlay> parse_overlay(std::string_view name) noexcept {
+    return parse(kOverlays, name);
+}
+std::optional<LayoutChoice> parse_layout(std::string_view name) noexcept {
+    return parse(kLayouts, name);
+}
+std::string_view to_string(View view) noexcept { return spell(kViews, view); }
+std::string_view to_string(Overlay overlay) noexcept { return spell(kOverlays, overlay); }
+
+Diagram make_diagram(const model::Model& model, const ViewOptions& options) {
+    if (options.depth && *options.depth == 0) {
+        throw InputError(Location("", 0, "--depth"), "depth must be at least 1 (the focus alone)");
+    }
+    if (options.view == View::Findings) {
+        if (options.overlay != Overlay::None) {
+            throw InputError(Location("", 0, "--overlay"),
+                             "the findings view is coloured by kind of finding; overlays apply "
+                             "to the posts, units and flows views");
+        }
+        return detail::findings_view(model, options);
+    }
+    const auto overlay = detail::overlay_colours(model, options);
+    switch (options.view) {
+        case View::Posts:
+            return detail::posts_view(model, options, overlay);
+        case View::Units:
+            return detail::units_view(model, options, overlay);
+        case View::Flows:
+            return detail::flows_view(model, options, overlay);
+        case View::Findings:
+            break;
+    }
+    return detail::findings_view(model, options);
+}
+
+namespace detail {
+
+std::vector<style::LegendNode> set_heading(Diagram& diagram, Heading heading,
+                                           const OverlayColours& overlay) {
+    for (const auto& note : overlay.notes) heading.lines.push_back(note);
+    if (overlay.legend) heading.legends.push_back(*overlay.legend);
+    diagram.graph.push_back(
+        {"label", style::heading_html(heading.title, heading.lines), ValueKind::Html});
+    std::vector<style::LegendNode> legends;
+    for (const auto& legend : heading.legends) legends.push_back(style::legend_node(legend));
+    return legends;
+}
+
+void unknown_focus(const std::string& focus, const char* what) {
+    throw InputError(Location("", 0, "--focus"),
+                     "no " + std::string(what) + " with id '" + focus + "' in the model");
+}
+
+}  // namespace detail
+}  // namespace reorg::render

@@ -1,0 +1,66 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "reorg/model/model.hpp"
+#include "reorg/render/diagram.hpp"
+
+/// The diagrams of SPEC §6, built from a model as Diagrams for the Graphviz adapter.
+namespace reorg::render {
+
+enum class View : std::uint8_t {
+    Posts,     ///< the org chart: title, holder or VACANT, unit
+    Units,     ///< the unit tree with headcount, FTE and cost
+    Findings,  ///< the why-graph, clustered by the unit each finding is about
+    Flows,     ///< the service-flow network: edge width by volume, units by load
+};
+
+/// A colour scale laid over the posts or units, with its legend.
+enum class Overlay : std::uint8_t {
+    None,
+    Findings,     ///< net score of the unit (works minus doesn't work)
+    Betweenness,  ///< betweenness of the post (units: of the unit)
+    Load,         ///< service load of the unit
+    Spof,         ///< single points of failure: articulation points by their cut-off
+};
+
+enum class LayoutChoice : std::uint8_t {
+    Auto,  ///< trees above ViewOptions::tree_from nodes get the tidy layout, others `dot`
+    Dot,   ///< Graphviz's `dot`
+    Tree,  ///< the tidy tree layout (posts and units views), drawn with fixed positions
+};
+
+/// "posts", "units", ...; nullopt for an unknown name.
+[[nodiscard]] std::optional<View> parse_view(std::string_view name) noexcept;
+[[nodiscard]] std::optional<Overlay> parse_overlay(std::string_view name) noexcept;
+[[nodiscard]] std::optional<LayoutChoice> parse_layout(std::string_view name) noexcept;
+[[nodiscard]] std::string_view to_string(View view) noexcept;
+[[nodiscard]] std::string_view to_string(Overlay overlay) noexcept;
+
+struct ViewOptions {
+    View view = View::Posts;
+    Overlay overlay = Overlay::None;
+    /// Show only this post's or unit's subtree (findings view: the findings about this unit
+    /// or below it, and their causes; flows view: this unit and below, with their partners).
+    std::optional<std::string> focus{};
+    /// Levels to show, counting the focus (or the top) as 1.
+    std::optional<std::size_t> depth{};
+    /// Above this many posts the posts view collapses to the unit tree, and says so.
+    std::size_t max_nodes = 25'000;
+    LayoutChoice layout = LayoutChoice::Auto;
+    /// Auto: the tidy layout above this many boxes. It draws org charts better than `dot` at
+    /// all but the smallest sizes (reports stacked in columns, right-angled connectors).
+    std::size_t tree_from = 12;
+    bool names = true;  ///< the holders' names in the posts view
+    /// Betweenness for the overlay: exact up to this many vertices, sampled above.
+    std::size_t exact_betweenness_up_to = 20'000;
+};
+
+/// Builds the view. Throws InputError (column "--focus") when the focus is no post or unit
+/// of the model (or no unit, for the findings and flows views), and (column "--overlay") for
+/// an overlay the view has no use for. O(size of the model) plus the overlay's analysis.
+[[nodiscard]] Diagram make_diagram(const model::Model& model, const ViewOptions& options);
+
+}  // namespace reorg::render

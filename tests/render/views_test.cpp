@@ -1,0 +1,375 @@
+// The four views built from models: what each draws, focus and depth, overlays, the tidy
+// layout's placement, and escaping all the way to SVG.
+#include "reorg/render/views.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "reorg/analysis/centrality.hpp"
+#include "reorg/graph/views.hpp"
+#include "reorg/io/load.hpp"
+#include "reorg/model/error.hpp"
+#include "reorg/render/graphviz.hpp"
+#include "reorg/render/style.hpp"
+#include "support/model_fixture.hpp"
+#include "support/svg.hpp"
+
+namespace {
+
+using reorg::model::Model;
+using reorg::render::Diagram;
+using reorg::render::DiagramNode;
+using reorg::render::find_attribute;
+using reorg::render::LayoutChoice;
+using reorg::render::Overlay;
+using reorg::render::View;
+using reorg::render::ViewOptions;
+namespace style = reorg::render::style;
+
+/*
+ * data/minimal: KC heads KLF; IT.CHEF (KLF.IT) has three reports, KLF.IT.003 vacant; STF.CHEF
+ * (STF) has three. STF.001 has a dotted line to EKO.CHEF; KC and STF.CHEF are members of the
+ * group IT.STYR. KLF.IT (capacity 3000) serves STF (2400) and KLF (1200): load 1.2.
+ *
+ *                    KC
+ *        /           |           \
+ *   EKO.CHEF      IT.CHEF       STF.CHEF
+ *      :        /    |    \     /   |    \
+ *      :    .001  .002 .003  .001 .002 .003
+ *      :..............................:   (dotted line)
+ */
+const Model& minimal() {
+    static const Model model = reorg::io::load_model(REORG_DATA_DIR "/minimal/model.yaml");
+    return model;
+}
+
+std::string_view tooltip_id(const DiagramNode& node) {
+    const auto tooltip = find_attribute(node.attributes, "tooltip");
+    return tooltip.substr(0, tooltip.find(" — "));
+}
+
+// The ids of the posts a diagram draws, in drawing order (post boxes carry "ID — ..." tooltips).
+std::vector<std::string> drawn_posts(const Model& model, const Diagram& diagram) {
+    std::vector<std::string> ids;
+    for (const auto& node : diagram.nodes) {
+        const auto id = tooltip_id(node);
+        if (!id.empty() && model.find_post(id)) ids.emplace_back(id);
+    }
+    return ids;
+}
+
+const DiagramNode& node_of(const Diagram& diagram, std::string_view id) {
+    for (const auto& node : diagram.nodes) {
+        if (tooltip_id(node) == id) return node;
+    }
+    FAIL("no node for " << id);
+    throw;  // not reached
+}
+
+std::size_t count_edges(const Diagram& diagram, std::string_view name, std::string_view value) {
+    return static_cast<std::size_t>(std::count_if(
+        diagram.edges.begin(), diagram.edges.end(),
+        [&](const auto& edge) { return find_attribute(edge.attributes, name) == value; }));
+}
+
+bool label_has(const DiagramNode& node, std::string_view text) {
+    return find_attribute(node.attributes, "label").find(text) != std::string_view::npos;
+}
+
+std::string graph_label(const Diagram& diagram) {
+    return std::string(find_attribute(diagram.graph, "label"));
+}
+
+// Legend nodes are plain HTML tables.
+std::vector<std::string> legends(const Diagram& diagram) {
+    std::vector<std::string> labels;
+    for (const auto& node : diagram.nodes) {
+        if (find_attribute(node.attributes, "shape") == "plain") {
+            labels.emplace_back(find_attribute(node.attributes, "label"));
+        }
+    }
+    return labels;
+}
+
+bool has_legend(const Diagram& diagram, std::string_view title) {
+    const auto all = legends(diagram);
+    return std::any_of(all.begin(), all.end(), [&](const std::string& label) {
+        return label.find(std::string(title)) != std::string::npos;
+    });
+}
+
+ViewOptions with_dot(ViewOptions options) {
+    options.layout = LayoutChoice::Dot;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("The posts view draws every post with title, holder or VACANT, and unit",
+          "[render][views][posts]") {
+    const auto diagram = reorg::render::make_diagram(minimal(), with_dot({}));
+    CHECK(drawn_posts(minimal(), diagram).size() == 10);
+    const auto& chief = node_of(diagram, "KC");
+    CHECK(label_has(chief, "Kommunchef"));
+    CHECK(label_has(chief, "Karin Ek"));
+    CHECK(label_has(chief, "Kommunledningsförvaltningen"));
+    const auto& vacant = node_of(diagram, "KLF.IT.003");
+    CHECK(label_has(vacant, "VACANT"));
+    CHECK(find_attribute(vacant.attributes, "style").find("dashed") != std::string_view::npos);
+    CHECK(find_attribute(chief.attributes, "style").find("dashed") == std::string_view::npos);
+    // Reporting lines: one per post with a manager, plain.
+    CHECK(count_edges(diagram, "arrowhead", "none") >= 9);
+    CHECK(has_legend(diagram, "Posts"));
+
+    const auto nameless = reorg::render::make_diagram(minimal(), with_dot({.names = false}));
+    CHECK_FALSE(label_has(node_of(nameless, "KC"), "Karin Ek"));
+    CHECK(label_has(node_of(nameless, "KLF.IT.003"), "VACANT"));
+}
+
+TEST_CASE("Dotted lines are dashed edges and groups are drawn as groups",
+          "[render][views][posts]") {
+    for (const auto layout : {LayoutChoice::Dot, LayoutChoice::Tree}) {
+        const auto diagram = reorg::render::make_diagram(minimal(), {.layout = layout});
+        CHECK(count_edges(diagram, "style", "dashed") == 1);
+        CHECK(count_edges(diagram, "style", "dotted") == 2);  // KC and STF.CHEF in IT.STYR
+        const auto& group = node_of(diagram, "IT.STYR");
+        CHECK(find_attribute(group.attributes, "shape") == "tab");
+        CHECK(label_has(group, "2 members"));
+    }
+}
+
+TEST_CASE("Posts in external units are grey", "[render][views][posts]") {
+    const auto model = reorg::test::load_yaml(R"(
+units:
+  - {id: A, name: Förvaltningen, kind: administration, head: P1}
+  - {id: X, name: Konsultbolaget, kind: external, head: P2}
+posts:
+  - {id: P1, title: Chef, unit: A, person: H1}
+  - {id: P2, title: Konsult, unit: X, reports_to: P1, person: H2}
+people:
+  - {id: H1, name: Ada}
+  - {id: H2, name: Bo}
+)");
+    const auto diagram = reorg::render::make_diagram(model, with_dot({}));
+    CHECK(find_attribute(node_of(diagram, "P2").attributes, "fillcolor") == style::kExternal);
+    CHECK(find_attribute(node_of(diagram, "P1").attributes, "fillcolor") == style::kBox);
+}
+
+TEST_CASE("Focus and depth choose a part of the org chart", "[render][views][focus]") {
+    using Ids = std::vector<std::string>;
+    const auto& model = minimal();
+    CHECK(drawn_posts(model,
+                      reorg::render::make_diagram(model, with_dot({.focus = "KC", .depth = 2}))) ==
+          Ids{"KC", "EKO.CHEF", "IT.CHEF", "STF.CHEF"});
+    CHECK(drawn_posts(model, reorg::render::make_diagram(model, with_dot({.focus = "IT.CHEF"}))) ==
+          Ids{"IT.CHEF", "KLF.IT.001", "KLF.IT.002", "KLF.IT.003"});
+    // A unit: its posts (with its sub-units') and nothing that reports in from elsewhere.
+    CHECK(drawn_posts(model, reorg::render::make_diagram(model, with_dot({.focus = "STF"}))) ==
+          Ids{"STF.CHEF", "STF.001", "STF.002", "STF.003"});
+    CHECK(drawn_posts(model, reorg::render::make_diagram(model, with_dot({.depth = 1}))) ==
+          Ids{"KC"});
+
+    try {
+        (void)reorg::render::make_diagram(model, {.focus = "NOPE"});
+        FAIL("an unknown focus must be refused");
+    } catch (const reorg::InputError& error) {
+        CHECK(error.errors().front().where.column == "--focus");
+        CHECK(std::string(error.what()).find("NOPE") != std::string::npos);
+    }
+    CHECK_THROWS_AS(reorg::render::make_diagram(model, {.depth = 0}), reorg::InputError);
+}
+
+TEST_CASE("Above --max-nodes the posts view shows units and says so", "[render][views][posts]") {
+    const auto diagram = reorg::render::make_diagram(minimal(), with_dot({.max_nodes = 5}));
+    CHECK(drawn_posts(minimal(), diagram).empty());
+    CHECK(graph_label(diagram).find("10 posts are more than --max-nodes 5") != std::string::npos);
+    CHECK(label_has(node_of(diagram, "KLF.IT"), "IT-kontoret"));
+}
+
+TEST_CASE("The units view carries headcount, FTE and cost", "[render][views][units]") {
+    const auto diagram = reorg::render::make_diagram(minimal(), with_dot({.view = View::Units}));
+    // KLF.IT: IT.CHEF, .001, .002 filled, .003 vacant; costs 1.18 + 0.59 + 0.73 + 0.70 M.
+    const auto& it = node_of(diagram, "KLF.IT");
+    CHECK(label_has(it, "3 staff · 4 FTE · 1 vacant"));
+    CHECK(label_has(it, "cost 3.2 M"));
+    // KLF rolls up its sub-units: KC, EKO.CHEF and the four of KLF.IT.
+    CHECK(label_has(node_of(diagram, "KLF"), "5 staff · 6 FTE · 1 vacant"));
+    CHECK(find_attribute(node_of(diagram, "IT.STYR").attributes, "shape") == "tab");
+    CHECK(diagram.edges.size() == 2);  // KLF.IT and IT.STYR under KLF
+    CHECK(has_legend(diagram, "Units"));
+}
+
+TEST_CASE("The findings view colours by kind and clusters by unit", "[render][views][findings]") {
+    const auto diagram = reorg::render::make_diagram(minimal(), {.view = View::Findings});
+    CHECK(find_attribute(node_of(diagram, "F01").attributes, "fillcolor") == style::kWorks);
+    CHECK(find_attribute(node_of(diagram, "F02").attributes, "fillcolor") == style::kDoesnt);
+    CHECK(find_attribute(node_of(diagram, "C01").attributes, "fillcolor") == style::kCause);
+    // C02 ends the chain F02 → C01 → C02: the root cause, drawn thick.
+    CHECK(label_has(node_of(diagram, "C02"), "ROOT CAUSE"));
+    CHECK(find_attribute(node_of(diagram, "C02").attributes, "penwidth") == "3");
+    CHECK(find_attribute(node_of(diagram, "C01").attributes, "penwidth").empty());
+    CHECK(diagram.edges.size() == 2);
+    // F01, F02 and C01 are about KLF.IT (or its posts); C02 first names KLF.
+    REQUIRE(diagram.clusters.size() == 2);
+    std::multiset<std::size_t> sizes;
+    for (const auto& cluster : diagram.clusters) sizes.insert(cluster.nodes.size());
+    CHECK(sizes == std::multiset<std::size_t>{1, 3});
+    CHECK(has_legend(diagram, "Findings"));
+
+    const auto focused =
+        reorg::render::make_diagram(minimal(), {.view = View::Findings, .focus = "STF"});
+    CHECK(focused.edges.empty());
+    CHECK(label_has(node_of(focused, "C02"), "ROOT CAUSE"));
+
+    CHECK_THROWS_AS(
+        reorg::render::make_diagram(minimal(), {.view = View::Findings, .overlay = Overlay::Load}),
+        reorg::InputError);
+}
+
+TEST_CASE("Loops of causes are drawn in their own colour", "[render][views][findings]") {
+    const auto model = reorg::test::load_yaml(R"(
+units:
+  - {id: A, name: Enheten, kind: department, head: P}
+posts:
+  - {id: P, title: Chef, unit: A}
+findings:
+  - {id: F, kind: doesnt_work, statement: Det blir fel, about: [A], because: [C1]}
+  - {id: C1, kind: cause, statement: Ingen tid, about: [A], because: [C2]}
+  - {id: C2, kind: cause, statement: Brandkårsutryckningar, about: [A], because: [C1]}
+)");
+    const auto diagram = reorg::render::make_diagram(model, {.view = View::Findings});
+    CHECK(count_edges(diagram, "color", style::kLoop) == 2);  // C1 → C2 → C1
+    CHECK(diagram.edges.size() == 3);
+}
+
+TEST_CASE("The flows view sizes edges by volume and colours units by load",
+          "[render][views][flows]") {
+    const auto diagram = reorg::render::make_diagram(minimal(), {.view = View::Flows});
+    const auto& it = node_of(diagram, "KLF.IT");
+    CHECK(label_has(it, "load 1.2"));
+    CHECK(label_has(it, "OVERLOADED"));
+    CHECK(find_attribute(it.attributes, "fillcolor") == style::load_colour(1.2));
+    CHECK(find_attribute(it.attributes, "fontcolor") == "#ffffff");  // dark fill, light text
+    REQUIRE(diagram.edges.size() == 2);
+    std::vector<double> widths;
+    for (const auto& edge : diagram.edges) {
+        widths.push_back(std::stod(std::string(find_attribute(edge.attributes, "penwidth"))));
+    }
+    std::sort(widths.begin(), widths.end());
+    CHECK(widths.back() == Approx(8));                                      // 2400, the largest
+    CHECK(widths.front() == Approx(1 + 7 * std::sqrt(0.5)).epsilon(0.01));  // 1200
+    CHECK(has_legend(diagram, "Load"));
+}
+
+TEST_CASE("Every overlay colours the chart and carries its legend", "[render][views][overlay]") {
+    const auto& model = minimal();
+    struct Case {
+        Overlay overlay;
+        std::string title;
+    };
+    for (const auto& [overlay, title] :
+         {Case{Overlay::Findings, "Findings: net score"}, Case{Overlay::Betweenness, "Betweenness"},
+          Case{Overlay::Load, "Load"}, Case{Overlay::Spof, "Single point of failure"}}) {
+        for (const auto view : {View::Posts, View::Units, View::Flows}) {
+            INFO(reorg::render::to_string(overlay) << " on " << reorg::render::to_string(view));
+            const auto diagram =
+                reorg::render::make_diagram(model, {.view = view, .overlay = overlay});
+            CHECK(has_legend(diagram, title));
+        }
+    }
+
+    SECTION("findings: the unit's net score, on a red-to-green scale") {
+        // KLF.IT: F01 works 3 × 9 = 27, F02 doesn't 5 × 12 = 60: net −33, the worst.
+        const auto diagram =
+            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Findings}));
+        CHECK(find_attribute(node_of(diagram, "KLF.IT.001").attributes, "fillcolor") ==
+              style::diverging(-33, 33));
+        CHECK(label_has(node_of(diagram, "KLF.IT.001"), "net -33"));
+        CHECK(find_attribute(node_of(diagram, "STF.001").attributes, "fillcolor") == style::kBox);
+    }
+    SECTION("betweenness: the most central post is darkest") {
+        const auto exact = reorg::analysis::betweenness(reorg::graph::work_graph(model));
+        const auto top = static_cast<std::size_t>(
+            std::max_element(exact.value.begin(), exact.value.end()) - exact.value.begin());
+        const auto diagram =
+            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Betweenness}));
+        const auto& node = node_of(diagram, model.posts()[top].id);
+        CHECK(find_attribute(node.attributes, "fillcolor") == style::sequential(1, 1));
+    }
+    SECTION("spof: articulation points by their cut-off, other posts untouched") {
+        const auto diagram =
+            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Spof}));
+        // IT.CHEF's loss cuts off its three reports.
+        CHECK(label_has(node_of(diagram, "IT.CHEF"), "cuts off 3"));
+        CHECK(find_attribute(node_of(diagram, "IT.CHEF").attributes, "fillcolor") != style::kBox);
+        CHECK(find_attribute(node_of(diagram, "KLF.IT.001").attributes, "fillcolor") ==
+              style::kBox);
+    }
+    SECTION("load on the units view") {
+        const auto diagram = reorg::render::make_diagram(
+            model, with_dot({.view = View::Units, .overlay = Overlay::Load}));
+        CHECK(find_attribute(node_of(diagram, "KLF.IT").attributes, "fillcolor") ==
+              style::load_colour(1.2));
+        CHECK(label_has(node_of(diagram, "KLF.IT"), "OVERLOADED"));
+    }
+}
+
+TEST_CASE("The tidy layout fixes every position; dot is kept for small charts",
+          "[render][views][tidy]") {
+    const auto& model = minimal();
+    const auto tidy = reorg::render::make_diagram(model, {.layout = LayoutChoice::Tree});
+    CHECK(tidy.placement == reorg::render::Placement::Fixed);
+    for (const auto& node : tidy.nodes) CHECK_FALSE(find_attribute(node.attributes, "pos").empty());
+    for (const auto& edge : tidy.edges) CHECK_FALSE(find_attribute(edge.attributes, "pos").empty());
+
+    CHECK(reorg::render::make_diagram(model, {.tree_from = 5}).placement ==
+          reorg::render::Placement::Fixed);
+    CHECK(reorg::render::make_diagram(model, {.tree_from = 100}).placement ==
+          reorg::render::Placement::Dot);
+    CHECK(reorg::render::make_diagram(model, {.view = View::Units, .layout = LayoutChoice::Tree})
+              .placement == reorg::render::Placement::Fixed);
+}
+
+TEST_CASE("Hostile names come out as text in every view", "[render][views][escaping]") {
+    const auto model = reorg::test::load_yaml(R"(
+units:
+  - {id: U1, name: "<script>alert(1)</script>", kind: administration, head: P1, capacity: 10}
+  - {id: U2, name: "Öl \"enhet\" & co", kind: department, parent: U1}
+posts:
+  - {id: P1, title: "a\"b\\c", unit: U1, person: H1}
+  - {id: P2, title: "Handläggare <i>", unit: U2, reports_to: P1}
+people:
+  - {id: H1, name: "Åsa & Björn \\N"}
+links:
+  - {from: U1, to: U2, kind: serves, weight: 5}
+findings:
+  - {id: F1, kind: doesnt_work, statement: "Mejl <b>brådskande</b> & nu", about: [U2], because: [C1]}
+  - {id: C1, kind: cause, statement: "Ingen äger det", about: [U1]}
+)");
+    reorg::render::Graphviz graphviz;
+    for (const auto layout : {LayoutChoice::Dot, LayoutChoice::Tree}) {
+        const reorg::test::Svg posts(graphviz.render(
+            reorg::render::make_diagram(model, {.layout = layout}), reorg::render::Format::Svg));
+        CHECK(posts.has_text(R"(a"b\c)"));
+        CHECK(posts.has_text(R"(Åsa & Björn \N)"));
+        CHECK(posts.has_text("<script>alert(1)</script>"));
+        CHECK(posts.has_text("Handläggare <i>"));
+        CHECK(posts.count("script") == 0);
+        CHECK(posts.count("i") == 0);
+    }
+    const reorg::test::Svg units(graphviz.render(
+        reorg::render::make_diagram(model, {.view = View::Units}), reorg::render::Format::Svg));
+    CHECK(units.has_text("<script>alert(1)</script>"));
+    CHECK(units.has_text(R"(Öl "enhet" & co)"));
+    const reorg::test::Svg findings(graphviz.render(
+        reorg::render::make_diagram(model, {.view = View::Findings}), reorg::render::Format::Svg));
+    CHECK(findings.has_text("Mejl <b>brådskande</b> & nu"));
+    CHECK(findings.count("b") == 0);
+    const reorg::test::Svg flows(graphviz.render(
+        reorg::render::make_diagram(model, {.view = View::Flows}), reorg::render::Format::Svg));
+    CHECK(flows.has_text("<script>alert(1)</script>"));
+    CHECK(flows.count("script") == 0);
+}

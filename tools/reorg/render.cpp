@@ -1,0 +1,116 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "commands.hpp"
+#include "print.hpp"
+#include "reorg/io/load.hpp"
+#include "reorg/model/error.hpp"
+#include "reorg/render/graphviz.hpp"
+#include "reorg/render/views.hpp"
+
+namespace reorg::cli {
+namespace {
+
+struct RenderOptions {
+    std::string model;
+    std::string output;
+    std::string view = "posts";
+    std::string overlay = "none";
+    std::string layout = "auto";
+    std::string format;
+    std::optional<std::string> focus;
+    std::optional<std::size_t> depth;
+    std::size_t max_nodes = render::ViewOptions{}.max_nodes;
+    bool no_names = false;
+};
+
+render::Format output_format(const RenderOptions& options) {
+    if (!options.format.empty()) {
+        if (const auto format = render::parse_format(options.format)) return *format;
+    } else if (options.output == "-") {
+        throw InputError(Location("", 0, "--format"),
+                         "writing to standard output needs --format dot, svg, png or pdf");
+    } else if (const auto format = render::format_of(options.output)) {
+        return *format;
+    }
+    throw InputError(Location(options.output, 0, "--output"),
+                     "cannot tell the format from the file name: use .dot, .svg, .png or .pdf, "
+                     "or --format");
+}
+
+int run_render(const RenderOptions& options) {
+    const auto format = output_format(options);
+    render::ViewOptions view{
+        .view = *render::parse_view(options.view),
+        .overlay = *render::parse_overlay(options.overlay),
+        .focus = options.focus,
+        .depth = options.depth,
+        .max_nodes = options.max_nodes,
+        .layout = *render::parse_layout(options.layout),
+        .names = !options.no_names,
+    };
+    Diagnostics diagnostics;
+    const auto model = io::load_model(options.model, diagnostics);
+    print_warning_count(std::cerr, diagnostics);
+    const auto diagram = render::make_diagram(model, view);
+    render::Graphviz graphviz;
+    if (options.output == "-") {
+        const auto bytes = graphviz.render(diagram, format);
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        std::cout.flush();
+        if (!std::cout) throw Error("cannot write to standard output");
+        return EXIT_SUCCESS;
+    }
+    graphviz.render_to_file(diagram, format, options.output);
+    return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+void add_render_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<RenderOptions>();
+    auto* command = app.add_subcommand(
+        "render", "Draw the organisation: org chart, unit tree, why-graph or service flows");
+    command->add_option("MODEL", options->model, "Folder of CSV files, a .yaml file or a snapshot")
+        ->required();
+    command
+        ->add_option("-o,--output", options->output,
+                     "File to write (.dot, .svg, .png or .pdf), or - for standard output")
+        ->required()
+        ->check(writable_file());
+    command->add_option("--view", options->view, "posts, units, findings or flows")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"posts", "units", "findings", "flows"}, CLI::ignore_case));
+    command
+        ->add_option("--overlay", options->overlay,
+                     "Colour by findings, betweenness, load or spof (single points of failure)")
+        ->capture_default_str()
+        ->check(
+            CLI::IsMember({"none", "findings", "betweenness", "load", "spof"}, CLI::ignore_case));
+    command->add_option("--focus", options->focus,
+                        "Show only this post's or unit's part of the organisation");
+    command->add_option("--depth", options->depth, "Levels to show, the focus being level 1")
+        ->check(CLI::PositiveNumber);
+    command
+        ->add_option("--max-nodes", options->max_nodes,
+                     "Above this many posts, draw the units instead (and say so)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    command
+        ->add_option("--layout", options->layout,
+                     "auto, dot (Graphviz) or tree (fast tidy layout for large charts)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "dot", "tree"}, CLI::ignore_case));
+    command->add_option("--format", options->format, "dot, svg, png or pdf (needed with -o -)")
+        ->check(CLI::IsMember({"dot", "svg", "png", "pdf"}, CLI::ignore_case));
+    command->add_flag("--no-names", options->no_names,
+                      "Leave the holders' names out of the org chart");
+    command->callback([options, &exit_code] { exit_code = run_render(*options); });
+}
+
+}  // namespace reorg::cli
