@@ -299,6 +299,20 @@ TEST_CASE("Every overlay colours the chart and carries its legend", "[render][vi
         const auto& node = node_of(diagram, model.posts()[top].id);
         CHECK(find_attribute(node.attributes, "fillcolor") == style::sequential(1, 1));
     }
+    SECTION("the scale spans what is drawn, and says so when the extreme lies elsewhere") {
+        // Within STF.CHEF's subtree STF.CHEF is the most central post (0.54), though IT.CHEF
+        // is more central in the whole organisation (0.58).
+        const auto diagram = reorg::render::make_diagram(
+            model, with_dot({.overlay = Overlay::Betweenness, .focus = "STF.CHEF"}));
+        CHECK(find_attribute(node_of(diagram, "STF.CHEF").attributes, "fillcolor") ==
+              style::sequential(1, 1));
+        CHECK(graph_label(diagram).find("the highest in the whole organisation") !=
+              std::string::npos);
+        const auto whole =
+            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Betweenness}));
+        CHECK(graph_label(whole).find("the highest in the whole organisation") ==
+              std::string::npos);
+    }
     SECTION("spof: articulation points by their cut-off, other posts untouched") {
         const auto diagram =
             reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Spof}));
@@ -331,6 +345,39 @@ TEST_CASE("The tidy layout fixes every position; dot is kept for small charts",
           reorg::render::Placement::Dot);
     CHECK(reorg::render::make_diagram(model, {.view = View::Units, .layout = LayoutChoice::Tree})
               .placement == reorg::render::Placement::Fixed);
+}
+
+TEST_CASE("No two boxes of a tidy org chart overlap, groups included", "[render][views][tidy]") {
+    const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
+    for (const auto view : {View::Posts, View::Units}) {
+        const auto diagram =
+            reorg::render::make_diagram(model, {.view = view, .layout = LayoutChoice::Tree});
+        struct Box {
+            double left, top, right, bottom;
+        };
+        std::vector<Box> boxes;
+        for (const auto& node : diagram.nodes) {
+            if (find_attribute(node.attributes, "shape") == "plain") continue;  // legends
+            const std::string pos(find_attribute(node.attributes, "pos"));
+            const auto comma = pos.find(',');
+            REQUIRE(comma != std::string::npos);
+            const double x = std::stod(pos.substr(0, comma));
+            const double y = std::stod(pos.substr(comma + 1));
+            const double w = std::stod(std::string(find_attribute(node.attributes, "width"))) * 72;
+            const double h = std::stod(std::string(find_attribute(node.attributes, "height"))) * 72;
+            boxes.push_back({x - w / 2, y - h / 2, x + w / 2, y + h / 2});
+        }
+        CHECK(boxes.size() == (view == View::Posts ? 546 + 2 : 84));  // two groups
+        std::sort(boxes.begin(), boxes.end(),
+                  [](const Box& a, const Box& b) { return a.left < b.left; });
+        std::size_t overlaps = 0;
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            for (std::size_t j = i + 1; j < boxes.size() && boxes[j].left < boxes[i].right; ++j) {
+                if (boxes[j].top < boxes[i].bottom && boxes[i].top < boxes[j].bottom) ++overlaps;
+            }
+        }
+        CHECK(overlaps == 0);
+    }
 }
 
 TEST_CASE("Hostile names come out as text in every view", "[render][views][escaping]") {

@@ -247,20 +247,22 @@ Graphviz::Graphviz() {
     if (context_alive.exchange(true)) {
         throw RenderError("a Graphviz context already exists in this process");
     }
-    error_messages = new std::string;
-    agseterr(AGERR);  // errors only: warnings about label sizes are not the user's concern
-    agseterrf(collect_error);
-    context_ = gvContextPlugins(kBuiltins, 0);
-    if (context_ == nullptr) {
-        agseterrf(nullptr);
-        delete std::exchange(error_messages, nullptr);
+    // Graphviz 2.42's pango plugin remembers the last font name it measured by pointer, and
+    // that string belongs to the context: after gvFreeContext() the next context would read
+    // freed memory (ASan finds it). So the process makes one context, on first use, and keeps
+    // it until exit; Graphviz objects take turns holding it.
+    static GVC_t* const shared = gvContextPlugins(kBuiltins, 0);
+    if (shared == nullptr) {
         context_alive = false;
         throw RenderError("cannot create a Graphviz context");
     }
+    context_ = shared;
+    error_messages = new std::string;
+    agseterr(AGERR);  // errors only: warnings about label sizes are not the user's concern
+    agseterrf(collect_error);
 }
 
 Graphviz::~Graphviz() {
-    gvFreeContext(context_);
     agseterrf(nullptr);
     delete std::exchange(error_messages, nullptr);
     context_alive = false;
@@ -276,12 +278,12 @@ std::string Graphviz::render(const Diagram& diagram, Format format) {
         return out;
     }
     const auto engine = engine_of(diagram);
+    // The layout is freed however this ends, even when gvLayout() failed half-way.
+    const int status = gvLayout(context_, builder.graph(), engine.c_str());
+    const LaidOut laid_out(context_, builder.graph());
     // Graphviz reports some errors (a malformed HTML-like label, say) and carries on with a
     // degraded drawing: any error it reported fails the rendering.
-    if (gvLayout(context_, builder.graph(), engine.c_str()) != 0 || !error_messages->empty()) {
-        fail("Graphviz layout failed");
-    }
-    const LaidOut laid_out(context_, builder.graph());
+    if (status != 0 || !error_messages->empty()) fail("Graphviz layout failed");
     char* data = nullptr;
     unsigned int length = 0;
     if (gvRenderData(context_, builder.graph(), renderer_of(format), &data, &length) != 0 ||

@@ -66,7 +66,7 @@ Diagram make_diagram(const model::Model& model, const ViewOptions& options) {
         }
         return detail::findings_view(model, options);
     }
-    const auto overlay = detail::overlay_colours(model, options);
+    const auto overlay = detail::overlay_figures(model, options);
     switch (options.view) {
         case View::Posts:
             return detail::posts_view(model, options, overlay);

@@ -219,7 +219,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
     return diagram;
 }
 
-Diagram flows_view(const Model& model, const ViewOptions& options, const OverlayColours& overlay) {
+Diagram flows_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures) {
     const auto focus = focus_unit(model, options);
     const auto units = model::unit_forest(model);
     const auto inside = [&](UnitId unit) { return !focus || units.is_ancestor(*focus, unit); };
@@ -256,6 +256,11 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
     std::vector<std::uint32_t> node_of(model.units().size(), UINT32_MAX);
     std::vector<bool> used(model.units().size(), false);
     for (const auto& flow : flows) used[index(flow.from)] = used[index(flow.to)] = true;
+    std::vector<UnitId> shown;
+    for (std::uint32_t u = 0; u < used.size(); ++u) {
+        if (used[u]) shown.push_back(model::at<UnitId>(u));
+    }
+    const auto overlay = overlay_colours(model, figures, false, {}, shown);
     std::size_t overloaded = 0;
     for (std::uint32_t u = 0; u < model.units().size(); ++u) {
         if (!used[u]) continue;

@@ -19,138 +19,201 @@ std::string range_label(double from, double to, int decimals) {
     return model::format_number(from, decimals) + " – " + model::format_number(to, decimals);
 }
 
-// Every post takes its unit's colour and figure.
-void posts_from_units(const Model& model, OverlayColours& colours) {
-    colours.post_fill.resize(model.posts().size());
-    colours.post_value.resize(model.posts().size());
+// Posts take their unit's figure.
+void posts_from_units(const Model& model, OverlayFigures& figures) {
+    figures.post.resize(model.posts().size());
     for (std::size_t p = 0; p < model.posts().size(); ++p) {
-        const auto unit = index(model.posts()[p].unit);
-        colours.post_fill[p] = colours.unit_fill[unit];
-        colours.post_value[p] = colours.unit_value[unit];
+        figures.post[p] = figures.unit[index(model.posts()[p].unit)];
     }
 }
 
-void findings_overlay(const Model& model, OverlayColours& colours) {
-    const auto findings = analysis::analyse_findings(model);
-    colours.unit_fill.assign(model.units().size(), "");
-    colours.unit_value.assign(model.units().size(), "");
-    long long extent = 0;
-    for (const auto& unit : findings.units) extent = std::max(extent, std::llabs(unit.net));
-    for (const auto& unit : findings.units) {
+void findings_figures(const Model& model, OverlayFigures& figures) {
+    figures.unit.assign(model.units().size(), std::nullopt);
+    for (const auto& unit : analysis::analyse_findings(model).units) {
         if (unit.works.empty() && unit.doesnt_work.empty()) continue;
-        const auto u = index(unit.unit);
-        colours.unit_fill[u] =
-            style::diverging(static_cast<double>(unit.net), static_cast<double>(extent));
-        colours.unit_value[u] = "net " + std::to_string(unit.net);
+        figures.unit[index(unit.unit)] = static_cast<double>(unit.net);
     }
-    posts_from_units(model, colours);
-    auto entries = style::diverging_entries(static_cast<double>(std::max(extent, 1LL)));
-    entries.push_back({std::string(style::kBox), "no findings", "", std::string(style::kInk)});
-    colours.legend = style::Legend{"Findings: net score of the unit", std::move(entries)};
-    colours.notes.push_back("Net score: Σ severity × count of what works minus what does not.");
+    posts_from_units(model, figures);
+    figures.notes.push_back(
+        "Net score of each unit's own findings: Σ severity × count of what works minus what "
+        "does not.");
 }
 
-void betweenness_overlay(const Model& model, const ViewOptions& options, OverlayColours& colours) {
-    const bool units = options.view == View::Units || options.view == View::Flows;
-    const auto graph = units ? graph::unit_graph(model) : graph::work_graph(model);
-    const auto result =
-        analysis::betweenness(graph, {.exact_up_to = options.exact_betweenness_up_to});
-    const double max =
-        result.value.empty() ? 0.0 : *std::max_element(result.value.begin(), result.value.end());
-    auto& fill = units ? colours.unit_fill : colours.post_fill;
-    auto& value = units ? colours.unit_value : colours.post_value;
-    fill.resize(result.value.size());
-    value.resize(result.value.size());
-    for (std::size_t v = 0; v < result.value.size(); ++v) {
-        fill[v] = style::sequential(result.value[v], max);
-        value[v] = "betweenness " + model::format_number(result.value[v], 3);
-    }
-    colours.legend = style::Legend{units ? "Betweenness of the unit" : "Betweenness of the post",
-                                   style::sequential_entries(max, [](double from, double to) {
-                                       return range_label(from, to, 3);
-                                   })};
-    colours.notes.push_back(
-        result.method == analysis::BetweennessMethod::Exact
-            ? std::string("Betweenness: exact, normalised (share of shortest paths through it).")
-            : "Betweenness: sampled, each value within ±" +
-                  model::format_number(result.epsilon, 4) + " with probability " +
-                  model::format_number(1 - result.delta, 2) + ".");
+void betweenness_figures(const Model& model, const ViewOptions& options, OverlayFigures& figures) {
+    const analysis::BetweennessOptions settings{.exact_up_to = options.exact_betweenness_up_to};
+    const auto posts = analysis::betweenness(graph::work_graph(model), settings);
+    const auto units = analysis::betweenness(graph::unit_graph(model), settings);
+    // A post on no shortest path between others stays white: nothing to see there.
+    const auto nonzero = [](const std::vector<double>& values) {
+        std::vector<std::optional<double>> result(values.size());
+        for (std::size_t v = 0; v < values.size(); ++v) {
+            if (values[v] > 0) result[v] = values[v];
+        }
+        return result;
+    };
+    figures.post = nonzero(posts.value);
+    figures.unit = nonzero(units.value);
+    const auto& used = options.view == View::Posts ? posts : units;
+    figures.notes.push_back(
+        used.method == analysis::BetweennessMethod::Exact
+            ? std::string("Betweenness: the share of shortest paths through it (exact).")
+            : "Betweenness: the share of shortest paths through it, sampled: each value within "
+              "±" +
+                  model::format_number(used.epsilon, 4) + " with probability " +
+                  model::format_number(1 - used.delta, 2) + ".");
 }
 
-void load_overlay(const Model& model, OverlayColours& colours) {
-    const auto load = analysis::service_load(model);
-    colours.unit_fill.assign(model.units().size(), "");
-    colours.unit_value.assign(model.units().size(), "");
-    for (const auto& unit : load) {
-        const auto u = index(unit.unit);
-        colours.unit_fill[u] = style::load_colour(unit.load);
-        colours.unit_value[u] =
-            "load " + model::format_number(unit.load, 2) + (unit.load > 1.0 ? " OVERLOADED" : "");
-    }
-    posts_from_units(model, colours);
-    auto entries = style::load_entries();
-    entries.push_back(
-        {std::string(style::kBox), "no capacity given", "", std::string(style::kInk)});
-    colours.legend = style::Legend{"Load: yearly volume ÷ capacity", std::move(entries)};
-    colours.notes.push_back("Load above 1.00 means more work arrives than the unit can handle.");
+void load_figures(const Model& model, OverlayFigures& figures) {
+    figures.unit.assign(model.units().size(), std::nullopt);
+    for (const auto& unit : analysis::service_load(model))
+        figures.unit[index(unit.unit)] = unit.load;
+    posts_from_units(model, figures);
+    figures.notes.push_back("Load above 1.00 means more work arrives than the unit can handle.");
 }
 
-void spof_overlay(const Model& model, OverlayColours& colours) {
+void spof_figures(const Model& model, OverlayFigures& figures) {
     const auto points = analysis::single_points(model, graph::work_graph(model));
-    colours.post_fill.assign(model.posts().size(), "");
-    colours.post_value.assign(model.posts().size(), "");
-    colours.unit_fill.assign(model.units().size(), "");
-    colours.unit_value.assign(model.units().size(), "");
-    double max = 1;
+    figures.post.assign(model.posts().size(), std::nullopt);
+    figures.unit.assign(model.units().size(), std::nullopt);
     for (const auto& point : points.articulation_points) {
-        max = std::max(max, static_cast<double>(point.cut_off));
+        const auto cut_off = static_cast<double>(point.cut_off);
+        figures.post[point.vertex] = cut_off;
+        auto& unit = figures.unit[index(model.posts()[point.vertex].unit)];
+        unit = std::max(unit.value_or(0), cut_off);
     }
-    std::vector<std::size_t> unit_cut_off(model.units().size(), 0);
-    std::vector<bool> unit_has(model.units().size(), false);
-    for (const auto& point : points.articulation_points) {
-        colours.post_fill[point.vertex] =
-            style::sequential(static_cast<double>(point.cut_off), max);
-        colours.post_value[point.vertex] =
-            "single point: cuts off " + std::to_string(point.cut_off);
-        const auto unit = index(model.posts()[point.vertex].unit);
-        unit_cut_off[unit] = std::max(unit_cut_off[unit], point.cut_off);
-        unit_has[unit] = true;
-    }
-    for (std::size_t u = 0; u < unit_has.size(); ++u) {
-        if (!unit_has[u]) continue;
-        colours.unit_fill[u] = style::sequential(static_cast<double>(unit_cut_off[u]), max);
-        colours.unit_value[u] = "single point cuts off " + std::to_string(unit_cut_off[u]);
-    }
-    auto entries = style::sequential_entries(max, [](double from, double to) {
-        return range_label(std::ceil(from), std::floor(to), 0) + " posts";
-    });
-    entries.push_back(
-        {std::string(style::kBox), "not a single point of failure", "", std::string(style::kInk)});
-    colours.legend = style::Legend{"Single point of failure: posts cut off", std::move(entries)};
-    colours.notes.push_back(
+    figures.notes.push_back(
         "A single point of failure is a post whose loss splits the work graph; the figure is "
-        "the number of posts then cut off.");
+        "how many posts it would cut off.");
+}
+
+std::string figure_text(Overlay overlay, double value) {
+    switch (overlay) {
+        case Overlay::Findings:
+            return "net " + model::format_number(value, 0);
+        case Overlay::Betweenness:
+            return "betweenness " + model::format_number(value, 3);
+        case Overlay::Load:
+            return "load " + model::format_number(value, 2) + (value > 1.0 ? " OVERLOADED" : "");
+        case Overlay::Spof:
+            return "single point: cuts off " + model::format_number(value, 0);
+        case Overlay::None:
+            break;
+    }
+    return {};
 }
 
 }  // namespace
 
-OverlayColours overlay_colours(const model::Model& model, const ViewOptions& options) {
-    OverlayColours colours;
+OverlayFigures overlay_figures(const Model& model, const ViewOptions& options) {
+    OverlayFigures figures;
+    figures.overlay = options.overlay;
     switch (options.overlay) {
         case Overlay::None:
             break;
         case Overlay::Findings:
-            findings_overlay(model, colours);
+            findings_figures(model, figures);
             break;
         case Overlay::Betweenness:
-            betweenness_overlay(model, options, colours);
+            betweenness_figures(model, options, figures);
             break;
         case Overlay::Load:
-            load_overlay(model, colours);
+            load_figures(model, figures);
             break;
         case Overlay::Spof:
-            spof_overlay(model, colours);
+            spof_figures(model, figures);
             break;
+    }
+    return figures;
+}
+
+OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures, bool on_posts,
+                               std::span<const model::PostId> shown_posts,
+                               std::span<const model::UnitId> shown_units) {
+    OverlayColours colours;
+    if (figures.overlay == Overlay::None) return colours;
+    colours.notes = figures.notes;
+    colours.post_fill.assign(model.posts().size(), "");
+    colours.post_value.assign(model.posts().size(), "");
+    colours.unit_fill.assign(model.units().size(), "");
+    colours.unit_value.assign(model.units().size(), "");
+
+    // The scale spans the figures of what is drawn: posts, or units.
+    double extent = 0;  // largest magnitude drawn
+    double whole = 0;   // largest magnitude anywhere
+    const auto& scaled = on_posts ? figures.post : figures.unit;
+    for (const auto& value : scaled) whole = std::max(whole, std::fabs(value.value_or(0)));
+    const auto extend = [&](const std::optional<double>& value) {
+        extent = std::max(extent, std::fabs(value.value_or(0)));
+    };
+    if (on_posts) {
+        for (const auto p : shown_posts) extend(figures.post[index(p)]);
+    } else {
+        for (const auto u : shown_units) extend(figures.unit[index(u)]);
+    }
+
+    const auto colour = [&](double value) {
+        switch (figures.overlay) {
+            case Overlay::Findings:
+                return style::diverging(value, extent);
+            case Overlay::Load:
+                return style::load_colour(value);
+            default:
+                return style::sequential(value, extent);
+        }
+    };
+    for (const auto p : shown_posts) {
+        if (const auto& value = figures.post[index(p)]) {
+            colours.post_fill[index(p)] = colour(*value);
+            colours.post_value[index(p)] = figure_text(figures.overlay, *value);
+        }
+    }
+    for (const auto u : shown_units) {
+        if (const auto& value = figures.unit[index(u)]) {
+            colours.unit_fill[index(u)] = colour(*value);
+            colours.unit_value[index(u)] = figure_text(figures.overlay, *value);
+        }
+    }
+
+    const std::string of = on_posts ? "post" : "unit";
+    const style::LegendEntry none{std::string(style::kBox), "", "", std::string(style::kInk)};
+    style::Legend legend;
+    switch (figures.overlay) {
+        case Overlay::Findings:
+            legend.title = "Findings: net score of the unit";
+            legend.entries = style::diverging_entries(std::max(extent, 1.0));
+            legend.entries.push_back(none);
+            legend.entries.back().label = "no findings";
+            break;
+        case Overlay::Betweenness:
+            legend.title = "Betweenness of the " + of;
+            legend.entries = style::sequential_entries(
+                extent, [](double from, double to) { return range_label(from, to, 3); });
+            legend.entries.push_back(none);
+            legend.entries.back().label = "0: on no path between others";
+            break;
+        case Overlay::Load:
+            legend.title = "Load: yearly volume ÷ capacity";
+            legend.entries = style::load_entries();
+            legend.entries.push_back(none);
+            legend.entries.back().label = "no capacity given";
+            break;
+        case Overlay::Spof:
+            legend.title = "Single point of failure: posts cut off";
+            legend.entries =
+                style::sequential_entries(std::max(extent, 1.0), [](double from, double to) {
+                    return range_label(std::ceil(from), std::floor(to), 0) + " posts";
+                });
+            legend.entries.push_back(none);
+            legend.entries.back().label = "not a single point of failure";
+            break;
+        case Overlay::None:
+            break;
+    }
+    colours.legend = std::move(legend);
+    if (figures.overlay != Overlay::Load && extent < whole) {
+        colours.notes.push_back(
+            "The colours span the figures drawn here (up to " + model::format_number(extent, 3) +
+            "); the highest in the whole organisation is " + model::format_number(whole, 3) + ".");
     }
     return colours;
 }

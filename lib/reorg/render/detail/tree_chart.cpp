@@ -168,9 +168,12 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         std::any_of(boxes_.begin(), boxes_.end(), [](const Box& box) { return box.loose; });
     const double legend_bottom =
         (any_loose ? loose_y - options.node_height / 2 : 0.0) - options.level_gap / 2;
+    double legend_height = 0;
+    for (const auto& legend : legends_) legend_height = std::max(legend_height, legend.height);
+    const double legend_top = legend_bottom - legend_height;  // legends hang from one line
     for (auto& legend : legends_) {
         std::string pos;
-        append_point(pos, {legend_x + legend.width / 2, legend_bottom - legend.height / 2}, height);
+        append_point(pos, {legend_x + legend.width / 2, legend_top + legend.height / 2}, height);
         legend.attributes.push_back({"pos", std::move(pos)});
         diagram.add_node(std::move(legend.attributes));
         legend_x += legend.width + options.subtree_gap;

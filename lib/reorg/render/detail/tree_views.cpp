@@ -94,6 +94,7 @@ TidyOptions tidy_options(const OverlayColours& overlay) {
     // Org charts read down a column of reports more easily than across a wide row; stacking
     // from three leaf reports keeps a large organisation from becoming one endless row.
     options.compact_from = 3;
+    options.node_width = 160;  // a bold title of kTitleChars characters fits
     options.rows_per_column = 8;
     if (!overlay.post_value.empty() || !overlay.unit_value.empty()) options.node_height += 12;
     return options;
@@ -108,7 +109,7 @@ std::string focus_title(const Model& model, const std::optional<std::string>& fo
 
 }  // namespace
 
-Diagram units_view(const Model& model, const ViewOptions& options, const OverlayColours& overlay,
+Diagram units_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
                    const std::string& note) {
     const auto forest = model::unit_forest(model);
     std::vector<UnitId> roots;
@@ -124,9 +125,10 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
         roots.assign(forest.roots().begin(), forest.roots().end());
     }
     const auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
-    const auto figures = analysis::structure(model);
+    const auto overlay = overlay_colours(model, figures, false, {}, selection.order);
+    const auto structure = analysis::structure(model);
     std::vector<const analysis::UnitStructure*> by_unit(model.units().size(), nullptr);
-    for (const auto& unit : figures.by_unit) by_unit[index(unit.unit)] = &unit;
+    for (const auto& unit : structure.by_unit) by_unit[index(unit.unit)] = &unit;
 
     const bool tidy = use_tidy(options, selection.order.size());
     const std::size_t cut = tidy ? kLineChars : 0;
@@ -202,7 +204,7 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
     return diagram;
 }
 
-Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayColours& overlay) {
+Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures) {
     const auto forest = model::reporting_forest(model);
     const auto units = model::unit_forest(model);
     std::vector<PostId> roots;
@@ -236,11 +238,12 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             as_units.focus = std::string(model[model[selection.order.front()].unit].id);
         }
         return units_view(
-            model, as_units, overlay,
+            model, as_units, figures,
             std::to_string(selection.order.size()) + " posts are more than --max-nodes " +
                 std::to_string(options.max_nodes) + ": the chart shows their units instead.");
     }
 
+    const auto overlay = overlay_colours(model, figures, true, selection.order, {});
     const bool tidy = use_tidy(options, selection.order.size());
     const std::size_t cut = tidy ? kLineChars : 0;
     TreeChart chart;

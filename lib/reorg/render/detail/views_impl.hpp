@@ -22,12 +22,12 @@ struct Heading {
 
 /// `note` is said in the heading (why the chart shows units when posts were asked for).
 [[nodiscard]] Diagram units_view(const model::Model& model, const ViewOptions& options,
-                                 const OverlayColours& overlay, const std::string& note = {});
+                                 const OverlayFigures& figures, const std::string& note = {});
 [[nodiscard]] Diagram posts_view(const model::Model& model, const ViewOptions& options,
-                                 const OverlayColours& overlay);
+                                 const OverlayFigures& figures);
 [[nodiscard]] Diagram findings_view(const model::Model& model, const ViewOptions& options);
 [[nodiscard]] Diagram flows_view(const model::Model& model, const ViewOptions& options,
-                                 const OverlayColours& overlay);
+                                 const OverlayFigures& figures);
 
 /// The user's focus as an InputError for --focus: what was not found.
 [[noreturn]] void unknown_focus(const std::string& focus, const char* what);
