@@ -380,6 +380,31 @@ TEST_CASE("No two boxes of a tidy org chart overlap, groups included", "[render]
     }
 }
 
+TEST_CASE("A wide tidy chart says distant dotted lines in the box instead of drawing them",
+          "[render][views][tidy]") {
+    const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
+    std::size_t dotted = 0;
+    for (const auto& link : model.links()) {
+        if (link.kind != reorg::model::LinkKind::DottedLine) continue;
+        ++dotted;
+        const auto from = std::get<reorg::model::PostId>(link.from);
+        const auto to = std::get<reorg::model::PostId>(link.to);
+        INFO(model[from].id << " has a dotted line to " << model[to].id);
+        for (const auto layout : {LayoutChoice::Tree, LayoutChoice::Dot}) {
+            const auto diagram = reorg::render::make_diagram(
+                model, {.focus = std::string(model[from].id), .depth = 1, .layout = layout});
+            CHECK(label_has(node_of(diagram, model[from].id), "╌ "));
+        }
+    }
+    REQUIRE(dotted > 2);
+    const auto tidy = reorg::render::make_diagram(model, {.layout = LayoutChoice::Tree});
+    const auto drawn = count_edges(tidy, "style", "dashed");
+    CHECK(drawn > 0);
+    CHECK(drawn < dotted);
+    const auto dot = reorg::render::make_diagram(model, {.layout = LayoutChoice::Dot});
+    CHECK(count_edges(dot, "style", "dashed") == dotted);
+}
+
 TEST_CASE("Hostile names come out as text in every view", "[render][views][escaping]") {
     const auto model = reorg::test::load_yaml(R"(
 units:

@@ -19,6 +19,7 @@ inline constexpr std::string_view kCommittee = "#fff7d6";  ///< committees (fill
 inline constexpr std::string_view kGroup = "#e7e1ef";      ///< groups (fill)
 inline constexpr std::string_view kGroupLine = "#7a5195";  ///< groups (border, member lines)
 inline constexpr std::string_view kDotted = "#2166ac";     ///< dotted-line reporting
+inline constexpr std::string_view kAlso = "#3f4f8f";       ///< a box's dotted lines and groups
 inline constexpr std::string_view kVacant = "#b2182b";     ///< the VACANT mark
 inline constexpr std::string_view kWorks = "#a6dba0";      ///< works (fill)
 inline constexpr std::string_view kWorksLine = "#1b7837";

@@ -12,6 +12,8 @@ namespace {
 
 constexpr double kPointsPerInch = 72;
 constexpr std::size_t kOrthogonalUpTo = 300;
+// Reach::NearOnly links span at most this many columns of boxes.
+constexpr double kNearColumns = 3;
 
 void append_point(std::string& out, Point point, double height) {
     if (!out.empty()) out.push_back(' ');
@@ -58,8 +60,8 @@ std::uint32_t TreeChart::add_loose_box(Attributes attributes) {
     return static_cast<std::uint32_t>(boxes_.size() - 1);
 }
 
-void TreeChart::add_link(std::uint32_t from, std::uint32_t to, Attributes attributes) {
-    links_.push_back({from, to, std::move(attributes)});
+void TreeChart::add_link(std::uint32_t from, std::uint32_t to, Attributes attributes, Reach reach) {
+    links_.push_back({from, to, std::move(attributes), reach});
 }
 
 void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) && {
@@ -153,9 +155,11 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         diagram.add_edge(first + *boxes_[box].parent, first + box,
                          {{"arrowhead", "none"}, {"pos", spline_of(layout.connector[t], height)}});
     }
+    const double near = kNearColumns * (options.node_width + options.subtree_gap);
     for (auto& link : links_) {
         const auto from = centre[link.from];
         const auto to = centre[link.to];
+        if (link.reach == Reach::NearOnly && std::fabs(from.x - to.x) > near) continue;
         const std::vector<Point> line = {
             box_exit(from, to, options.node_width, options.node_height),
             box_exit(to, from, options.node_width, options.node_height)};

@@ -20,8 +20,16 @@ public:
     /// Adds a box outside the tree (a group): `dot` places it freely, the tidy layout puts
     /// such boxes in a row above the top of the chart.
     std::uint32_t add_loose_box(Attributes attributes);
+    /// How far a link may reach in the tidy layout.
+    enum class Reach : std::uint8_t {
+        Always,
+        /// Drawn only between boxes a few columns apart: across a wide chart a straight line
+        /// crosses everything on its way, so the boxes say it in words instead.
+        NearOnly,
+    };
     /// A link that is not a reporting line (dotted line, membership): never moves the layout.
-    void add_link(std::uint32_t from, std::uint32_t to, Attributes attributes);
+    void add_link(std::uint32_t from, std::uint32_t to, Attributes attributes,
+                  Reach reach = Reach::Always);
 
     /// A legend: `dot` places it freely; the tidy layout puts legends in a row at the top left.
     void add_legend(style::LegendNode legend) { legends_.push_back(std::move(legend)); }
@@ -42,6 +50,7 @@ private:
         std::uint32_t from;
         std::uint32_t to;
         Attributes attributes;
+        Reach reach;
     };
     std::vector<Box> boxes_;
     std::vector<Link> links_;

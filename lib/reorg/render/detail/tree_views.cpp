@@ -64,8 +64,8 @@ const style::Legend& tree_legend(bool posts) {
          {std::string(style::kExternal), "post in an external unit", "", std::string(style::kInk)},
          {std::string(style::kGroup), "group", "", std::string(style::kGroupLine)},
          {"", "reports to", "solid", "#737373"},
-         {"", "dotted-line reporting", "dashed", std::string(style::kDotted)},
-         {"", "member of group", "dotted", std::string(style::kGroupLine)}}};
+         {"", "dotted-line reporting (╌ in the box)", "dashed", std::string(style::kDotted)},
+         {"", "member of group (◆ in the box)", "dotted", std::string(style::kGroupLine)}}};
     static const style::Legend kUnits{
         "Units",
         {{std::string(style::kBox), "unit (figures include sub-units)", "",
@@ -89,7 +89,7 @@ bool use_tidy(const ViewOptions& options, std::size_t boxes) {
     return boxes > options.tree_from;
 }
 
-TidyOptions tidy_options(const OverlayColours& overlay) {
+TidyOptions tidy_options(const OverlayColours& overlay, bool extra_line = false) {
     TidyOptions options;
     // Org charts read down a column of reports more easily than across a wide row; stacking
     // from three leaf reports keeps a large organisation from becoming one endless row.
@@ -97,6 +97,7 @@ TidyOptions tidy_options(const OverlayColours& overlay) {
     options.node_width = 160;  // a bold title of kTitleChars characters fits
     options.rows_per_column = 8;
     if (!overlay.post_value.empty() || !overlay.unit_value.empty()) options.node_height += 12;
+    if (extra_line) options.node_height += 11;
     return options;
 }
 
@@ -245,6 +246,31 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
 
     const auto overlay = overlay_colours(model, figures, true, selection.order, {});
     const bool tidy = use_tidy(options, selection.order.size());
+
+    // Each post's dotted lines and groups, said in its box as well: in a large chart the line
+    // to a distant box is left out (see TreeChart::add_link), and the box still tells.
+    std::vector<bool> shown(model.posts().size(), false);
+    for (const auto p : selection.order) shown[index(p)] = true;
+    std::vector<std::string> also(model.posts().size());
+    for (const auto& link : model.links()) {
+        const auto* from = std::get_if<PostId>(&link.from);
+        if (!from || !shown[index(*from)]) continue;
+        std::string text;
+        if (link.kind == model::LinkKind::DottedLine) {
+            if (const auto* to = std::get_if<PostId>(&link.to)) {
+                text = "╌ " + std::string(model[*to].title);
+            }
+        } else if (link.kind == model::LinkKind::MemberOf) {
+            if (const auto* group = std::get_if<UnitId>(&link.to)) {
+                text = "◆ " + std::string(model[*group].name);
+            }
+        }
+        if (text.empty()) continue;
+        auto& line = also[index(*from)];
+        line += (line.empty() ? "" : " · ") + text;
+    }
+    const bool any_also = std::any_of(selection.order.begin(), selection.order.end(),
+                                      [&](PostId p) { return !also[index(p)].empty(); });
     const std::size_t cut = tidy ? kLineChars : 0;
     TreeChart chart;
     std::vector<std::uint32_t> box_of(model.posts().size(), UINT32_MAX);
@@ -268,6 +294,11 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             label += "<BR/>" + style::html_text(model[*post.person].name, cut);
         }
         label += "<BR/>" + style::muted_html(style::html_text(unit.name, cut), ink);
+        if (!also[p].empty()) {
+            const auto colour = ink.text == style::kInk ? style::kAlso : ink.muted;
+            label += R"(<BR/><FONT POINT-SIZE="8" COLOR=")" + std::string(colour) + R"(">)" +
+                     style::html_text(also[p], cut) + "</FONT>";
+        }
         if (!overlay.post_value.empty() && !overlay.post_value[p].empty()) {
             label += "<BR/>" + style::muted_html(
                                    "<B>" + style::html_text(overlay.post_value[p]) + "</B>", ink);
@@ -308,7 +339,8 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
                            {{"style", "dashed"},
                             {"color", std::string(style::kDotted)},
                             {"penwidth", "1.4"},
-                            {"arrowhead", "none"}});
+                            {"arrowhead", "none"}},
+                           TreeChart::Reach::NearOnly);
         } else if (link.kind == model::LinkKind::MemberOf) {
             const auto* group = std::get_if<UnitId>(&link.to);
             if (!group) continue;
@@ -332,7 +364,8 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
                            {{"style", "dotted"},
                             {"color", std::string(style::kGroupLine)},
                             {"penwidth", "1.2"},
-                            {"arrowhead", "none"}});
+                            {"arrowhead", "none"}},
+                           TreeChart::Reach::NearOnly);
         }
     }
 
@@ -345,7 +378,7 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
     for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
         chart.add_legend(std::move(legend));
     }
-    std::move(chart).draw(diagram, tidy, tidy_options(overlay));
+    std::move(chart).draw(diagram, tidy, tidy_options(overlay, any_also));
     return diagram;
 }
 
