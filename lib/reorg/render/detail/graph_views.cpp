@@ -120,7 +120,8 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
 
     Diagram diagram;
     style::apply_defaults(diagram);
-    diagram.graph.push_back({"rankdir", "TB"});
+    // Left to right: problem, because, cause; the units stack down the page, which prints.
+    diagram.graph.push_back({"rankdir", "LR"});
     diagram.graph.push_back({"nodesep", "0.3"});
     diagram.graph.push_back({"ranksep", "0.5"});
     diagram.graph.push_back({"newrank", "true"});
