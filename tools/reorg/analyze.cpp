@@ -29,9 +29,7 @@ struct AnalyzeOptions {
 };
 
 int run_analyze(AnalyzeOptions& options) {
-    Diagnostics diagnostics;
-    const auto model = io::load_model(options.model, diagnostics);
-    print_warning_count(std::cerr, diagnostics);
+    const auto model = load_model(options.model);
 
     auto& analysis = options.analysis;
     analysis.betweenness.epsilon = options.epsilon;

@@ -26,9 +26,7 @@ int run_export(const ExportOptions& options) {
     // CLI11 checked the spelling; this only turns it into the enum.
     const auto format = io::parse_export_format(options.format);
     if (!format) throw InputError(Location("FORMAT"), "unknown export format " + options.format);
-    Diagnostics diagnostics;
-    const auto model = io::load_model(options.model, diagnostics);
-    print_warning_count(std::cerr, diagnostics);
+    const auto model = load_model(options.model);
     if (options.output == "-") {
         io::export_model(std::cout, model, *format, options.graph);
         std::cout.flush();

@@ -20,9 +20,7 @@ struct FindingsOptions {
 };
 
 int run_findings(const FindingsOptions& options) {
-    Diagnostics diagnostics;
-    const auto model = io::load_model(options.model, diagnostics);
-    print_warning_count(std::cerr, diagnostics);
+    const auto model = load_model(options.model);
     report::FindingsOutputOptions output;
     if (!options.unit.empty()) {
         output.unit = model.find_unit(options.unit);

@@ -18,9 +18,7 @@ struct PackOptions {
 };
 
 int run_pack(const PackOptions& options) {
-    Diagnostics diagnostics;
-    const auto model = io::load_model(options.model, diagnostics);
-    print_warning_count(std::cerr, diagnostics);
+    const auto model = load_model(options.model);
     io::write_snapshot(model, options.output);
     return EXIT_SUCCESS;
 }

@@ -54,9 +54,7 @@ int run_render(const RenderOptions& options) {
         .layout = *render::parse_layout(options.layout),
         .names = !options.no_names,
     };
-    Diagnostics diagnostics;
-    const auto model = io::load_model(options.model, diagnostics);
-    print_warning_count(std::cerr, diagnostics);
+    const auto model = load_model(options.model);
     const auto diagram = render::make_diagram(model, view);
     render::Graphviz graphviz;
     if (options.output == "-") {

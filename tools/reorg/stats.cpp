@@ -21,9 +21,7 @@ struct StatsOptions {
 };
 
 int run_stats(const StatsOptions& options) {
-    Diagnostics diagnostics;
-    const auto model = io::load_model(options.model, diagnostics);
-    print_warning_count(std::cerr, diagnostics);
+    const auto model = load_model(options.model);
     const auto structure = analysis::structure(model, options.thresholds);
     if (options.json) {
         report::write_structure_json(std::cout, model, structure);

@@ -12,6 +12,7 @@
 #include "reorg/io/output.hpp"
 #include "reorg/model/error.hpp"
 #include "reorg/model/text.hpp"
+#include "reorg/render/style.hpp"
 
 // The plugin libraries linked in (FindGraphviz.cmake's Graphviz::plugins).
 extern "C" {
@@ -61,18 +62,6 @@ Agdisc_t string_discipline{&AgMemDisc, &AgIdDisc, &string_io};
 // The C API takes char* everywhere but does not write through it for these calls.
 char* chars(const std::string& text) { return const_cast<char*>(text.c_str()); }
 char* chars(const char* text) { return const_cast<char*>(text); }
-
-// A label, tooltip or other escString shows `\N`, `\n`, `\l`, ... as escapes: the user's text
-// gets its backslashes doubled so that it reads back as written.
-std::string escstring(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    return out;
-}
 
 struct GraphDeleter {
     void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
@@ -149,7 +138,8 @@ private:
     }
 
     [[nodiscard]] std::string value_of(const Attribute& attribute) const {
-        return attribute.kind == ValueKind::Text ? escstring(attribute.value) : attribute.value;
+        return attribute.kind == ValueKind::Text ? style::graphviz_literal(attribute.value)
+                                                 : attribute.value;
     }
 
     void declare(int kind, const Attribute& attribute) {

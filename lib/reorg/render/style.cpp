@@ -33,18 +33,8 @@ std::size_t next_code_point(std::string_view text, std::size_t i) {
     return i;
 }
 
-// Text for an HTML-like label: XML-escaped, and backslashes doubled, since Graphviz expands
-// `\N`, `\G`, ... even there and reads `\\` as one backslash.
-std::string escaped(std::string_view text) {
-    std::string xml = model::xml_escaped(text);
-    std::string out;
-    out.reserve(xml.size());
-    for (const char c : xml) {
-        if (c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    return out;
-}
+// Text for an HTML-like label: XML-escaped, then backslashes doubled.
+std::string escaped(std::string_view text) { return graphviz_literal(model::xml_escaped(text)); }
 
 // Code points in UTF-8 text.
 std::size_t display_chars(std::string_view text) {
@@ -124,6 +114,16 @@ Ink ink_on(std::string_view fill) noexcept {
 std::string muted_html(const std::string& html, const Ink& ink, int points) {
     return R"(<FONT POINT-SIZE=")" + std::to_string(points) + R"(" COLOR=")" +
            std::string(ink.muted) + R"(">)" + html + "</FONT>";
+}
+
+std::string graphviz_literal(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
 }
 
 std::string html_text(std::string_view text, std::size_t max_chars) {

@@ -72,6 +72,10 @@ struct Ink {
 /// `html` in a smaller font in the muted colour.
 [[nodiscard]] std::string muted_html(const std::string& html, const Ink& ink, int points = 8);
 
+/// Graphviz expands `\N`, `\G`, `\n`, ... in labels and tooltips (HTML-like labels too) and
+/// reads `\\` as one backslash: the text with every backslash doubled reads back as written.
+[[nodiscard]] std::string graphviz_literal(std::string_view text);
+
 /// The user's text for an HTML-like label: XML-escaped and with backslashes doubled (Graphviz
 /// expands `\N` and friends even in HTML-like labels), cut to `max_chars` code points with an
 /// ellipsis (0: never cut). Every piece of user text in a label goes through here.

@@ -26,9 +26,9 @@ using model::Model;
 using model::PostId;
 using model::UnitId;
 
+// Secondary text in a box with a light fill (every fill of the findings view is light).
 std::string muted(const std::string& html) {
-    return R"(<FONT POINT-SIZE="8" COLOR=")" + std::string(style::kMuted) + R"(">)" + html +
-           "</FONT>";
+    return style::muted_html(html, style::ink_on(style::kBox));
 }
 
 UnitId unit_of(const Model& model, model::Ref ref) {
@@ -133,7 +133,6 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
         if (level[f] == 0) continue;
         const auto& finding = model.findings()[f];
         ++shown[static_cast<std::size_t>(finding.kind)];
-        const auto weight = static_cast<long long>(finding.severity) * finding.count;
         std::string label = style::wrapped_html(finding.statement, 34, 4);
         label += "<BR/>" +
                  muted(style::html_text(finding.id) + " · " +
@@ -164,7 +163,6 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
                 "<BR/><B>ROOT CAUSE</B>" + muted(" · weight " + std::to_string(root_weight[f]));
             attributes.push_back({"penwidth", "3"});
         }
-        (void)weight;
         attributes.push_back({"label", std::move(label), ValueKind::Html});
         attributes.push_back({"fillcolor", std::move(fill)});
         attributes.push_back({"color", std::move(line)});
