@@ -189,6 +189,24 @@ TEST_CASE("Above --max-nodes the posts view shows units and says so", "[render][
     CHECK(label_has(node_of(diagram, "KLF.IT"), "IT-kontoret"));
 }
 
+TEST_CASE("Above --max-nodes the units view keeps its top levels and says so",
+          "[render][views][units]") {
+    const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
+    const auto diagram = reorg::render::make_diagram(model, {.view = View::Units, .max_nodes = 20});
+    std::size_t units = 0;
+    for (const auto& node : diagram.nodes) {
+        if (model.find_unit(tooltip_id(node))) ++units;
+    }
+    CHECK(units > 0);
+    CHECK(units <= 20);
+    CHECK(graph_label(diagram).find("84 units are more than --max-nodes 20") != std::string::npos);
+    // The posts view collapses to units, and those are cut the same way.
+    const auto posts = reorg::render::make_diagram(model, {.max_nodes = 20});
+    CHECK(drawn_posts(model, posts).empty());
+    CHECK(graph_label(posts).find("546 posts are more than --max-nodes 20") != std::string::npos);
+    CHECK(graph_label(posts).find("84 units are more than --max-nodes 20") != std::string::npos);
+}
+
 TEST_CASE("The units view carries headcount, FTE and cost", "[render][views][units]") {
     const auto diagram = reorg::render::make_diagram(minimal(), with_dot({.view = View::Units}));
     // KLF.IT: IT.CHEF, .001, .002 filled, .003 vacant; costs 1.18 + 0.59 + 0.73 + 0.70 M.

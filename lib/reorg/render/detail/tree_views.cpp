@@ -1,6 +1,7 @@
 // The two tree views: the org chart of posts and the unit tree.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "reorg/analysis/structure.hpp"
@@ -51,6 +52,40 @@ Selection<Id> select(const model::Forest<Id>& forest, const std::vector<Id>& roo
         }
     }
     return selection;
+}
+
+// Cuts a selection to its top levels, as many as fit in `max_nodes` boxes (at least the first),
+// and says what was left out.
+template <class Id>
+std::string keep_top_levels(Selection<Id>& selection, std::size_t max_nodes) {
+    // Parents come before their children, so one pass gives every level.
+    std::vector<std::size_t> level(selection.order.size(), 1);
+    std::vector<std::size_t> per_level(2, 0);
+    std::unordered_map<std::size_t, std::size_t> position;
+    for (std::size_t i = 0; i < selection.order.size(); ++i) {
+        position.emplace(index(selection.order[i]), i);
+        if (const auto& parent = selection.parent[i])
+            level[i] = level[position.at(index(*parent))] + 1;
+        if (per_level.size() <= level[i]) per_level.resize(level[i] + 1, 0);
+        ++per_level[level[i]];
+    }
+    std::size_t levels = 1;
+    for (std::size_t total = per_level[1];
+         levels + 1 < per_level.size() && total + per_level[levels + 1] <= max_nodes;) {
+        total += per_level[++levels];
+    }
+    const auto all = selection.order.size();
+    Selection<Id> kept;
+    for (std::size_t i = 0; i < all; ++i) {
+        if (level[i] > levels) continue;
+        kept.order.push_back(selection.order[i]);
+        kept.parent.push_back(selection.parent[i]);
+    }
+    selection = std::move(kept);
+    return std::to_string(all) + " units are more than --max-nodes " + std::to_string(max_nodes) +
+           ": the chart shows the top " + std::to_string(levels) +
+           (levels == 1 ? " level" : " levels") + " (" + std::to_string(selection.order.size()) +
+           " units).";
 }
 
 bool external(const Model& model, UnitId unit) { return model[unit].kind == UnitKind::External; }
@@ -125,7 +160,11 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
     } else {
         roots.assign(forest.roots().begin(), forest.roots().end());
     }
-    const auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
+    auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
+    std::string cap_note;
+    if (selection.order.size() > options.max_nodes) {
+        cap_note = keep_top_levels(selection, options.max_nodes);
+    }
     const auto overlay = overlay_colours(model, figures, false, {}, selection.order);
     const auto structure = analysis::structure(model);
     std::vector<const analysis::UnitStructure*> by_unit(model.units().size(), nullptr);
@@ -196,6 +235,7 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
     style::apply_defaults(diagram);
     Heading heading{"Units" + focus_title(model, options.focus), {}, {tree_legend(false)}};
     if (!note.empty()) heading.lines.push_back(note);
+    if (!cap_note.empty()) heading.lines.push_back(cap_note);
     heading.lines.push_back(std::to_string(selection.order.size()) + " units shown; " +
                             "staff, FTE and cost include the units below.");
     for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
