@@ -108,7 +108,7 @@ Ink ink_on(std::string_view fill) noexcept {
     };
     // Relative luminance (sRGB weights, without the gamma curve: close enough to choose).
     const double luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-    return luminance < 0.45 ? kOnDark : kOnLight;
+    return luminance < 0.5 ? kOnDark : kOnLight;
 }
 
 std::string muted_html(const std::string& html, const Ink& ink, int points) {

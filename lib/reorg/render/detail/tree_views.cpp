@@ -88,6 +88,13 @@ std::string keep_top_levels(Selection<Id>& selection, std::size_t max_nodes) {
            " units).";
 }
 
+// "group · 12 members", or "group · 2 of 12 members shown" in a part of the organisation.
+std::string group_count(std::size_t shown, std::size_t all) {
+    const auto noun = all == 1 ? " member" : " members";
+    if (shown == all) return "group · " + std::to_string(all) + noun;
+    return "group · " + std::to_string(shown) + " of " + std::to_string(all) + noun + " shown";
+}
+
 bool external(const Model& model, UnitId unit) { return model[unit].kind == UnitKind::External; }
 
 const style::Legend& tree_legend(bool posts) {
@@ -361,13 +368,14 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
 
     // Dotted lines and groups among the posts shown.
     std::vector<std::uint32_t> group_box(model.units().size(), UINT32_MAX);
-    std::vector<std::size_t> members(model.units().size(), 0);
+    std::vector<std::size_t> members(model.units().size(), 0);  // shown
+    std::vector<std::size_t> all_members(model.units().size(), 0);
     for (const auto& link : model.links()) {
         const auto* from = std::get_if<PostId>(&link.from);
-        if (!from || box_of[index(*from)] == UINT32_MAX) continue;
-        if (link.kind == model::LinkKind::MemberOf) {
-            if (const auto* group = std::get_if<UnitId>(&link.to)) ++members[index(*group)];
-        }
+        const auto* group = std::get_if<UnitId>(&link.to);
+        if (!from || !group || link.kind != model::LinkKind::MemberOf) continue;
+        ++all_members[index(*group)];
+        if (box_of[index(*from)] != UINT32_MAX) ++members[index(*group)];
     }
     for (const auto& link : model.links()) {
         const auto* from = std::get_if<PostId>(&link.from);
@@ -387,10 +395,10 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             const auto g = index(*group);
             if (group_box[g] == UINT32_MAX) {
                 const auto& unit = model[*group];
-                std::string label =
-                    "<B>" + style::html_text(unit.name, tidy ? kTitleChars : 0) + "</B><BR/>" +
-                    style::muted_html("group · " + std::to_string(members[g]) + " members",
-                                      style::ink_on(style::kGroup));
+                std::string label = "<B>" + style::html_text(unit.name, tidy ? kTitleChars : 0) +
+                                    "</B><BR/>" +
+                                    style::muted_html(group_count(members[g], all_members[g]),
+                                                      style::ink_on(style::kGroup));
                 group_box[g] = chart.add_loose_box(
                     {{"label", std::move(label), ValueKind::Html},
                      {"tooltip", std::string(unit.id) + " — " + std::string(unit.name),
