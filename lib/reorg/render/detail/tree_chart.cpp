@@ -126,6 +126,7 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         roots.empty() ? options.node_width / 2
                       : layout.centre[roots.front()].x + options.node_width + options.subtree_gap;
     const double loose_y = -(options.node_height + options.level_gap) + options.node_height / 2;
+    const double first_loose_x = loose_x;
     for (std::uint32_t i = 0; i < boxes_.size(); ++i) {
         if (boxes_[i].loose) {
             centre[i] = {loose_x, loose_y};
@@ -166,12 +167,16 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         link.attributes.push_back({"pos", spline_of(line, height)});
         diagram.add_edge(first + link.from, first + link.to, std::move(link.attributes));
     }
-    // Legends in a row at the top left, above the loose boxes and the chart.
+    // Legends in a row at the top left: beside the loose boxes when there is room left of
+    // them, otherwise above them.
     double legend_x = 0;
+    double legends_width = 0;
+    for (const auto& legend : legends_) legends_width += legend.width + options.subtree_gap;
     const bool any_loose =
         std::any_of(boxes_.begin(), boxes_.end(), [](const Box& box) { return box.loose; });
+    const bool above_loose = any_loose && legends_width > first_loose_x - options.node_width / 2;
     const double legend_bottom =
-        (any_loose ? loose_y - options.node_height / 2 : 0.0) - options.level_gap / 2;
+        (above_loose ? loose_y - options.node_height / 2 : 0.0) - options.level_gap / 2;
     double legend_height = 0;
     for (const auto& legend : legends_) legend_height = std::max(legend_height, legend.height);
     const double legend_top = legend_bottom - legend_height;  // legends hang from one line
