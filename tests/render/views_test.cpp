@@ -216,7 +216,8 @@ TEST_CASE("The units view carries headcount, FTE and cost", "[render][views][uni
     // KLF rolls up its sub-units: KC, EKO.CHEF and the four of KLF.IT.
     CHECK(label_has(node_of(diagram, "KLF"), "5 staff · 6 FTE · 1 vacant"));
     CHECK(find_attribute(node_of(diagram, "IT.STYR").attributes, "shape") == "tab");
-    CHECK(diagram.edges.size() == 2);  // KLF.IT and IT.STYR under KLF
+    CHECK(label_has(node_of(diagram, "IT.STYR"), "2 members"));  // KC and STF.CHEF
+    CHECK(diagram.edges.size() == 2);                            // KLF.IT and IT.STYR under KLF
     CHECK(has_legend(diagram, "Units"));
 }
 

@@ -176,6 +176,11 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
     const auto structure = analysis::structure(model);
     std::vector<const analysis::UnitStructure*> by_unit(model.units().size(), nullptr);
     for (const auto& unit : structure.by_unit) by_unit[index(unit.unit)] = &unit;
+    std::vector<std::size_t> group_members(model.units().size(), 0);
+    for (const auto& link : model.links()) {
+        const auto* group = std::get_if<UnitId>(&link.to);
+        if (link.kind == model::LinkKind::MemberOf && group) ++group_members[index(*group)];
+    }
 
     const bool tidy = use_tidy(options, selection.order.size());
     const std::size_t cut = tidy ? kLineChars : 0;
@@ -215,7 +220,11 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
         label += "<BR/>" + style::muted_html(style::html_text(unit.id, cut) + " · " +
                                                  std::string(model::to_string(unit.kind)),
                                              ink);
-        if (const auto* figure = by_unit[u]) {
+        if (unit.kind == UnitKind::Group && by_unit[u] && by_unit[u]->rollup.posts == 0) {
+            // A group's people sit in other units: its members are what it has.
+            label += "<BR/>" + std::to_string(group_members[u]) +
+                     (group_members[u] == 1 ? " member" : " members");
+        } else if (const auto* figure = by_unit[u]) {
             const auto& total = figure->rollup;
             label += "<BR/>" + std::to_string(total.headcount) + " staff · " +
                      model::format_number(total.fte, 1) + " FTE";
