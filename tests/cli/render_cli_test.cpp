@@ -15,6 +15,7 @@
 namespace {
 
 using reorg::test::reorg_cli;
+using reorg::test::reorg_cli_with_env;
 using reorg::test::Svg;
 
 const std::string kMinimal = std::string(REORG_DATA_DIR) + "/minimal/model.yaml";
@@ -128,6 +129,18 @@ TEST_CASE("render gives the same bytes for the same input", "[cli][render]") {
     }
 }
 
+TEST_CASE("render gives the same PDF in every time zone and at every time", "[cli][render]") {
+    const auto command = "render " + kMinimal + " --view units --format pdf -o -";
+    const auto here = reorg_cli(command);
+    // POSIX TZ strings need no time-zone database: five hours west, and eleven east.
+    const auto west = reorg_cli_with_env("TZ=ABC+5", command);
+    const auto east = reorg_cli_with_env("TZ=XYZ-11", command);
+    REQUIRE(here.exit_code == 0);
+    CHECK(here.out == west.out);
+    CHECK(here.out == east.out);
+    CHECK(here.out.find("/CreationDate (D:19700101000000Z)") != std::string::npos);
+}
+
 TEST_CASE("render refuses what it cannot do with exit code 2", "[cli][render]") {
     const reorg::test::TempFolder folder;
     const auto jpg = reorg_cli("render " + kMinimal + " -o " + (folder.path() / "a.jpg").string());
@@ -155,7 +168,7 @@ TEST_CASE("render refuses what it cannot do with exit code 2", "[cli][render]") 
     CHECK(overlay.exit_code == 2);
     CHECK(overlay.err.find("--overlay") != std::string::npos);
 
-    // Nothing half-written was left behind by any of them.
+    // None of them created a file.
     CHECK(std::filesystem::is_empty(folder.path()));
 }
 

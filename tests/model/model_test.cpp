@@ -139,3 +139,24 @@ TEST_CASE("diagnostics cap the list but count everything", "[model][errors]") {
     }
     CHECK(reorg::to_string(diagnostics.warnings().front()) == "units.csv:2: head: warning: vacant");
 }
+
+TEST_CASE("Numbers are spelt for people at any magnitude", "[model][text]") {
+    using reorg::model::format_amount;
+    using reorg::model::format_number;
+    CHECK(format_amount(1234567.5) == "1 234 568");
+    CHECK(format_amount(-1234.4) == "-1 234");
+    CHECK(format_amount(0) == "0");
+    CHECK(format_number(2.50) == "2.5");
+    CHECK(format_number(3.0) == "3");
+    CHECK(format_number(-0.0001, 2) == "0");
+    CHECK(format_number(0.125, 1) == "0.1");
+    // Too large for fixed notation or for a long long: still a readable number, never garbage.
+    for (const double huge : {1e19, -4e20, 1e61, 1e300}) {
+        INFO(huge);
+        for (const auto& text : {format_amount(huge), format_number(huge, 1)}) {
+            CHECK_FALSE(text.empty());
+            CHECK(text.find('\0') == std::string::npos);
+            CHECK(std::stod(text) == Approx(huge));
+        }
+    }
+}

@@ -78,6 +78,23 @@ TEST_CASE("The user's text is shown literally in SVG", "[render][graphviz][escap
     CHECK(svg.count("script") == 0);
 }
 
+TEST_CASE("Tooltips and control characters come out as text too", "[render][graphviz][escaping]") {
+    Diagram diagram;
+    // Graphviz expands a tooltip's escapes twice; a control character is not allowed in XML.
+    diagram.add_node({{"label",
+                       "Alpha\x01"
+                       "beta",
+                       ValueKind::Text},
+                      {"tooltip", R"(F\N1 \G <x> & "q" \\ back)", ValueKind::Text}});
+    Graphviz graphviz;
+    const Svg svg(graphviz.render(diagram, Format::Svg));
+    CHECK(svg.has_text("Alpha\uFFFDbeta"));
+    const auto link = svg.document.select_node("//*[local-name()='a']");
+    REQUIRE(link);
+    CHECK(std::string(link.node().attribute("xlink:title").value()) ==
+          R"(F\N1 \G <x> & "q" \\ back)");
+}
+
 TEST_CASE("The same diagram gives the same bytes in every format", "[render][graphviz]") {
     Graphviz graphviz;
     for (const auto format : {Format::Dot, Format::Svg, Format::Png, Format::Pdf}) {

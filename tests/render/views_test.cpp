@@ -120,8 +120,9 @@ TEST_CASE("The posts view draws every post with title, holder or VACANT, and uni
     CHECK(label_has(vacant, "VACANT"));
     CHECK(find_attribute(vacant.attributes, "style").find("dashed") != std::string_view::npos);
     CHECK(find_attribute(chief.attributes, "style").find("dashed") == std::string_view::npos);
-    // Reporting lines: one per post with a manager, plain.
-    CHECK(count_edges(diagram, "arrowhead", "none") >= 9);
+    // Reporting lines: one per post with a manager, plain (dotted lines and memberships have a
+    // style).
+    CHECK(count_edges(diagram, "style", "") == 9);
     CHECK(has_legend(diagram, "Posts"));
 
     const auto nameless = reorg::render::make_diagram(minimal(), with_dot({.names = false}));
@@ -187,6 +188,18 @@ TEST_CASE("Above --max-nodes the posts view shows units and says so", "[render][
     CHECK(drawn_posts(minimal(), diagram).empty());
     CHECK(graph_label(diagram).find("10 posts are more than --max-nodes 5") != std::string::npos);
     CHECK(label_has(node_of(diagram, "KLF.IT"), "IT-kontoret"));
+
+    // Under a post the units are those that hold its posts: KC's reach both administrations.
+    const auto under_kc =
+        reorg::render::make_diagram(minimal(), with_dot({.focus = "KC", .max_nodes = 9}));
+    CHECK(label_has(node_of(under_kc, "KLF"), "Kommunledningsförvaltningen"));
+    CHECK(label_has(node_of(under_kc, "STF"), "Service- och teknikförvaltningen"));
+    // Under IT.CHEF only the IT office.
+    const auto under_it =
+        reorg::render::make_diagram(minimal(), with_dot({.focus = "IT.CHEF", .max_nodes = 2}));
+    CHECK(label_has(node_of(under_it, "KLF.IT"), "IT-kontoret"));
+    CHECK(graph_label(under_it).find("4 posts are more than --max-nodes 2") != std::string::npos);
+    for (const auto& node : under_it.nodes) CHECK(tooltip_id(node) != "KLF");
 }
 
 TEST_CASE("Above --max-nodes the units view keeps its top levels and says so",
@@ -249,6 +262,11 @@ TEST_CASE("The findings view colours by kind and clusters by unit", "[render][vi
 }
 
 TEST_CASE("Loops of causes are drawn in their own colour", "[render][views][findings]") {
+    /*
+     *   F ──► C1 ──► C2
+     *          ▲      │
+     *          └─ C3 ◄┘        (C1 → C2 → C3 → C1 is a loop; F → C1 is not on it)
+     */
     const auto model = reorg::test::load_yaml(R"(
 units:
   - {id: A, name: Enheten, kind: department, head: P}
@@ -257,11 +275,20 @@ posts:
 findings:
   - {id: F, kind: doesnt_work, statement: Det blir fel, about: [A], because: [C1]}
   - {id: C1, kind: cause, statement: Ingen tid, about: [A], because: [C2]}
-  - {id: C2, kind: cause, statement: Brandkårsutryckningar, about: [A], because: [C1]}
+  - {id: C2, kind: cause, statement: Brandkårsutryckningar, about: [A], because: [C3]}
+  - {id: C3, kind: cause, statement: Ingen planering, about: [A], because: [C1]}
 )");
     const auto diagram = reorg::render::make_diagram(model, {.view = View::Findings});
-    CHECK(count_edges(diagram, "color", style::kLoop) == 2);  // C1 → C2 → C1
-    CHECK(diagram.edges.size() == 3);
+    REQUIRE(diagram.edges.size() == 4);
+    const auto id_of = [&](std::uint32_t node) { return tooltip_id(diagram.nodes[node]); };
+    std::set<std::pair<std::string, std::string>> loop_edges;
+    for (const auto& edge : diagram.edges) {
+        if (find_attribute(edge.attributes, "color") == style::kLoop) {
+            loop_edges.emplace(id_of(edge.tail), id_of(edge.head));
+        }
+    }
+    CHECK(loop_edges ==
+          std::set<std::pair<std::string, std::string>>{{"C1", "C2"}, {"C2", "C3"}, {"C3", "C1"}});
 }
 
 TEST_CASE("The flows view sizes edges by volume and colours units by load",
@@ -347,6 +374,39 @@ TEST_CASE("Every overlay colours the chart and carries its legend", "[render][vi
         CHECK(find_attribute(node_of(diagram, "KLF.IT").attributes, "fillcolor") ==
               style::load_colour(1.2));
         CHECK(label_has(node_of(diagram, "KLF.IT"), "OVERLOADED"));
+    }
+}
+
+TEST_CASE("Every overlay colour in a chart is explained by its legend, in order",
+          "[render][views][overlay]") {
+    const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
+    for (const auto overlay :
+         {Overlay::Findings, Overlay::Betweenness, Overlay::Load, Overlay::Spof}) {
+        for (const auto view : {View::Posts, View::Units}) {
+            INFO(reorg::render::to_string(overlay) << " on " << reorg::render::to_string(view));
+            const auto diagram =
+                reorg::render::make_diagram(model, {.view = view, .overlay = overlay});
+            const auto all = legends(diagram);
+            REQUIRE(all.size() == 2);  // the view's own, then the overlay's
+            const auto& legend = all.back();
+            for (const auto& node : diagram.nodes) {
+                const auto fill = find_attribute(node.attributes, "fillcolor");
+                if (fill.empty() || find_attribute(node.attributes, "shape") == "plain") continue;
+                const bool own = fill == style::kBox || fill == style::kExternal ||
+                                 fill == style::kGroup || fill == style::kCommittee;
+                if (!own)
+                    CHECK(legend.find("BGCOLOR=\"" + std::string(fill) + "\"") !=
+                          std::string::npos);
+            }
+            // Ranges run upwards: "a – b" with a ≤ b.
+            for (std::size_t at = legend.find(" – "); at != std::string::npos;
+                 at = legend.find(" – ", at + 1)) {
+                const auto start = legend.rfind('>', at) + 1;
+                const double from = std::stod(legend.substr(start, at - start));
+                const double to = std::stod(legend.substr(at + std::string(" – ").size()));
+                CHECK(from <= to);
+            }
+        }
     }
 }
 

@@ -19,12 +19,13 @@ struct Run {
     std::string err;
 };
 
-/// `reorg ARGS` through the shell, with no standard input; ARGS are passed as written.
-inline Run reorg_cli(const std::string& args) {
+/// `ENV reorg ARGS` through the shell (ENV: assignments such as "TZ=UTC", or empty), with no
+/// standard input; ARGS are passed as written.
+inline Run reorg_cli_with_env(const std::string& env, const std::string& args) {
     const TempFolder scratch;
     const auto err_path = scratch.path() / "stderr";
-    const std::string command =
-        std::string(REORG_EXECUTABLE) + " " + args + " 2>" + err_path.string() + " </dev/null";
+    const std::string command = env + (env.empty() ? "" : " ") + std::string(REORG_EXECUTABLE) +
+                                " " + args + " 2>" + err_path.string() + " </dev/null";
     Run run;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
@@ -38,5 +39,8 @@ inline Run reorg_cli(const std::string& args) {
     run.err.assign(std::istreambuf_iterator<char>(err), {});
     return run;
 }
+
+/// `reorg ARGS` through the shell, with no standard input; ARGS are passed as written.
+inline Run reorg_cli(const std::string& args) { return reorg_cli_with_env("", args); }
 
 }  // namespace reorg::test

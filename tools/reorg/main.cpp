@@ -2,6 +2,7 @@
 // failures to exit codes: 2 for bad input or bad arguments, 1 for anything else.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <iostream>
 
@@ -11,6 +12,11 @@
 #include "reorg/version.hpp"
 
 int main(int argc, char** argv) {
+    // Outputs never depend on where the command runs: cairo stamps PDFs in local time, and the
+    // renderer can clear the time but not the zone's spelling.
+    setenv("TZ", "UTC", 1);
+    tzset();
+
     CLI::App app{"reorg — analyse an organisation and compare reorganisation scenarios"};
     app.set_version_flag("--version", std::string(reorg::kVersion));
     app.require_subcommand(1);

@@ -158,6 +158,16 @@ void append_dot(std::string& out, std::string_view text) {
     });
 }
 
+void append_clean(std::string& out, std::string_view text) {
+    append_text(out, text, [](std::string& o, std::string_view t, std::size_t i) {
+        if (is_control(t[i])) {
+            o += kReplacement;
+        } else {
+            o.push_back(t[i]);
+        }
+    });
+}
+
 std::string xml_escaped(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);

@@ -19,6 +19,10 @@ void append_json(std::string& out, std::string_view text);
 /// label as one backslash), a line break as `\n`, tab kept, other control characters U+FFFD.
 void append_dot(std::string& out, std::string_view text);
 
+/// Text as it is, except that control characters (tab and line breaks too) become U+FFFD:
+/// safe for any format that quotes its strings but cannot carry control characters.
+void append_clean(std::string& out, std::string_view text);
+
 /// append_xml into a new string.
 [[nodiscard]] std::string xml_escaped(std::string_view text);
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <system_error>
 
 namespace reorg::model {
 namespace {
@@ -54,6 +55,9 @@ std::string_view TextArena::store(std::string_view text) {
 }
 
 std::string format_amount(double value) {
+    // Beyond what a long long holds (and for NaN and infinities) there is no whole-unit form
+    // worth grouping: spell the number as format_number does.
+    if (!(std::fabs(value) < 9e18)) return format_number(value, 0);
     const auto whole = static_cast<long long>(std::llround(value));
     std::string digits = std::to_string(whole < 0 ? -whole : whole);
     std::string grouped;
@@ -66,10 +70,14 @@ std::string format_amount(double value) {
 
 std::string format_number(double value, int decimals) {
     std::array<char, 64> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                      std::chars_format::fixed, decimals);
+    auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                std::chars_format::fixed, decimals);
+    if (result.ec != std::errc{}) {
+        // Too long in fixed notation (beyond about 1e60): the shortest exact form instead.
+        result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    }
     std::string text(buffer.data(), result.ptr);
-    if (text.find('.') != std::string::npos) {
+    if (text.find('.') != std::string::npos && text.find('e') == std::string::npos) {
         while (text.back() == '0') text.pop_back();
         if (text.back() == '.') text.pop_back();
     }

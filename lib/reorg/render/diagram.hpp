@@ -14,8 +14,11 @@ namespace reorg::render {
 /// How the adapter must treat an attribute's value.
 enum class ValueKind : std::uint8_t {
     Plain,  ///< written as given: our own constants (colours, shapes, numbers, positions)
-    Text,   ///< the user's text, shown literally: the adapter escapes Graphviz's `\N`, `\n`, ...
-    Html,   ///< an HTML-like label built from html.hpp, whose text parts are already escaped
+    /// The user's text, shown literally: the adapter replaces control characters and
+    /// ill-formed UTF-8 with U+FFFD and escapes what Graphviz would expand (`\N`, `\G`, ...;
+    /// tooltips are expanded twice).
+    Text,
+    Html,  ///< an HTML-like label built with style.hpp, whose text parts are already escaped
 };
 
 struct Attribute {

@@ -5,12 +5,14 @@
 #include <graphviz/gvplugin.h>
 
 #include <atomic>
+#include <cctype>
 #include <memory>
 #include <string>
 #include <utility>
 
 #include "reorg/io/output.hpp"
 #include "reorg/model/error.hpp"
+#include "reorg/model/escape.hpp"
 #include "reorg/model/text.hpp"
 #include "reorg/render/style.hpp"
 
@@ -37,7 +39,7 @@ const lt_symlist_t kBuiltins[] = {
 // Graphviz reports errors through one process-wide callback; the living context collects them
 // here so that a failure becomes a RenderError carrying Graphviz's own words.
 std::atomic<bool> context_alive{false};
-std::string* error_messages = nullptr;
+std::string* error_messages = nullptr;  // the living Graphviz object's errors_
 
 int collect_error(char* message) {
     if (error_messages != nullptr && message != nullptr) error_messages->append(message);
@@ -137,9 +139,14 @@ private:
         for (const auto& inner : cluster.clusters) add_cluster(sub, inner);
     }
 
-    [[nodiscard]] std::string value_of(const Attribute& attribute) const {
-        return attribute.kind == ValueKind::Text ? style::graphviz_literal(attribute.value)
-                                                 : attribute.value;
+    [[nodiscard]] static std::string value_of(const Attribute& attribute) {
+        if (attribute.kind != ValueKind::Text) return attribute.value;
+        std::string clean;
+        model::append_clean(clean, attribute.value);
+        // Graphviz 2.42 expands a tooltip's escapes twice (once for the object, once more
+        // writing the SVG title), a label's once.
+        const auto once = style::graphviz_literal(clean);
+        return attribute.name == "tooltip" ? style::graphviz_literal(once) : once;
     }
 
     void declare(int kind, const Attribute& attribute) {
@@ -200,6 +207,16 @@ void clear_pdf_dates(std::string& pdf) {
                 if (pdf[digit] < '0' || pdf[digit] > '9') break;
                 pdf[digit] = kEpoch[i];
             }
+            // A local offset ("-05'00") becomes "+00'00", the same length. (UTC is written "Z",
+            // shorter: the reorg command runs in UTC so that its PDFs never differ.)
+            if (digit < pdf.size() && (pdf[digit] == '+' || pdf[digit] == '-')) {
+                pdf[digit++] = '+';
+                for (; digit < pdf.size() &&
+                       (std::isdigit(static_cast<unsigned char>(pdf[digit])) || pdf[digit] == '\'');
+                     ++digit) {
+                    if (pdf[digit] != '\'') pdf[digit] = '0';
+                }
+            }
         }
     }
 }
@@ -247,14 +264,14 @@ Graphviz::Graphviz() {
         throw RenderError("cannot create a Graphviz context");
     }
     context_ = shared;
-    error_messages = new std::string;
+    error_messages = &errors_;
     agseterr(AGERR);  // errors only: warnings about label sizes are not the user's concern
     agseterrf(collect_error);
 }
 
 Graphviz::~Graphviz() {
     agseterrf(nullptr);
-    delete std::exchange(error_messages, nullptr);
+    error_messages = nullptr;
     context_alive = false;
 }
 

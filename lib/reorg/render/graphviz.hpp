@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -38,8 +39,9 @@ public:
     ~Graphviz();
 
     /// Lays the diagram out (unless its placement is Fixed, or the format is Dot) and renders
-    /// it. The same diagram gives the same bytes. Throws RenderError with Graphviz's message
-    /// when it fails.
+    /// it. The same diagram gives the same bytes (a PDF's dates are cleared; their time-zone
+    /// spelling follows the process's TZ, which the reorg command sets to UTC). Throws RenderError
+    /// with Graphviz's message when it fails.
     [[nodiscard]] std::string render(const Diagram& diagram, Format format);
 
     /// render() into a file, written under a temporary name and renamed, so that a failure
@@ -48,6 +50,7 @@ public:
 
 private:
     GVC_s* context_ = nullptr;
+    std::string errors_;  ///< what Graphviz reported during the current call
 };
 
 }  // namespace reorg::render

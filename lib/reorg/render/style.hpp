@@ -33,7 +33,7 @@ inline constexpr std::string_view kLoop = "#e66101";  ///< edges on a loop of ca
 struct LegendEntry {
     std::string colour;  ///< fill of the swatch ("" for none)
     std::string label;   ///< the user's text is escaped by legend_html()
-    std::string line;    ///< drawn instead of a swatch: "solid", "dashed", "dotted" or ""
+    std::string line;    ///< drawn instead of a swatch: "solid", "dashed", "dotted", "bold" or ""
     std::string line_colour = std::string(kInk);
 };
 

@@ -1,5 +1,10 @@
 #pragma once
 // Template definitions of style.hpp.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace reorg::render::style {
 

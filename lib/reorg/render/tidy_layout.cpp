@@ -11,8 +11,6 @@ namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-/// A stack gets about this many rows per column, so that it grows down rather than across.
-
 /// The nodes the layout works on. `Top` is the invisible root over the forest's roots; a
 /// `Post` is an input node drawn as its own box; a `Stack` stands for the stacked leaves of one
 /// manager, as a single box as wide as the stack; a `Spacer` is a virtual only child of a stack

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,9 +46,11 @@ struct ViewOptions {
     /// Show only this post's or unit's subtree (findings view: the findings about this unit
     /// or below it, and their causes; flows view: this unit and below, with their partners).
     std::optional<std::string> focus{};
-    /// Levels to show, counting the focus (or the top) as 1.
+    /// Levels to show, counting the focus (or the top) as 1; findings view: steps down the
+    /// why-chains from the findings about the focus. The flows view shows every flow.
     std::optional<std::size_t> depth{};
-    /// Above this many posts the posts view collapses to the unit tree, and says so.
+    /// Above this many posts the posts view collapses to the unit tree, and says so; above this
+    /// many units the unit tree keeps its top levels, and says so.
     std::size_t max_nodes = 25'000;
     LayoutChoice layout = LayoutChoice::Auto;
     /// Auto: the tidy layout above this many boxes. It draws org charts better than `dot` at

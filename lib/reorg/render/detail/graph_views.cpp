@@ -1,4 +1,6 @@
 // The two network views: the why-graph of the review's findings and the service flows.
+#include "reorg/render/detail/views_impl.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -14,7 +16,6 @@
 #include "reorg/model/escape.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/text.hpp"
-#include "reorg/render/detail/views_impl.hpp"
 #include "reorg/render/style.hpp"
 
 namespace reorg::render::detail {
@@ -128,7 +129,6 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
     std::vector<std::uint32_t> node_of(count, UINT32_MAX);
     std::map<std::size_t, std::vector<std::uint32_t>> by_unit;  // unit index → nodes
     std::size_t shown[3] = {0, 0, 0};
-    std::size_t roots_shown = 0;
     for (std::uint32_t f = 0; f < count; ++f) {
         if (level[f] == 0) continue;
         const auto& finding = model.findings()[f];
@@ -158,7 +158,6 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
                 break;
         }
         if (root_weight[f] >= 0) {
-            ++roots_shown;
             label +=
                 "<BR/><B>ROOT CAUSE</B>" + muted(" · weight " + std::to_string(root_weight[f]));
             attributes.push_back({"penwidth", "3"});
@@ -201,10 +200,18 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
     Heading heading;
     heading.title = "Why-graph: what works, what doesn't, and why";
     if (focus) heading.title += " — " + std::string(model[*focus].name);
+    // A loop of causes is one root cause, however many of its members are drawn.
+    std::size_t roots_shown = 0;
+    for (const auto& root : analysis.root_causes) {
+        roots_shown += std::any_of(root.causes.begin(), root.causes.end(),
+                                   [&](FindingId cause) { return level[index(cause)] != 0; });
+    }
+    const auto loops = std::to_string(analysis.loops.size()) +
+                       (analysis.loops_truncated ? " or more loops" : " loops");
     heading.lines.push_back(std::to_string(shown[0]) + " works, " + std::to_string(shown[1]) +
                             " doesn't work, " + std::to_string(shown[2]) + " causes; " +
-                            std::to_string(roots_shown) + " root causes; " +
-                            std::to_string(analysis.loops.size()) + " loops in the whole review.");
+                            std::to_string(roots_shown) + " root causes; " + loops +
+                            " in the whole review.");
     heading.lines.push_back("An arrow points from a finding to what it is because of.");
     heading.legends.push_back(
         {"Findings",
@@ -268,7 +275,10 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
         if (load[u] >= 0) fill = style::load_colour(load[u]);
         const bool own_overlay = !overlay.unit_fill.empty();
         if (own_overlay) {
-            fill = overlay.unit_fill[u].empty() ? std::string(style::kBox) : overlay.unit_fill[u];
+            const bool external = unit.kind == model::UnitKind::External;
+            fill = !overlay.unit_fill[u].empty() ? overlay.unit_fill[u]
+                   : external                    ? std::string(style::kExternal)
+                                                 : std::string(style::kBox);
         }
         const auto ink = style::ink_on(fill);
         std::string label =

@@ -86,6 +86,27 @@ void spof_figures(const Model& model, OverlayFigures& figures) {
         "how many posts it would cut off.");
 }
 
+// The sequential scale over the whole numbers 1..max (posts cut off), one entry per colour that
+// some number takes, labelled with exactly the numbers it covers.
+std::vector<style::LegendEntry> whole_number_entries(double max) {
+    std::vector<style::LegendEntry> entries;
+    const auto last = static_cast<long long>(max);
+    const auto label = [](long long from, long long to) {
+        const auto posts = to == 1 ? " post" : " posts";
+        return from == to ? std::to_string(from) + posts
+                          : std::to_string(from) + " – " + std::to_string(to) + posts;
+    };
+    long long from = 1;
+    for (long long v = 1; v <= last; ++v) {
+        const auto colour = style::sequential(static_cast<double>(v), max);
+        if (v == last || style::sequential(static_cast<double>(v + 1), max) != colour) {
+            entries.push_back({colour, label(from, v), "", std::string(style::kInk)});
+            from = v + 1;
+        }
+    }
+    return entries;
+}
+
 std::string figure_text(Overlay overlay, double value) {
     switch (overlay) {
         case Overlay::Findings:
@@ -186,8 +207,10 @@ OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures
             break;
         case Overlay::Betweenness:
             legend.title = "Betweenness of the " + of;
-            legend.entries = style::sequential_entries(
-                extent, [](double from, double to) { return range_label(from, to, 3); });
+            if (extent > 0) {
+                legend.entries = style::sequential_entries(
+                    extent, [](double from, double to) { return range_label(from, to, 3); });
+            }
             legend.entries.push_back(none);
             legend.entries.back().label = "0: on no path between others";
             break;
@@ -199,10 +222,7 @@ OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures
             break;
         case Overlay::Spof:
             legend.title = "Single point of failure: posts cut off";
-            legend.entries =
-                style::sequential_entries(std::max(extent, 1.0), [](double from, double to) {
-                    return range_label(std::ceil(from), std::floor(to), 0) + " posts";
-                });
+            legend.entries = whole_number_entries(extent);
             legend.entries.push_back(none);
             legend.entries.back().label = "not a single point of failure";
             break;

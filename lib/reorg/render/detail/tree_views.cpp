@@ -1,4 +1,6 @@
 // The two tree views: the org chart of posts and the unit tree.
+#include "reorg/render/detail/views_impl.hpp"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -9,7 +11,6 @@
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/text.hpp"
 #include "reorg/render/detail/tree_chart.hpp"
-#include "reorg/render/detail/views_impl.hpp"
 #include "reorg/render/style.hpp"
 
 namespace reorg::render::detail {
@@ -150,11 +151,8 @@ std::string focus_title(const Model& model, const std::optional<std::string>& fo
     return {};
 }
 
-}  // namespace
-
-Diagram units_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
-                   const std::string& note) {
-    const auto forest = model::unit_forest(model);
+// The units the units view starts from: the focus (a post's unit), or the roots of the tree.
+std::vector<UnitId> unit_roots(const Model& model, const ViewOptions& options) {
     std::vector<UnitId> roots;
     if (options.focus) {
         if (const auto unit = model.find_unit(*options.focus)) {
@@ -165,8 +163,15 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
             unknown_focus(*options.focus, "post or unit");
         }
     } else {
+        const auto forest = model::unit_forest(model);
         roots.assign(forest.roots().begin(), forest.roots().end());
     }
+    return roots;
+}
+
+Diagram units_chart(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
+                    const std::vector<UnitId>& roots, const std::string& note) {
+    const auto forest = model::unit_forest(model);
     auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
     std::string cap_note;
     if (selection.order.size() > options.max_nodes) {
@@ -261,6 +266,13 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
     return diagram;
 }
 
+}  // namespace
+
+Diagram units_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
+                   const std::string& note) {
+    return units_chart(model, options, figures, unit_roots(model, options), note);
+}
+
 Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures) {
     const auto forest = model::reporting_forest(model);
     const auto units = model::unit_forest(model);
@@ -290,14 +302,27 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
     });
 
     if (selection.order.size() > options.max_nodes) {
+        // The whole unit tree, the focus unit, or under a post the units that hold the posts
+        // asked for: the topmost of them, with the units below. Levels of posts are not levels
+        // of units, so --depth does not carry over.
         auto as_units = options;
-        if (options.focus && !model.find_unit(*options.focus)) {
-            as_units.focus = std::string(model[model[selection.order.front()].unit].id);
+        as_units.depth.reset();
+        const auto note = std::to_string(selection.order.size()) +
+                          " posts are more than --max-nodes " + std::to_string(options.max_nodes) +
+                          ": the chart shows their units instead.";
+        if (!options.focus || focus_unit) {
+            return units_chart(model, as_units, figures, unit_roots(model, options), note);
         }
-        return units_view(
-            model, as_units, figures,
-            std::to_string(selection.order.size()) + " posts are more than --max-nodes " +
-                std::to_string(options.max_nodes) + ": the chart shows their units instead.");
+        std::vector<bool> holds(model.units().size(), false);
+        for (const auto p : selection.order) holds[index(model[p].unit)] = true;
+        std::vector<UnitId> unit_tops;
+        for (const auto u : units.preorder()) {
+            if (!holds[index(u)]) continue;
+            const auto covered = std::any_of(unit_tops.begin(), unit_tops.end(),
+                                             [&](UnitId top) { return units.is_ancestor(top, u); });
+            if (!covered) unit_tops.push_back(u);
+        }
+        return units_chart(model, as_units, figures, unit_tops, note);
     }
 
     const auto overlay = overlay_colours(model, figures, true, selection.order, {});
