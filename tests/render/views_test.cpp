@@ -94,7 +94,10 @@ std::vector<std::string> legends(const Diagram& diagram) {
     return labels;
 }
 
+// A legend node, or (in the views dot lays out) a legend beside the title in the graph label.
 bool has_legend(const Diagram& diagram, std::string_view title) {
+    const auto heading = graph_label(diagram);
+    if (heading.find("<B>" + std::string(title)) != std::string::npos) return true;
     const auto all = legends(diagram);
     return std::any_of(all.begin(), all.end(), [&](const std::string& label) {
         return label.find(std::string(title)) != std::string::npos;

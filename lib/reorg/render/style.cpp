@@ -204,7 +204,10 @@ std::string heading_html(std::string_view title, std::span<const std::string> li
     return html;
 }
 
-LegendNode legend_node(const Legend& legend) {
+namespace {
+
+// The legend as an HTML-like table, with its estimated size in points.
+LegendNode legend_table(const Legend& legend) {
     // Graphviz stretches a table's columns evenly when one cell spans them and is wider than
     // they are; making the label column as wide as the title keeps the swatches small.
     constexpr double kCharWidth = 6.2;  // points, Helvetica at 10 pt, a little generous
@@ -245,15 +248,47 @@ LegendNode legend_node(const Legend& legend) {
     }
     html += "</TABLE>";
     LegendNode node;
-    node.attributes = {{"shape", "plain"}, {"label", std::move(html), ValueKind::Html}};
+    node.attributes = {{"label", std::move(html), ValueKind::Html}};
     node.width = kSwatch + label_width + 12;
     node.height = 18.0 * static_cast<double>(legend.entries.size() + 1) + 8;
     return node;
 }
 
+}  // namespace
+
+LegendNode legend_node(const Legend& legend) {
+    auto node = legend_table(legend);
+    node.attributes.insert(node.attributes.begin(), {"shape", "plain"});
+    return node;
+}
+
+std::string heading_with_legends_html(std::string_view title, std::span<const std::string> lines,
+                                      std::span<const Legend> legends) {
+    // One row: the title and its lines as text (text in a cell keeps to the top; a nested
+    // table would be stretched), then each legend at its natural width.
+    std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="10" CELLPADDING="0">)";
+    html += R"(<TR><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>)";
+    html += html_text(title);
+    html += "</B></FONT>";
+    for (const auto& line : lines) {
+        html += R"(<BR ALIGN="LEFT"/><FONT POINT-SIZE="11" COLOR=")";
+        html += kMuted;
+        html += R"(">)" + html_text(line) + "</FONT>";
+    }
+    html += R"(<BR ALIGN="LEFT"/></TD>)";
+    for (const auto& legend : legends) {
+        html += R"(<TD VALIGN="TOP">)";
+        html += legend_table(legend).attributes.front().value;
+        html += "</TD>";
+    }
+    html += "</TR></TABLE>";
+    return html;
+}
+
 void apply_defaults(Diagram& diagram) {
     const std::string font(kFont);
     diagram.graph.push_back({"fontname", font});
+    diagram.graph.push_back({"fontsize", "10"});  // legends in the heading, as in the nodes
     diagram.graph.push_back({"labelloc", "t"});
     diagram.graph.push_back({"labeljust", "l"});
     diagram.graph.push_back({"bgcolor", "white"});

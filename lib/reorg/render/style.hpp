@@ -98,6 +98,12 @@ struct LegendNode {
 };
 [[nodiscard]] LegendNode legend_node(const Legend& legend);
 
+/// The graph label with the legends beside the title, for diagrams that `dot` lays out (where a
+/// legend node would land wherever `dot` puts it).
+[[nodiscard]] std::string heading_with_legends_html(std::string_view title,
+                                                    std::span<const std::string> lines,
+                                                    std::span<const Legend> legends);
+
 /// Graph, node and edge defaults every view starts from.
 void apply_defaults(Diagram& diagram);
 

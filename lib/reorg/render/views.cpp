@@ -93,6 +93,14 @@ std::vector<style::LegendNode> set_heading(Diagram& diagram, Heading heading,
     return legends;
 }
 
+void set_heading_with_legends(Diagram& diagram, Heading heading, const OverlayColours& overlay) {
+    for (const auto& note : overlay.notes) heading.lines.push_back(note);
+    if (overlay.legend) heading.legends.push_back(*overlay.legend);
+    diagram.graph.push_back(
+        {"label", style::heading_with_legends_html(heading.title, heading.lines, heading.legends),
+         ValueKind::Html});
+}
+
 void unknown_focus(const std::string& focus, const char* what) {
     throw InputError(Location("", 0, "--focus"),
                      "no " + std::string(what) + " with id '" + focus + "' in the model");

@@ -43,25 +43,6 @@ std::optional<UnitId> focus_unit(const Model& model, const ViewOptions& options)
     unknown_focus(*options.focus, "unit");
 }
 
-// Legends go first: `dot` then puts them at the top left, before the graph's own nodes.
-void add_legends(Diagram& diagram, std::vector<style::LegendNode> legends) {
-    const auto shift = static_cast<std::uint32_t>(legends.size());
-    std::vector<DiagramNode> nodes;
-    nodes.reserve(legends.size() + diagram.nodes.size());
-    for (auto& legend : legends) nodes.push_back({std::move(legend.attributes)});
-    std::move(diagram.nodes.begin(), diagram.nodes.end(), std::back_inserter(nodes));
-    diagram.nodes = std::move(nodes);
-    for (auto& edge : diagram.edges) {
-        edge.tail += shift;
-        edge.head += shift;
-    }
-    const auto shift_cluster = [shift](auto& self, Cluster& cluster) -> void {
-        for (auto& node : cluster.nodes) node += shift;
-        for (auto& inner : cluster.clusters) self(self, inner);
-    };
-    for (auto& cluster : diagram.clusters) shift_cluster(shift_cluster, cluster);
-}
-
 std::string_view kind_words(FindingKind kind) {
     switch (kind) {
         case FindingKind::Works:
@@ -221,7 +202,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
           {"", "root cause (thick border)", "bold", std::string(style::kInk)},
           {"", "because", "solid", "#737373"},
           {"", "loop of causes", "bold", std::string(style::kLoop)}}});
-    add_legends(diagram, set_heading(diagram, std::move(heading), {}));
+    set_heading_with_legends(diagram, std::move(heading), {});
     return diagram;
 }
 
@@ -323,13 +304,13 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
         "Arrows run from the serving unit to the unit served; width and "
         "figure give the yearly volume.");
     if (overlay.legend) {
-        add_legends(diagram, set_heading(diagram, std::move(heading), overlay));
+        set_heading_with_legends(diagram, std::move(heading), overlay);
     } else {
         auto entries = style::load_entries();
         entries.push_back(
             {std::string(style::kBox), "no capacity given", "", std::string(style::kInk)});
         heading.legends.push_back({"Load: yearly volume ÷ capacity", std::move(entries)});
-        add_legends(diagram, set_heading(diagram, std::move(heading), overlay));
+        set_heading_with_legends(diagram, std::move(heading), overlay);
     }
     return diagram;
 }

@@ -16,6 +16,9 @@ struct Heading {
     std::vector<std::string> lines;
     std::vector<style::Legend> legends;
 };
+/// Sets the graph label with the legends beside the title (for views that `dot` lays out).
+void set_heading_with_legends(Diagram& diagram, Heading heading, const OverlayColours& overlay);
+
 /// Sets the graph label and returns the legends, as nodes for the caller to place.
 [[nodiscard]] std::vector<style::LegendNode> set_heading(Diagram& diagram, Heading heading,
                                                          const OverlayColours& overlay);
