@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -142,4 +143,26 @@ TEST_CASE("stats prints a readable table and a CSV per unit", "[cli]") {
     std::size_t rows = 0;
     for (std::string line; std::getline(lines, line);) ++rows;
     CHECK(rows == reorg::io::load_model(kMinimal).units().size());
+}
+
+TEST_CASE("import organogram --encoding cp1252 reads a Windows-1252 file", "[cli][import]") {
+    const reorg::test::TempFolder folder;
+    const auto senior = folder.write(
+        "senior.csv",
+        "Post Unique Reference,Name,Grade,Job Title,Job/Team Function,Organisation,Unit,"
+        "Reports to Senior Post,FTE,Actual Pay Floor (\xA3),Actual Pay Ceiling (\xA3)\n"
+        "P1,\xC5"
+        "sa Berg,SCS4,Chef,Lead,Kommun,Ledning,XX,1,,\n");
+    const auto out = folder.path() / "model";
+    const auto refused =
+        reorg::test::reorg_cli("import organogram " + senior.string() + " -o " + out.string());
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--encoding cp1252") != std::string::npos);
+    const auto run = reorg::test::reorg_cli("import organogram " + senior.string() +
+                                            " --encoding cp1252 -o " + out.string());
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    std::ifstream people(out / "people.csv");
+    const std::string text{std::istreambuf_iterator<char>(people), {}};
+    CHECK(text.find("Åsa Berg") != std::string::npos);
 }

@@ -131,13 +131,14 @@ struct Columns {
 struct Organogram {
     std::string senior;
     std::optional<std::string> junior{};
+    Encoding encoding = Encoding::Utf8;
 
     model::Model operator()(Diagnostics& diagnostics) const {
         const reorg::test::TempFolder folder;
         const auto senior_path = folder.write("senior.csv", senior);
         std::optional<Path> junior_path;
         if (junior) junior_path = folder.write("junior.csv", *junior);
-        return import_organogram(senior_path, junior_path, diagnostics);
+        return import_organogram(senior_path, junior_path, encoding, diagnostics);
     }
 };
 
@@ -172,7 +173,7 @@ TEST_CASE(
     "[io][import]") {
     Diagnostics diagnostics;
     const auto m = import_organogram(kOrganogram / "hefce-senior.csv",
-                                     kOrganogram / "hefce-junior.csv", diagnostics);
+                                     kOrganogram / "hefce-junior.csv", Encoding::Utf8, diagnostics);
     CHECK(m.posts().size() == 4);
     CHECK(m.people().size() == 4);
     REQUIRE(m.units().size() == 1);
@@ -211,7 +212,8 @@ TEST_CASE(
 
 TEST_CASE("import organogram: The senior file alone imports without junior posts", "[io][import]") {
     Diagnostics diagnostics;
-    const auto m = import_organogram(kOrganogram / "hefce-senior.csv", std::nullopt, diagnostics);
+    const auto m = import_organogram(kOrganogram / "hefce-senior.csv", std::nullopt, Encoding::Utf8,
+                                     diagnostics);
     CHECK(m.posts().size() == 2);
     CHECK_FALSE(m.find_post("90115.J1").has_value());
 }
@@ -221,8 +223,9 @@ TEST_CASE(
     "rows",
     "[io][import]") {
     Diagnostics diagnostics;
-    const auto m = import_organogram(kOrganogram / "examples-senior.csv",
-                                     kOrganogram / "examples-junior.csv", diagnostics);
+    const auto m =
+        import_organogram(kOrganogram / "examples-senior.csv", kOrganogram / "examples-junior.csv",
+                          Encoding::Utf8, diagnostics);
     INFO(listing(diagnostics.warnings()));
 
     // 5 senior posts (1004 a job share on two rows; 1005 Eliminated; PUR 0 skipped) and 4
@@ -325,6 +328,28 @@ TEST_CASE(
     // A junior row without Organisation and Unit sits in its senior post's unit.
     CHECK(m[post(m, "A2.J1").unit].id == "agency.strategy");
     CHECK(head(m, unit(m, "agency.delivery")) == "A3");
+}
+
+TEST_CASE("import organogram: A Windows-1252 organogram is converted with --encoding cp1252",
+          "[io][import]") {
+    // The template's pound signs, "Åsa Öberg" and "Förvaltning" in Windows-1252.
+    std::string header(kSeniorHeader);
+    for (auto at = header.find("\xC2\xA3"); at != std::string::npos; at = header.find("\xC2\xA3")) {
+        header.replace(at, 2, "\xA3");
+    }
+    const Organogram organogram{header +
+                                    "P1,\xC5"
+                                    "sa \xD6"
+                                    "berg,SCS4,Chef,Lead,Kommun,F\xF6"
+                                    "rvaltning,XX,1,,\n",
+                                std::nullopt, Encoding::Windows1252};
+    Diagnostics diagnostics;
+    const auto m = organogram(diagnostics);
+    CHECK(holder_name(m, post(m, "P1")) == "Åsa Öberg");
+    CHECK(unit(m, "kommun.förvaltning").name == "Förvaltning");
+    // As UTF-8 the same bytes are refused, with a hint at the option.
+    const auto errors = errors_of(Organogram{organogram.senior});
+    CHECK_THAT(errors.front().message, Contains("invalid UTF-8") && Contains("cp1252"));
 }
 
 TEST_CASE("import organogram: Unit ids are derived from names safely and stay unique",
@@ -470,7 +495,8 @@ TEST_CASE("import organogram: Every error of an organogram is listed, not only t
 TEST_CASE("import organogram: A missing organogram file is an input error naming it",
           "[io][import]") {
     const auto errors = errors_of([](Diagnostics& diagnostics) {
-        return import_organogram(kOrganogram / "no-such-senior.csv", std::nullopt, diagnostics);
+        return import_organogram(kOrganogram / "no-such-senior.csv", std::nullopt, Encoding::Utf8,
+                                 diagnostics);
     });
     REQUIRE(errors.size() == 1);
     CHECK_THAT(errors[0].where.file, Contains("no-such-senior.csv"));

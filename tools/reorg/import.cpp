@@ -17,8 +17,20 @@ namespace {
 struct OrganogramOptions {
     std::string senior;
     std::string junior;
+    std::string encoding = "utf-8";
     std::string output;
 };
+
+io::Encoding encoding_of(const std::string& name) {
+    return name == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8;
+}
+
+// The --encoding option both importers take.
+void add_encoding_option(CLI::App& command, std::string& encoding) {
+    command.add_option("--encoding", encoding, "Text encoding of the files")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"utf-8", "cp1252"}));
+}
 
 struct HrCsvOptions {
     std::string file;
@@ -49,7 +61,8 @@ int run_organogram(const OrganogramOptions& options) {
     const auto junior = options.junior.empty()
                             ? std::nullopt
                             : std::optional<std::filesystem::path>(options.junior);
-    const auto model = io::import_organogram(options.senior, junior, diagnostics);
+    const auto model =
+        io::import_organogram(options.senior, junior, encoding_of(options.encoding), diagnostics);
     io::save_model(model, options.output);
     print_warnings(diagnostics);
     print_summary(model, options.output);
@@ -58,9 +71,8 @@ int run_organogram(const OrganogramOptions& options) {
 
 int run_hr_csv(const HrCsvOptions& options) {
     Diagnostics diagnostics;
-    const auto encoding =
-        options.encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8;
-    const auto model = io::import_hr_csv(options.file, options.columns, encoding, diagnostics);
+    const auto model = io::import_hr_csv(options.file, options.columns,
+                                         encoding_of(options.encoding), diagnostics);
     io::save_model(model, options.output);
     print_warnings(diagnostics);
     print_summary(model, options.output);
@@ -73,6 +85,7 @@ void add_organogram_command(CLI::App& import, int& exit_code) {
         "organogram", "A UK government organogram: the senior staff file, and the junior one");
     command->add_option("SENIOR", options->senior, "The senior staff CSV file")->required();
     command->add_option("JUNIOR", options->junior, "The junior staff CSV file");
+    add_encoding_option(*command, options->encoding);
     command
         ->add_option("-o,--output", options->output,
                      "The model to write: a CSV folder, or a .reorg snapshot")
@@ -94,9 +107,7 @@ void add_hr_csv_command(CLI::App& import, int& exit_code) {
     command->add_option("--name", columns.name, "Column of the employee's name");
     command->add_option("--fte", columns.fte, "Column of the FTE (default 1)");
     command->add_option("--cost", columns.cost, "Column of the yearly cost");
-    command->add_option("--encoding", options->encoding, "Text encoding of the file")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"utf-8", "cp1252"}));
+    add_encoding_option(*command, options->encoding);
     command
         ->add_option("-o,--output", options->output,
                      "The model to write: a CSV folder, or a .reorg snapshot")

@@ -311,15 +311,19 @@ struct JuniorGroup {
 class OrganogramImport {
 public:
     OrganogramImport(const std::filesystem::path& senior,
-                     const std::optional<std::filesystem::path>& junior, Diagnostics& diagnostics)
-        : diagnostics_(diagnostics), senior_path_(senior), junior_path_(junior) {}
+                     const std::optional<std::filesystem::path>& junior, Encoding encoding,
+                     Diagnostics& diagnostics)
+        : diagnostics_(diagnostics),
+          senior_path_(senior),
+          junior_path_(junior),
+          text_options_{.encoding = encoding, .suggest_cp1252 = true} {}
 
     model::Model run() {
-        if (auto text = read_text(senior_path_, diagnostics_, kTextOptions)) {
+        if (auto text = read_text(senior_path_, diagnostics_, text_options_)) {
             senior_.emplace(senior_path_.string(), std::move(*text));
         }
         if (junior_path_) {
-            if (auto text = read_text(*junior_path_, diagnostics_, kTextOptions)) {
+            if (auto text = read_text(*junior_path_, diagnostics_, text_options_)) {
                 junior_.emplace(junior_path_->string(), std::move(*text));
             }
         }
@@ -339,10 +343,6 @@ public:
     }
 
 private:
-    // TODO(messages): `import organogram` has no --encoding option, yet its message about invalid
-    // UTF-8 has always suggested one, as hr-csv's does.
-    static constexpr TextOptions kTextOptions{.suggest_cp1252 = true};
-
     bool senior_columns() {
         const auto& t = *senior_;
         auto& c = senior_columns_;
@@ -684,6 +684,7 @@ private:
     Diagnostics& diagnostics_;
     std::filesystem::path senior_path_;
     std::optional<std::filesystem::path> junior_path_;
+    TextOptions text_options_;
     std::optional<detail::CsvTable> senior_;
     std::optional<detail::CsvTable> junior_;
     SeniorColumns senior_columns_{};
@@ -707,8 +708,8 @@ bool same_name(std::string_view header, std::string_view wanted) {
 
 model::Model import_organogram(const std::filesystem::path& senior,
                                const std::optional<std::filesystem::path>& junior,
-                               Diagnostics& diagnostics) {
-    return OrganogramImport(senior, junior, diagnostics).run();
+                               Encoding encoding, Diagnostics& diagnostics) {
+    return OrganogramImport(senior, junior, encoding, diagnostics).run();
 }
 
 model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns& columns,

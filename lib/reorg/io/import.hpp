@@ -54,9 +54,11 @@ namespace reorg::io {
 /// XX or with spaces, a duplicate, a missing required column, invalid UTF-8, a number that is
 /// not one (and not N/D, N/A or blank), and whatever ModelBuilder finds (reporting cycles).
 /// Throws InputError after reading both files; warnings stay in `diagnostics`.
+/// `encoding` as for import_hr_csv: organograms saved from Excel on Windows come in
+/// Windows-1252 (the £ in their headers included).
 [[nodiscard]] model::Model import_organogram(const std::filesystem::path& senior,
                                              const std::optional<std::filesystem::path>& junior,
-                                             Diagnostics& diagnostics);
+                                             Encoding encoding, Diagnostics& diagnostics);
 
 /// Column names of a generic HR export, one row per employee.
 struct HrCsvColumns {
