@@ -2,7 +2,6 @@
 // the user's mistakes.
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -48,8 +47,10 @@ void check_format(const std::string& bytes, const std::string& format) {
 std::string graphviz_program_svg(const std::filesystem::path& dot) {
     const reorg::test::TempFolder scratch;
     const auto svg = scratch.path() / "out.svg";
-    const auto command = "dot -Tsvg -o '" + svg.string() + "' '" + dot.string() + "' 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
+    const auto run =
+        reorg::test::run_command("dot -Tsvg -o '" + svg.string() + "' '" + dot.string() + "'");
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
     return read_all(svg);
 }
 

@@ -4,13 +4,10 @@
 // ill-formed XML fails there), and Graphviz's own `dot` parses the DOT.
 #include "reorg/io/export.hpp"
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -25,6 +22,7 @@
 #include "reorg/io/load.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/model.hpp"
+#include "support/run_cli.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -68,30 +66,7 @@ std::string exported(const model::Model& model, ExportFormat format, ExportOptio
     return std::move(out).str();
 }
 
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs a shell command, capturing stdout and stderr.
-Run run_command(const std::string& command) {
-    const reorg::test::TempFolder scratch;
-    const auto err_path = scratch.path() / "stderr";
-    const auto full = command + " 2>'" + err_path.string() + "' </dev/null";
-    Run run;
-    FILE* pipe = popen(full.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        run.out.append(buffer.data(), n);
-    }
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream err(err_path);
-    run.err.assign(std::istreambuf_iterator<char>(err), {});
-    return run;
-}
+using reorg::test::run_command;
 
 std::string shell_quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 

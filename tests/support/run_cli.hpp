@@ -1,5 +1,6 @@
 #pragma once
-// Runs the `reorg` executable for end-to-end tests, capturing its exit code and output.
+// Runs commands for end-to-end tests — the `reorg` executable, and the peers that read its
+// output (NetworkX, Graphviz) — capturing exit code and output.
 #include <sys/wait.h>
 
 #include <array>
@@ -19,15 +20,13 @@ struct Run {
     std::string err;
 };
 
-/// `ENV reorg ARGS` through the shell (ENV: assignments such as "TZ=UTC", or empty), with no
-/// standard input; ARGS are passed as written.
-inline Run reorg_cli_with_env(const std::string& env, const std::string& args) {
+/// A shell command with no standard input; its stdout and stderr captured.
+inline Run run_command(const std::string& command) {
     const TempFolder scratch;
     const auto err_path = scratch.path() / "stderr";
-    const std::string command = env + (env.empty() ? "" : " ") + std::string(REORG_EXECUTABLE) +
-                                " " + args + " 2>" + err_path.string() + " </dev/null";
+    const auto full = command + " 2>'" + err_path.string() + "' </dev/null";
     Run run;
-    FILE* pipe = popen(command.c_str(), "r");
+    FILE* pipe = popen(full.c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::array<char, 4096> buffer{};
     while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
@@ -40,7 +39,15 @@ inline Run reorg_cli_with_env(const std::string& env, const std::string& args) {
     return run;
 }
 
+#ifdef REORG_EXECUTABLE
+/// `ENV reorg ARGS` through the shell (ENV: assignments such as "TZ=UTC", or empty), with no
+/// standard input; ARGS are passed as written.
+inline Run reorg_cli_with_env(const std::string& env, const std::string& args) {
+    return run_command(env + (env.empty() ? "" : " ") + std::string(REORG_EXECUTABLE) + " " + args);
+}
+
 /// `reorg ARGS` through the shell, with no standard input; ARGS are passed as written.
 inline Run reorg_cli(const std::string& args) { return reorg_cli_with_env("", args); }
+#endif
 
 }  // namespace reorg::test
