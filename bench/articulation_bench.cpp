@@ -13,11 +13,11 @@
 #include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
 
+#include "bench_support.hpp"
+
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+using reorg::bench::seconds_since;
 
 template <class Work>
 double best_of_three(Work&& work) {

@@ -1,7 +1,5 @@
 // Times loading a model and computing its structure, in one process per model so that the
 // peak memory is that model's: `reorg_bench_load MODEL` prints one JSON line.
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -9,17 +7,12 @@
 #include "reorg/analysis/structure.hpp"
 #include "reorg/io/load.hpp"
 
+#include "bench_support.hpp"
+
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double peak_mib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
+using reorg::bench::peak_mib;
+using reorg::bench::seconds_since;
 
 }  // namespace
 

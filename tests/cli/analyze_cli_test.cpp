@@ -6,14 +6,16 @@
 
 #include "reorg/analysis/analyze.hpp"
 #include "reorg/io/load.hpp"
+#include "support/example_data.hpp"
 #include "support/run_cli.hpp"
 
 using Catch::Contains;
 using reorg::test::reorg_cli;
 
 namespace {
-const std::string kKommun = REORG_DATA_DIR "/kommun";
-const std::string kMinimal = REORG_DATA_DIR "/minimal/model.yaml";
+
+using reorg::test::kKommun;
+using reorg::test::kMinimal;
 }  // namespace
 
 TEST_CASE("analyze prints every bottleneck section for the example municipality",

@@ -11,6 +11,7 @@
 #include "reorg/analysis/structure.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/version.hpp"
+#include "support/example_data.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_folder.hpp"
 
@@ -18,10 +19,10 @@ using Catch::Contains;
 
 namespace {
 
-using reorg::test::reorg_cli;
+using reorg::test::kKommun;
+using reorg::test::kMinimal;
 
-const std::string kKommun = REORG_DATA_DIR "/kommun";
-const std::string kMinimal = REORG_DATA_DIR "/minimal/model.yaml";
+using reorg::test::reorg_cli;
 
 }  // namespace
 

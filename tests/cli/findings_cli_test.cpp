@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/example_data.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_folder.hpp"
 
@@ -13,10 +14,10 @@ using Catch::Contains;
 
 namespace {
 
-using reorg::test::reorg_cli;
+using reorg::test::kKommun;
+using reorg::test::kMinimal;
 
-const std::string kKommun = REORG_DATA_DIR "/kommun";
-const std::string kMinimal = REORG_DATA_DIR "/minimal/model.yaml";
+using reorg::test::reorg_cli;
 
 }  // namespace
 

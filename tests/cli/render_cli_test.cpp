@@ -7,18 +7,19 @@
 #include <iterator>
 #include <string>
 
+#include "support/example_data.hpp"
 #include "support/run_cli.hpp"
 #include "support/svg.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
 
+using reorg::test::kKommun;
+using reorg::test::kMinimal;
+
 using reorg::test::reorg_cli;
 using reorg::test::reorg_cli_with_env;
 using reorg::test::Svg;
-
-const std::string kMinimal = std::string(REORG_DATA_DIR) + "/minimal/model.yaml";
-const std::string kKommun = std::string(REORG_DATA_DIR) + "/kommun";
 
 std::string read_all(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -22,10 +22,13 @@
 #include "reorg/io/load.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/model.hpp"
+#include "support/example_data.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
+
+using reorg::test::kKommun;
 
 using namespace std::string_literals;
 using namespace std::string_view_literals;
@@ -39,7 +42,6 @@ namespace model = reorg::model;
 const std::string kPython = "/usr/bin/python3";
 const std::string kReadScript = REORG_TESTS_DIR "/io/read_graphml.py";
 const std::string kDot = "/usr/bin/dot";
-const std::string kKommun = REORG_DATA_DIR "/kommun";
 
 constexpr auto kReplacement = "\xEF\xBF\xBD"sv;  // U+FFFD
 

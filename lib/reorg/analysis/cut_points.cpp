@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "reorg/analysis/detail/unit_pair.hpp"
 #include "reorg/model/error.hpp"
 #include "reorg/model/hierarchy.hpp"
 
@@ -271,16 +272,7 @@ private:
 MinCut min_cut_between(const model::Model& model, const graph::UndirectedGraph& work_graph,
                        model::UnitId a, model::UnitId b) {
     const auto units = model::unit_forest(model);
-    if (units.is_ancestor(a, b) || units.is_ancestor(b, a)) {
-        const auto outer = units.is_ancestor(a, b) ? a : b;
-        const auto inner = outer == a ? b : a;
-        throw InputError(Location{"", 0, "--between"},
-                         a == b ? "the two units are the same unit '" + std::string(model[a].id) +
-                                      "'; name two different units"
-                                : "unit '" + std::string(model[inner].id) + "' lies inside '" +
-                                      std::string(model[outer].id) +
-                                      "'; name two units that do not contain one another");
-    }
+    detail::require_apart(model, units, a, b, "--between");
 
     const auto n = static_cast<std::uint32_t>(work_graph.vertex_count());
     std::vector<Side> side(n, Side::Other);

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <variant>
 
+#include "reorg/analysis/detail/unit_pair.hpp"
 #include "reorg/model/error.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/text.hpp"
@@ -173,16 +174,7 @@ DecisionDistance decision_distance(const model::Model& model, std::optional<mode
 std::vector<OverlapGroup> merger_overlap(const model::Model& model, model::UnitId a,
                                          model::UnitId b) {
     const auto units = model::unit_forest(model);
-    if (units.is_ancestor(a, b) || units.is_ancestor(b, a)) {
-        const auto outer = units.is_ancestor(a, b) ? a : b;
-        const auto inner = outer == a ? b : a;
-        throw InputError(Location{"", 0, "--merge"},
-                         a == b ? "the two units are the same unit '" + std::string(model[a].id) +
-                                      "'; name two different units"
-                                : "unit '" + std::string(model[inner].id) + "' lies inside '" +
-                                      std::string(model[outer].id) +
-                                      "'; name two units that do not contain one another");
-    }
+    detail::require_apart(model, units, a, b, "--merge");
 
     // Keyed by (by_title, key): a function and a title that normalise alike stay apart.
     std::map<std::pair<bool, std::string>, OverlapGroup> groups;
