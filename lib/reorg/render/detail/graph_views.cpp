@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -13,7 +12,6 @@
 #include "reorg/analysis/findings.hpp"
 #include "reorg/analysis/flows.hpp"
 #include "reorg/graph/views.hpp"
-#include "reorg/model/escape.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/text.hpp"
 #include "reorg/render/style.hpp"

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "reorg/analysis/structure.hpp"
-#include "reorg/model/escape.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/model/text.hpp"
 #include "reorg/render/detail/tree_chart.hpp"
