@@ -15,8 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include "reorg/base/error.hpp"
+#include "reorg/graph/detail/csr.hpp"
 #include "reorg/graph/views.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/synth/generate.hpp"
 
 using namespace reorg;
@@ -192,7 +193,7 @@ TEST_CASE("exact betweenness centrality is Boost.Graph's Brandes over (n-1)(n-2)
     };
     for (const auto& [name, g] : cases) {
         INFO(name);
-        const auto& csr = g.csr();
+        const auto& csr = reorg::graph::detail::csr(g);
         const std::size_t n = g.vertex_count();
         std::vector<double> boost_values(n, 0.0);
         auto centrality =

@@ -9,9 +9,10 @@
 #include <string>
 
 #include "reorg/analysis/cut_points.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/graph/detail/csr.hpp"
 #include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/model/error.hpp"
 #include "support/model_fixture.hpp"
 #include "support/temp_folder.hpp"
 
@@ -202,7 +203,7 @@ TEST_CASE("spof: articulation points and cut-offs match removing each vertex on 
 
         // Boost's own articulation points agree on the set.
         std::vector<std::uint32_t> boost_points;
-        boost::articulation_points(g.csr(), std::back_inserter(boost_points));
+        boost::articulation_points(reorg::graph::detail::csr(g), std::back_inserter(boost_points));
         std::set<std::uint32_t> boost_set(boost_points.begin(), boost_points.end());
         std::set<std::uint32_t> ours;
         for (const auto& p : points) ours.insert(p.vertex);

@@ -146,7 +146,7 @@ findings:
 TEST_CASE("findings: net scores count each finding once per unit and once per subtree",
           "[analysis][findings]") {
     const auto model = load(kScores);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
 
     std::vector<std::string> order;
     for (const auto& u : analysis.units) order.emplace_back(model[u.unit].id);
@@ -178,7 +178,7 @@ TEST_CASE(
     "findings: why lists the causes behind a unit's problems nearest first, then its own causes",
     "[analysis][findings]") {
     const auto model = load(kWhy);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     const auto* a = unit(model, analysis, "A");
     const auto* b = unit(model, analysis, "B");
     REQUIRE((a && b));
@@ -196,7 +196,7 @@ TEST_CASE(
     "them",
     "[analysis][findings]") {
     const auto model = load(kWhy);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     REQUIRE(analysis.root_causes.size() == 4);
 
     const auto& loop = analysis.root_causes[0];
@@ -224,7 +224,7 @@ TEST_CASE(
 TEST_CASE("findings: chains follow every path to a root and stop where they enter one",
           "[analysis][findings]") {
     const auto model = load(kWhy);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     REQUIRE(analysis.chains.size() == 3);  // one per doesnt_work finding, file order
     CHECK(paths(model, chain(model, analysis, "P1")) == std::vector<Ids>{{"P1", "X1"}});
     CHECK(paths(model, chain(model, analysis, "P2")) ==
@@ -232,7 +232,7 @@ TEST_CASE("findings: chains follow every path to a root and stop where they ente
     CHECK(chain(model, analysis, "P3").paths.empty());
     for (const auto& c : analysis.chains) CHECK_FALSE(c.truncated);
 
-    const auto capped = analysis::analyse_findings(model, {.max_paths = 1});
+    const auto capped = analysis::analyze_findings(model, {.max_paths = 1});
     CHECK(paths(model, chain(model, capped, "P2")) == std::vector<Ids>{{"P2", "Y1", "Y2", "Z"}});
     CHECK(chain(model, capped, "P2").truncated);
     CHECK_FALSE(chain(model, capped, "P1").truncated);
@@ -242,13 +242,13 @@ TEST_CASE(
     "findings: every elementary cycle is a loop, listed from its first finding, self-loops too",
     "[analysis][findings]") {
     const auto model = load(kWhy);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     std::vector<Ids> loops;
     for (const auto& loop : analysis.loops) loops.push_back(ids(model, loop));
     CHECK(loops == std::vector<Ids>{{"X1", "X2"}, {"X1", "X2", "X3"}, {"Y1", "Y2"}, {"S"}});
     CHECK_FALSE(analysis.loops_truncated);
 
-    const auto capped = analysis::analyse_findings(model, {.max_loops = 2});
+    const auto capped = analysis::analyze_findings(model, {.max_loops = 2});
     CHECK(capped.loops.size() == 2);
     CHECK(capped.loops_truncated);
 }
@@ -256,7 +256,7 @@ TEST_CASE(
 TEST_CASE("findings: a problem inside a loop, and a problem given as another's cause",
           "[analysis][findings]") {
     const auto model = load(kProblemsAsCauses);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     REQUIRE(analysis.root_causes.size() == 2);
     CHECK(ids(model, analysis.root_causes[0].causes) == Ids{"R2"});
     CHECK(analysis.root_causes[0].weight == 3 + 5);  // R1, and R2 itself
@@ -274,7 +274,7 @@ units:
 posts:
   - {id: PA, unit: A, person: p1}
 )");
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     CHECK(analysis.units.empty());
     CHECK(analysis.root_causes.empty());
     CHECK(analysis.chains.empty());
@@ -408,7 +408,7 @@ std::vector<std::size_t> positions(const std::vector<model::FindingId>& findings
 
 void check_against_oracle(const model::Model& model) {
     const Oracle oracle(model);
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
 
     std::vector<std::vector<std::size_t>> loops;
     for (const auto& loop : analysis.loops) loops.push_back(positions(loop));
@@ -474,7 +474,7 @@ TEST_CASE(
     "findings: in the example municipality the IT loop is a root and the property loop is not",
     "[analysis][findings]") {
     const auto model = io::load_model(REORG_DATA_DIR "/kommun");
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     check_against_oracle(model);
 
     const auto root_with = [&](std::string_view id) -> const analysis::RootCause* {
@@ -531,7 +531,7 @@ TEST_CASE(
 TEST_CASE("findings: rolled-up net scores agree with a brute-force sum over each subtree",
           "[analysis][findings]") {
     const auto model = io::load_model(REORG_DATA_DIR "/kommun");
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     const auto tree = model::unit_forest(model);
     REQUIRE_FALSE(analysis.units.empty());
     for (const auto& u : analysis.units) {

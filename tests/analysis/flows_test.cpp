@@ -4,8 +4,8 @@
 #include <string>
 
 #include "reorg/analysis/flows.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/model/hierarchy.hpp"
 #include "support/model_fixture.hpp"
 #include "support/temp_folder.hpp"

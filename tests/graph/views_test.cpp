@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "reorg/graph/detail/csr.hpp"
 #include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
 #include "support/temp_folder.hpp"
@@ -73,7 +74,7 @@ TEST_CASE("the work graph joins posts by reporting lines, dotted lines and colla
 
     // Every arc is there in both directions, and matches Boost's own view of the CSR graph.
     for (std::uint32_t v = 0; v < g.vertex_count(); ++v) {
-        const auto [first, last] = boost::adjacent_vertices(v, g.csr());
+        const auto [first, last] = boost::adjacent_vertices(v, reorg::graph::detail::csr(g));
         CHECK(std::vector<std::uint32_t>(first, last) ==
               std::vector<std::uint32_t>(g.neighbours(v).begin(), g.neighbours(v).end()));
         for (const auto w : g.neighbours(v)) {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 #include "support/temp_folder.hpp"
 

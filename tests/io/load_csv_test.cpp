@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reorg/base/error.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/model/model.hpp"
 #include "support/temp_folder.hpp"
 

@@ -1,5 +1,5 @@
-// parse_number and find_invalid_utf8 (lib/reorg/io/text_input.hpp): numbers as people type them,
-// and the first byte that is not UTF-8.
+// parse_number and find_invalid_utf8 (lib/reorg/io/text_input.hpp, lib/reorg/base/utf8.hpp):
+// numbers as people type them, and the first byte that is not UTF-8.
 #include <catch2/catch.hpp>
 
 #include <cstddef>
@@ -7,12 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "reorg/base/utf8.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace {
 
 using Catch::Matchers::WithinRel;
-using reorg::io::find_invalid_utf8;
+using reorg::base::find_invalid_utf8;
 using reorg::io::NumberFormat;
 using reorg::io::parse_number;
 

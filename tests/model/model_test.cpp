@@ -3,13 +3,16 @@
 #include <string>
 #include <vector>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/model/id_index.hpp"
 #include "reorg/model/kinds.hpp"
 #include "reorg/model/model.hpp"
-#include "reorg/model/text.hpp"
 
 using namespace reorg::model;
+using reorg::base::iequals_ascii;
+using reorg::base::TextArena;
+using reorg::base::trim;
 
 namespace {
 std::string fmt_id(int i) {
@@ -141,8 +144,8 @@ TEST_CASE("diagnostics cap the list but count everything", "[model][errors]") {
 }
 
 TEST_CASE("Numbers are spelt for people at any magnitude", "[model][text]") {
-    using reorg::model::format_amount;
-    using reorg::model::format_number;
+    using reorg::base::format_amount;
+    using reorg::base::format_number;
     CHECK(format_amount(1234567.5) == "1 234 568");
     CHECK(format_amount(-1234.4) == "-1 234");
     CHECK(format_amount(0) == "0");

@@ -7,7 +7,7 @@
 #include <iterator>
 #include <string>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "support/svg.hpp"
 #include "support/temp_folder.hpp"
 

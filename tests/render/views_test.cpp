@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "reorg/analysis/centrality.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/render/graphviz.hpp"
 #include "reorg/render/style.hpp"
 #include "support/model_fixture.hpp"

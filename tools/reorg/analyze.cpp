@@ -10,7 +10,7 @@
 #include "progress.hpp"
 #include "reorg/analysis/analyze.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/report/analysis_output.hpp"
+#include "reorg/output/analysis_output.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -18,7 +18,7 @@ namespace {
 struct AnalyzeOptions {
     std::string model;
     analysis::AnalyzeOptions analysis;
-    report::AnalysisOutputOptions output;
+    output::AnalysisOutputOptions output;
     std::vector<std::string> between;
     std::vector<std::string> merge;
     std::string to;
@@ -44,11 +44,11 @@ int run_analyze(AnalyzeOptions& options) {
     analysis.betweenness.progress = nullptr;
 
     if (options.json) {
-        report::write_analysis_json(std::cout, model, result, options.output);
+        output::write_analysis_json(std::cout, model, result, options.output);
     } else if (options.csv) {
-        report::write_analysis_csv(std::cout, model, result);
+        output::write_analysis_csv(std::cout, model, result);
     } else {
-        report::write_analysis_table(std::cout, model, result, options.output);
+        output::write_analysis_table(std::cout, model, result, options.output);
     }
     return EXIT_SUCCESS;
 }

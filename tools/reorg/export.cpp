@@ -7,10 +7,10 @@
 
 #include "commands.hpp"
 #include "print.hpp"
+#include "reorg/base/atomic_file.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/io/export.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/io/output.hpp"
-#include "reorg/model/error.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -33,7 +33,7 @@ int run_export(const ExportOptions& options) {
         if (!std::cout) throw Error("cannot write to standard output");
         return EXIT_SUCCESS;
     }
-    io::AtomicFile file(options.output);
+    base::AtomicFile file(options.output);
     io::export_model(file.stream(), model, *format, options.graph);
     file.commit();
     return EXIT_SUCCESS;

@@ -8,7 +8,7 @@
 #include "print.hpp"
 #include "reorg/analysis/findings.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/report/findings_output.hpp"
+#include "reorg/output/findings_output.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -21,7 +21,7 @@ struct FindingsOptions {
 
 int run_findings(const FindingsOptions& options) {
     const auto model = load_model(options.model);
-    report::FindingsOutputOptions output;
+    output::FindingsOutputOptions output;
     if (!options.unit.empty()) {
         output.unit = model.find_unit(options.unit);
         if (!output.unit) {
@@ -29,11 +29,11 @@ int run_findings(const FindingsOptions& options) {
                              "unknown unit '" + options.unit + "'");
         }
     }
-    const auto findings = analysis::analyse_findings(model);
+    const auto findings = analysis::analyze_findings(model);
     if (options.json) {
-        report::write_findings_json(std::cout, model, findings, output);
+        output::write_findings_json(std::cout, model, findings, output);
     } else {
-        report::write_findings_text(std::cout, model, findings, output);
+        output::write_findings_text(std::cout, model, findings, output);
     }
     return EXIT_SUCCESS;
 }

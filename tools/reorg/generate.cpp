@@ -9,8 +9,8 @@
 #include <string>
 
 #include "commands.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/io/save.hpp"
-#include "reorg/model/error.hpp"
 
 namespace reorg::cli {
 namespace {

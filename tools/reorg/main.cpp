@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 #include "print.hpp"
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/version.hpp"
 
 int main(int argc, char** argv) {

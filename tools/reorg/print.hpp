@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 
 namespace reorg::cli {

@@ -8,8 +8,8 @@
 
 #include "commands.hpp"
 #include "print.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/render/graphviz.hpp"
 #include "reorg/render/views.hpp"
 

@@ -8,7 +8,7 @@
 #include "print.hpp"
 #include "reorg/analysis/structure.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/report/structure_output.hpp"
+#include "reorg/output/structure_output.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -24,11 +24,11 @@ int run_stats(const StatsOptions& options) {
     const auto model = load_model(options.model);
     const auto structure = analysis::structure(model, options.thresholds);
     if (options.json) {
-        report::write_structure_json(std::cout, model, structure);
+        output::write_structure_json(std::cout, model, structure);
     } else if (options.csv) {
-        report::write_structure_csv(std::cout, model, structure);
+        output::write_structure_csv(std::cout, model, structure);
     } else {
-        report::write_structure_table(std::cout, model, structure);
+        output::write_structure_table(std::cout, model, structure);
     }
     return EXIT_SUCCESS;
 }

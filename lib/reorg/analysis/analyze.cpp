@@ -1,7 +1,7 @@
 #include "reorg/analysis/analyze.hpp"
 
+#include "reorg/base/error.hpp"
 #include "reorg/graph/views.hpp"
-#include "reorg/model/error.hpp"
 
 namespace reorg::analysis {
 namespace {
@@ -52,7 +52,7 @@ Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options) {
     }
     if (result.merge)
         result.overlap = merger_overlap(model, result.merge->first, result.merge->second);
-    result.findings = analyse_findings(model);
+    result.findings = analyze_findings(model);
     return result;
 }
 

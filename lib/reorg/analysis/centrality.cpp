@@ -12,7 +12,8 @@
 #include <thread>
 #include <utility>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/random.hpp"
 
 namespace reorg::analysis {
 namespace {
@@ -30,60 +31,8 @@ constexpr double kMaxBucketLength = 4096;
 constexpr std::uint64_t kMainStream = 0;
 constexpr std::uint64_t kPilotStream = 1;
 
-// ---------------------------------------------------------------------------------------------
-// Random numbers. Our own generator and integer mapping (not <random>'s distributions, whose
-// output is implementation-defined), so that a seed gives the same sample on every platform.
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-/// xoshiro256** (Blackman and Vigna), seeded through splitmix64.
-class Rng {
-public:
-    Rng(std::uint64_t seed, std::uint64_t stream, std::uint64_t block) {
-        std::uint64_t mix = seed;
-        mix = splitmix64(mix) ^ (stream * 0xd1b54a32d192ed03ULL);
-        mix = splitmix64(mix) ^ block;
-        for (auto& word : state_) word = splitmix64(mix);
-    }
-
-    std::uint64_t next() {
-        const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
-        const std::uint64_t t = state_[1] << 17;
-        state_[2] ^= state_[0];
-        state_[3] ^= state_[1];
-        state_[1] ^= state_[2];
-        state_[0] ^= state_[3];
-        state_[2] ^= t;
-        state_[3] = rotl(state_[3], 45);
-        return result;
-    }
-
-    /// Uniform in [0, bound), bound ≥ 1 (Lemire's multiply-and-reject, unbiased).
-    std::uint32_t below(std::uint32_t bound) {
-        std::uint64_t m = (next() >> 32) * bound;
-        auto low = static_cast<std::uint32_t>(m);
-        if (low < bound) {
-            const std::uint32_t threshold = (0u - bound) % bound;
-            while (low < threshold) {
-                m = (next() >> 32) * bound;
-                low = static_cast<std::uint32_t>(m);
-            }
-        }
-        return static_cast<std::uint32_t>(m >> 32);
-    }
-
-    /// Uniform in [0, 1).
-    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
-private:
-    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t state_[4] = {};
-};
+// Sampling draws from base::Random: a seed gives the same sample on every platform.
+using Rng = base::Random;
 
 // ---------------------------------------------------------------------------------------------
 // Threads: items (sources, or blocks of samples) in chunks dealt to the threads in a fixed

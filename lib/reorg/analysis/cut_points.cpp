@@ -9,7 +9,7 @@
 #include <variant>
 
 #include "reorg/analysis/detail/unit_pair.hpp"
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/model/hierarchy.hpp"
 
 namespace reorg::analysis {

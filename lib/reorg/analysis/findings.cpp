@@ -425,7 +425,7 @@ WhyChain why_chain(std::uint32_t start, const Arcs& arcs, const Condensation& c,
 
 }  // namespace
 
-FindingsAnalysis analyse_findings(const model::Model& model, const FindingsOptions& options) {
+FindingsAnalysis analyze_findings(const model::Model& model, const FindingsOptions& options) {
     FindingsAnalysis analysis;
     const auto arcs = distinct_arcs(model);
     const auto findings = model.findings();

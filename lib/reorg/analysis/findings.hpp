@@ -96,7 +96,7 @@ struct FindingsOptions {
 /// after a fixed search budget, a million steps, that only a pathological tangle of causes
 /// exhausts). A million-post synthetic model (6,816 findings) takes well under a second.
 /// Throws nothing of its own.
-[[nodiscard]] FindingsAnalysis analyse_findings(const model::Model& model,
+[[nodiscard]] FindingsAnalysis analyze_findings(const model::Model& model,
                                                 const FindingsOptions& options = {});
 
 }  // namespace reorg::analysis

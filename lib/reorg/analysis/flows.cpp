@@ -8,9 +8,9 @@
 #include <variant>
 
 #include "reorg/analysis/detail/unit_pair.hpp"
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::analysis {
 namespace {
@@ -76,7 +76,7 @@ void fold_case(std::string& text) {
 }  // namespace
 
 std::string normalised_function(std::string_view function) {
-    std::string key(model::trim(function));
+    std::string key(base::trim(function));
     fold_case(key);
     return key;
 }
@@ -182,7 +182,7 @@ std::vector<OverlapGroup> merger_overlap(const model::Model& model, model::UnitI
         const auto& post = model.posts()[p];
         const bool in_a = units.is_ancestor(a, post.unit);
         if (!in_a && !units.is_ancestor(b, post.unit)) continue;
-        const bool by_title = model::trim(post.function).empty();
+        const bool by_title = base::trim(post.function).empty();
         auto key = by_title ? normalised_title(post.title) : normalised_function(post.function);
         if (key.empty()) continue;  // neither a function nor a title to compare
         auto& group = groups[{by_title, key}];
@@ -200,7 +200,7 @@ std::vector<OverlapGroup> merger_overlap(const model::Model& model, model::UnitI
         if (group.in_a.empty() || group.in_b.empty()) continue;
         // As the first post of A spells it, for display.
         const auto& first = model[group.in_a.front()];
-        group.label = std::string(model::trim(group.by_title ? first.title : first.function));
+        group.label = std::string(base::trim(group.by_title ? first.title : first.function));
         result.push_back(std::move(group));
     }
     std::stable_sort(

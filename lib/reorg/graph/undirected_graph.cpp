@@ -1,5 +1,7 @@
 #include "reorg/graph/undirected_graph.hpp"
 
+#include "reorg/graph/detail/csr.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,7 +12,7 @@ const std::uint32_t kNoOffsets[] = {0, 0};
 }
 
 UndirectedGraph::UndirectedGraph()
-    : csr_(std::make_shared<const detail::Csr>()), offsets_(kNoOffsets) {}
+    : csr_(std::make_shared<const detail::CsrStorage>()), offsets_(kNoOffsets) {}
 
 UndirectedGraph UndirectedGraph::from_edges(std::size_t vertices, std::vector<Edge> edges) {
     // Both directions of every edge, sorted by (source, target, weight): the first arc of a run
@@ -39,24 +41,28 @@ UndirectedGraph UndirectedGraph::from_edges(std::size_t vertices, std::vector<Ed
     }
 
     UndirectedGraph graph;
-    graph.csr_ = std::make_shared<const detail::Csr>(boost::edges_are_sorted, pairs.begin(),
-                                                     pairs.end(), properties.begin(),
-                                                     static_cast<std::uint32_t>(vertices));
+    graph.csr_ = std::make_shared<const detail::CsrStorage>(
+        detail::CsrStorage{detail::Csr(boost::edges_are_sorted, pairs.begin(), pairs.end(),
+                                       properties.begin(), static_cast<std::uint32_t>(vertices))});
     for (const auto& arc : properties) {
         if (arc.weight != std::floor(arc.weight)) graph.integer_weights_ = false;
         if (arc.weight != 1.0) graph.weighted_ = true;
     }
     // The rows, columns and arc properties are public members of Boost's CSR structure; reading
     // them as arrays is what keeps the breadth-first searches of the analyses tight.
-    const auto& csr = *graph.csr_;
+    const auto& csr = graph.csr_->graph;
     graph.offsets_ = csr.m_forward.m_rowstart.data();
     graph.targets_ = csr.m_forward.m_column.data();
     graph.arc_data_ = csr.m_forward.m_edge_properties.data();
     return graph;
 }
 
-std::size_t UndirectedGraph::vertex_count() const noexcept { return boost::num_vertices(*csr_); }
+std::size_t UndirectedGraph::vertex_count() const noexcept {
+    return boost::num_vertices(csr_->graph);
+}
 
-std::size_t UndirectedGraph::edge_count() const noexcept { return boost::num_edges(*csr_) / 2; }
+std::size_t UndirectedGraph::edge_count() const noexcept {
+    return boost::num_edges(csr_->graph) / 2;
+}
 
 }  // namespace reorg::graph

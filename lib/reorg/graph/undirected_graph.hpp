@@ -4,14 +4,21 @@
 #include <span>
 #include <vector>
 
-#include "reorg/graph/detail/csr.hpp"
-
 namespace reorg::graph {
+
+/// What an arc carries: its length when weights are used as distances.
+struct Arc {
+    double weight = 1.0;
+};
+
+namespace detail {
+struct CsrStorage;  // graph/detail/csr.hpp: the Boost.Graph type, kept out of this header
+}
 
 /// An undirected simple graph over vertices 0..n-1 in compressed sparse rows (Boost.Graph's
 /// compressed_sparse_row_graph), each edge stored as an arc in both directions. Read-only once
 /// built; the hot loops of the analyses read neighbours() and arcs() as plain arrays, the rest
-/// hands csr() to Boost.Graph's algorithms.
+/// hands detail::csr(graph) (graph/detail/csr.hpp) to Boost.Graph's algorithms.
 class UndirectedGraph {
 public:
     struct Edge {
@@ -47,12 +54,12 @@ public:
     /// Whether any weight differs from 1.
     [[nodiscard]] bool weighted() const noexcept { return weighted_; }
 
-    /// The Boost.Graph view, for its algorithms.
-    [[nodiscard]] const detail::Csr& csr() const noexcept { return *csr_; }
+    /// The Boost.Graph storage; detail::csr() unwraps it.
+    [[nodiscard]] const detail::CsrStorage& storage() const noexcept { return *csr_; }
 
 private:
     // The Boost graph lives on the heap so that the raw pointers into it survive moves.
-    std::shared_ptr<const detail::Csr> csr_;
+    std::shared_ptr<const detail::CsrStorage> csr_;
     const std::uint32_t* offsets_ = nullptr;
     const std::uint32_t* targets_ = nullptr;
     const Arc* arc_data_ = nullptr;

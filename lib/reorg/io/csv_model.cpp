@@ -2,10 +2,10 @@
 #include <string>
 #include <vector>
 
-#include "reorg/io/csv_table.hpp"
+#include "reorg/io/detail/csv_table.hpp"
+#include "reorg/io/detail/model_builder.hpp"
+#include "reorg/io/detail/tables.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/io/model_builder.hpp"
-#include "reorg/io/tables.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace reorg::io {

@@ -13,17 +13,17 @@
 #include <variant>
 #include <vector>
 
-#include "reorg/model/escape.hpp"
+#include "reorg/base/escape.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::io {
 namespace {
 
 using namespace std::string_view_literals;
-using model::append_dot;
-using model::append_json;
-using model::append_xml;
+using base::append_dot;
+using base::append_json;
+using base::append_xml;
 using model::Model;
 
 // ---------------------------------------------------------------------------------------------
@@ -247,17 +247,7 @@ private:
     std::string text_;
 };
 
-// The shortest text that reads back as exactly `value`: in plain decimals where people write
-// them so (a cost of 700000, not 7e+05), with an exponent only for the very large or small.
-void append_number(std::string& out, double value) {
-    std::array<char, 64> buffer{};
-    const auto magnitude = std::fabs(value);
-    const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
-    const auto result = plain ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                              std::chars_format::fixed)
-                              : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    out.append(buffer.data(), result.ptr);
-}
+void append_number(std::string& out, double value) { base::append_exact_number(out, value); }
 
 void append_number(std::string& out, std::int64_t value) {
     std::array<char, 24> buffer{};
@@ -698,7 +688,7 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) noexcept 
         {"dot", ExportFormat::Dot},
     }};
     for (const auto& [spelling, format] : kFormats) {
-        if (model::iequals_ascii(name, spelling)) return format;
+        if (base::iequals_ascii(name, spelling)) return format;
     }
     return std::nullopt;
 }

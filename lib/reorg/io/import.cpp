@@ -14,30 +14,23 @@
 #include <utility>
 #include <vector>
 
-#include "reorg/io/csv_table.hpp"
-#include "reorg/io/model_builder.hpp"
-#include "reorg/io/tables.hpp"
+#include "reorg/base/text.hpp"
+#include "reorg/io/detail/csv_table.hpp"
+#include "reorg/io/detail/model_builder.hpp"
+#include "reorg/io/detail/tables.hpp"
 #include "reorg/io/text_input.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::io {
 namespace {
 
+using base::trim;
 using model::Table;
-using model::trim;
 
 using detail::kAbsent;
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-bool iequals(std::string_view a, std::string_view b) { return model::iequals_ascii(a, b); }
-
-// The shortest text that reads back as `value`, for handing computed numbers to the builder.
-std::string number_text(double value) {
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
-}
+bool iequals(std::string_view a, std::string_view b) { return base::iequals_ascii(a, b); }
 
 // A field's trimmed value; empty for a column the file lacks or a short row.
 std::string_view field(std::span<const std::string_view> fields, std::size_t index) {
@@ -545,7 +538,7 @@ private:
     }
 
     std::string_view number(std::optional<double> value) {
-        return value ? text_.store(number_text(*value)) : std::string_view{};
+        return value ? text_.store(base::exact_number(*value)) : std::string_view{};
     }
 
     // Names each junior group's post `<senior PUR>.J<n>`, n counting the groups under that
@@ -694,7 +687,7 @@ private:
     std::vector<JuniorGroup> juniors_;
     std::unordered_map<std::string_view, std::uint32_t> senior_index_;
     std::unordered_map<std::string_view, std::uint32_t> eliminated_;
-    model::TextArena text_;  // ids and numbers made here
+    base::TextArena text_;  // ids and numbers made here
 };
 
 // ---------------------------------------------------------------------------------------------

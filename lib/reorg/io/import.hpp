@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "reorg/base/error.hpp"
 #include "reorg/io/text_input.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/model/model.hpp"
 
 /// Importers from formats other tools publish (`reorg import`). Each builds its model through

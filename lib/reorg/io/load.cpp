@@ -1,7 +1,7 @@
 #include "reorg/io/load.hpp"
 
+#include "reorg/base/text.hpp"
 #include "reorg/io/snapshot.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::io {
 
@@ -10,7 +10,7 @@ model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnost
     if (std::filesystem::is_directory(path, error)) return read_csv_folder(path, diagnostics);
     if (is_snapshot_path(path)) return read_snapshot(path, diagnostics);
     const auto extension = path.extension().string();
-    if (model::iequals_ascii(extension, ".yaml") || model::iequals_ascii(extension, ".yml")) {
+    if (base::iequals_ascii(extension, ".yaml") || base::iequals_ascii(extension, ".yml")) {
         return read_yaml_model(path, diagnostics);
     }
     if (!std::filesystem::exists(path, error)) {

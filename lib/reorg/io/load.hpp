@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <string>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 
 namespace reorg::io {

@@ -1,41 +1,23 @@
 #include "reorg/io/save.hpp"
 
-#include <charconv>
 #include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "reorg/io/output.hpp"
+#include "reorg/base/atomic_file.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/escape.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/io/snapshot.hpp"
-#include "reorg/model/error.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::io {
 namespace {
 
 using model::Table;
 
-// The shortest text that reads back as exactly `value`.
-std::string number(double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return {buffer, result.ptr};
-}
-
-std::string number(std::optional<double> value) { return value ? number(*value) : std::string(); }
-
-void write_field(std::ostream& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out << field;
-        return;
-    }
-    out << '"';
-    for (const char c : field) {
-        if (c == '"') out << '"';
-        out << c;
-    }
-    out << '"';
+std::string number(std::optional<double> value) {
+    return value ? base::exact_number(*value) : std::string();
 }
 
 // Writes one CSV file of a table: the known columns, then the model's extra columns.
@@ -54,7 +36,9 @@ public:
     void field(std::string_view text) {
         if (!first_) out_ << ',';
         first_ = false;
-        write_field(out_, text);
+        cell_.clear();
+        base::append_csv(cell_, text);
+        out_ << cell_;
     }
 
     void end_row(std::size_t row) {
@@ -74,6 +58,7 @@ private:
     std::ofstream out_;
     const model::ExtraColumns& extra_;
     bool first_ = true;
+    std::string cell_;
 };
 
 std::string join_ids(const model::Model& model, const std::vector<model::Ref>& refs) {
@@ -88,7 +73,7 @@ std::string join_ids(const model::Model& model, const std::vector<model::Ref>& r
 }  // namespace
 
 void write_csv_folder(const model::Model& m, const std::filesystem::path& folder) {
-    AtomicFolder output(folder);
+    base::AtomicFolder output(folder);
     const auto& dir = output.path();
     {
         const auto file = dir / "units.csv";

@@ -18,9 +18,10 @@
 #include <string>
 
 #include "model.capnp.h"
-#include "reorg/io/output.hpp"
+#include "reorg/base/atomic_file.hpp"
+#include "reorg/base/text.hpp"
+#include "reorg/base/utf8.hpp"
 #include "reorg/io/text_input.hpp"
-#include "reorg/model/text.hpp"
 #include "reorg/model/validate.hpp"
 
 namespace reorg::io {
@@ -248,7 +249,7 @@ public:
     template <class W>
     std::string_view text(capnp::Text::Reader reader, const W& where) {
         const std::string_view view(reader.begin(), reader.size());
-        if (find_invalid_utf8(view)) error(where, "invalid UTF-8");
+        if (base::find_invalid_utf8(view)) error(where, "invalid UTF-8");
         return view;
     }
 
@@ -437,13 +438,13 @@ private:
 }  // namespace
 
 bool is_snapshot_path(const std::filesystem::path& path) {
-    return model::iequals_ascii(path.extension().string(), ".reorg");
+    return base::iequals_ascii(path.extension().string(), ".reorg");
 }
 
 void write_snapshot(const model::Model& model, const std::filesystem::path& file) {
     capnp::MallocMessageBuilder message(1u << 20);
     fill(message.initRoot<wire::Model>(), model);
-    AtomicFile output(file);
+    base::AtomicFile output(file);
     StreamOutput stream(output.stream());
     const auto segments = message.getSegmentsForOutput();
     if (segments.size() == 1) {

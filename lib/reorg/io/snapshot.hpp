@@ -1,7 +1,7 @@
 #pragma once
 #include <filesystem>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 
 /// Snapshots: the model as one Cap'n Proto message (schemas/model.capnp), written by

@@ -9,8 +9,9 @@
 #include <fstream>
 #include <utility>
 
-#include "reorg/model/error.hpp"
-#include "reorg/model/text.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
+#include "reorg/base/utf8.hpp"
 
 namespace reorg::io {
 
@@ -25,50 +26,6 @@ std::string read_file(const std::filesystem::path& path) {
     in.read(bytes.data(), size);
     if (!in) throw InputError({path.string()}, "cannot read the file");
     return bytes;
-}
-
-std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
-            std::uint64_t word;
-            std::memcpy(&word, bytes + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char lead = bytes[i];
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned char low = 0x80;  // allowed range of the second byte
-        unsigned char high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;   // no overlongs
-            if (lead == 0xED) high = 0x9F;  // no surrogates
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;   // no overlongs
-            if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + length > n) return i;
-        if (bytes[i + 1] < low || bytes[i + 1] > high) return i;
-        for (std::size_t k = 2; k < length; ++k) {
-            if ((bytes[i + k] & 0xC0) != 0x80) return i;
-        }
-        i += length;
-    }
-    return std::nullopt;
 }
 
 namespace {
@@ -155,7 +112,7 @@ std::optional<std::string> read_text(const std::filesystem::path& path, Diagnost
         if (diagnostics.error_count() != errors_before) return std::nullopt;
         return text;
     }
-    if (const auto bad = find_invalid_utf8(bytes)) {
+    if (const auto bad = base::find_invalid_utf8(bytes)) {
         const auto [line, column] = line_and_column(bytes, *bad);
         diagnostics.error(
             {file, line},
@@ -199,7 +156,7 @@ bool normalise_decimal_comma(std::string_view text, std::string& out) {
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text, NumberFormat format) {
-    text = model::trim(text);
+    text = base::trim(text);
     std::string normalised;
     if (format.decimal_comma && text.find_first_of(", '\xC2\xE2") != std::string_view::npos) {
         if (!normalise_decimal_comma(text, normalised)) return std::nullopt;

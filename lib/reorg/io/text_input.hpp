@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 
 /// Reading the bytes of user files: whole-file reads, UTF-8 checks and Windows-1252 conversion,
 /// numbers as people type them.
@@ -13,11 +13,6 @@ namespace reorg::io {
 
 /// The whole file. Throws InputError naming the file if it cannot be read.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
-
-/// The offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and
-/// code points above U+10FFFF are invalid), or nullopt when all of `text` is valid. O(n), with
-/// an 8-bytes-at-a-time path for ASCII.
-[[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 
 /// How a text file is encoded.
 enum class Encoding { Utf8, Windows1252 };

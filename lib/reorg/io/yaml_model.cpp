@@ -5,9 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "reorg/base/utf8.hpp"
+#include "reorg/io/detail/model_builder.hpp"
+#include "reorg/io/detail/tables.hpp"
 #include "reorg/io/load.hpp"
-#include "reorg/io/model_builder.hpp"
-#include "reorg/io/tables.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace reorg::io {
@@ -126,7 +127,7 @@ void read_list(const YAML::Node& root, const std::string& file, std::uint32_t so
 model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
     const std::string file = path.string();
     const std::string bytes = read_file(path);
-    if (const auto bad = find_invalid_utf8(bytes)) {
+    if (const auto bad = base::find_invalid_utf8(bytes)) {
         const auto line =
             std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
         throw InputError({file, static_cast<std::uint32_t>(line)},

@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "reorg/model/text.hpp"
+#include "reorg/base/text.hpp"
 
 namespace reorg::model {
 namespace {
@@ -17,9 +17,9 @@ struct Vocabulary {
         return names[static_cast<std::size_t>(kind)];
     }
     [[nodiscard]] std::optional<Kind> parse(std::string_view text) const noexcept {
-        text = trim(text);
+        text = base::trim(text);
         for (std::size_t i = 0; i < N; ++i) {
-            if (iequals_ascii(text, names[i])) return values[i];
+            if (base::iequals_ascii(text, names[i])) return values[i];
         }
         return std::nullopt;
     }

@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 
 namespace reorg::model {
 namespace {

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 
 namespace reorg::model {

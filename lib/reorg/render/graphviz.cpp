@@ -10,10 +10,10 @@
 #include <string>
 #include <utility>
 
-#include "reorg/io/output.hpp"
-#include "reorg/model/error.hpp"
-#include "reorg/model/escape.hpp"
-#include "reorg/model/text.hpp"
+#include "reorg/base/atomic_file.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/escape.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/render/style.hpp"
 
 // The plugin libraries linked in (FindGraphviz.cmake's Graphviz::plugins).
@@ -48,7 +48,7 @@ int collect_error(char* message) {
 
 [[noreturn]] void fail(std::string what) {
     std::string detail = error_messages != nullptr ? std::exchange(*error_messages, {}) : "";
-    detail = std::string(model::trim(detail));
+    detail = std::string(base::trim(detail));
     throw RenderError(detail.empty() ? what : what + ": " + detail);
 }
 
@@ -142,7 +142,7 @@ private:
     [[nodiscard]] static std::string value_of(const Attribute& attribute) {
         if (attribute.kind != ValueKind::Text) return attribute.value;
         std::string clean;
-        model::append_clean(clean, attribute.value);
+        base::append_clean(clean, attribute.value);
         // Graphviz 2.42 expands a tooltip's escapes twice (once for the object, once more
         // writing the SVG title), a label's once.
         const auto once = style::graphviz_literal(clean);
@@ -225,7 +225,7 @@ void clear_pdf_dates(std::string& pdf) {
 
 std::optional<Format> parse_format(std::string_view name) noexcept {
     for (const auto format : {Format::Dot, Format::Svg, Format::Png, Format::Pdf}) {
-        if (model::iequals_ascii(name, to_string(format))) return format;
+        if (base::iequals_ascii(name, to_string(format))) return format;
     }
     return std::nullopt;
 }
@@ -307,7 +307,7 @@ std::string Graphviz::render(const Diagram& diagram, Format format) {
 void Graphviz::render_to_file(const Diagram& diagram, Format format,
                               const std::filesystem::path& path) {
     const auto bytes = render(diagram, format);
-    io::AtomicFile file(path);
+    base::AtomicFile file(path);
     file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     file.commit();
 }

@@ -5,8 +5,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "reorg/model/escape.hpp"
-#include "reorg/model/text.hpp"
+#include "reorg/base/escape.hpp"
+#include "reorg/base/text.hpp"
+#include "reorg/base/utf8.hpp"
 
 namespace reorg::render::style {
 namespace {
@@ -26,22 +27,8 @@ std::size_t class_of(double fraction, std::size_t classes) {
     return std::min(k, classes - 1);
 }
 
-// Start of the UTF-8 code point after the one starting at text[i].
-std::size_t next_code_point(std::string_view text, std::size_t i) {
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-    return i;
-}
-
 // Text for an HTML-like label: XML-escaped, then backslashes doubled.
-std::string escaped(std::string_view text) { return graphviz_literal(model::xml_escaped(text)); }
-
-// Code points in UTF-8 text.
-std::size_t display_chars(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size(); i = next_code_point(text, i)) ++count;
-    return count;
-}
+std::string escaped(std::string_view text) { return graphviz_literal(base::xml_escaped(text)); }
 
 }  // namespace
 
@@ -68,7 +55,7 @@ std::vector<LegendEntry> diverging_entries(double extent) {
         const double from = -extent + 2 * extent * static_cast<double>(i) / classes;
         const double to = -extent + 2 * extent * static_cast<double>(i + 1) / classes;
         entries.push_back({std::string(kDiverging[i]),
-                           model::format_number(from, 0) + " to " + model::format_number(to, 0), "",
+                           base::format_number(from, 0) + " to " + base::format_number(to, 0), "",
                            std::string(kInk)});
     }
     return entries;
@@ -130,10 +117,10 @@ std::string html_text(std::string_view text, std::size_t max_chars) {
     if (max_chars > 0) {
         std::size_t kept_end = 0;  // after the first max_chars − 1 code points
         std::size_t count = 0;
-        for (std::size_t i = 0; i < text.size(); i = next_code_point(text, i)) {
+        for (std::size_t i = 0; i < text.size(); i = base::next_code_point(text, i)) {
             if (count == max_chars - 1) kept_end = i;
             if (++count > max_chars) {
-                return escaped(model::trim(text.substr(0, kept_end))) + "…";
+                return escaped(base::trim(text.substr(0, kept_end))) + "…";
             }
         }
     }
@@ -144,19 +131,14 @@ std::string wrapped_html(std::string_view text, std::size_t width, std::size_t m
     std::vector<std::string> lines;
     std::string line;
     std::size_t line_chars = 0;
-    const auto code_points = [](std::string_view word) {
-        std::size_t count = 0;
-        for (std::size_t i = 0; i < word.size(); i = next_code_point(word, i)) ++count;
-        return count;
-    };
-    text = model::trim(text);
+    text = base::trim(text);
     bool more = false;
     while (!text.empty()) {
         const auto blank = text.find_first_of(" \t\r\n");
         const auto word = text.substr(0, blank);
         text =
-            blank == std::string_view::npos ? std::string_view{} : model::trim(text.substr(blank));
-        const auto chars = code_points(word);
+            blank == std::string_view::npos ? std::string_view{} : base::trim(text.substr(blank));
+        const auto chars = base::code_points(word);
         if (line_chars > 0 && line_chars + 1 + chars > width) {
             lines.push_back(std::move(line));
             line.clear();
@@ -214,9 +196,10 @@ LegendNode legend_table(const Legend& legend) {
     constexpr double kSwatch = 26;
     std::size_t label_chars = 0;
     for (const auto& entry : legend.entries) {
-        label_chars = std::max(label_chars, static_cast<std::size_t>(display_chars(entry.label)));
+        label_chars =
+            std::max(label_chars, static_cast<std::size_t>(base::code_points(entry.label)));
     }
-    const double title_width = static_cast<double>(display_chars(legend.title)) * kCharWidth;
+    const double title_width = static_cast<double>(base::code_points(legend.title)) * kCharWidth;
     const double label_width =
         std::max(static_cast<double>(label_chars) * kCharWidth, title_width - kSwatch);
 
@@ -309,10 +292,10 @@ void apply_defaults(Diagram& diagram) {
 
 std::string compact_amount(double value) {
     const double magnitude = std::fabs(value);
-    if (magnitude >= 1e9) return model::format_number(value / 1e9, 1) + " G";
-    if (magnitude >= 1e6) return model::format_number(value / 1e6, 1) + " M";
-    if (magnitude >= 1e4) return model::format_number(value / 1e3, 0) + " k";
-    return model::format_number(value, 0);
+    if (magnitude >= 1e9) return base::format_number(value / 1e9, 1) + " G";
+    if (magnitude >= 1e6) return base::format_number(value / 1e6, 1) + " M";
+    if (magnitude >= 1e4) return base::format_number(value / 1e3, 0) + " k";
+    return base::format_number(value, 0);
 }
 
 }  // namespace reorg::render::style

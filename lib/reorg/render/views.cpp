@@ -3,8 +3,8 @@
 #include <array>
 #include <utility>
 
-#include "reorg/model/error.hpp"
-#include "reorg/model/text.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/render/detail/overlay.hpp"
 #include "reorg/render/detail/views_impl.hpp"
 #include "reorg/render/style.hpp"
@@ -29,7 +29,7 @@ template <class Table>
 auto parse(const Table& table, std::string_view name) noexcept
     -> std::optional<typename Table::value_type::first_type> {
     for (const auto& [value, spelling] : table) {
-        if (model::iequals_ascii(model::trim(name), spelling)) return value;
+        if (base::iequals_ascii(base::trim(name), spelling)) return value;
     }
     return std::nullopt;
 }

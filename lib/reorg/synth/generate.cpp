@@ -12,8 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "reorg/model/error.hpp"
-#include "reorg/model/text.hpp"
+#include "reorg/base/error.hpp"
+#include "reorg/base/random.hpp"
+#include "reorg/base/text.hpp"
 
 namespace reorg::synth {
 namespace {
@@ -24,44 +25,18 @@ using model::UnitKind;
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 // ---------------------------------------------------------------------------------------------
-// Random numbers that are the same on every machine: xoshiro256** seeded through splitmix64, and
-// integer draws only (the standard distributions are implementation-defined).
-
-std::uint64_t splitmix64(std::uint64_t& state) noexcept {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-// One stream per part of the organisation (tree, people, links, ...), so that tuning how one
-// part draws leaves the others as they were.
+// Random numbers that are the same on every machine (base/random.hpp), one stream per part of
+// the organisation (tree, people, links, ...), so that tuning how one part draws leaves the
+// others as they were.
 enum class Stream : std::uint64_t { Tree = 1, People, Links, Collaboration, Findings };
 
 class Random {
 public:
-    Random(std::uint64_t seed, Stream stream) noexcept {
-        std::uint64_t state = seed ^ (static_cast<std::uint64_t>(stream) * 0xd1b54a32d192ed03ULL);
-        for (auto& word : s_) word = splitmix64(state);
-    }
+    Random(std::uint64_t seed, Stream stream) noexcept
+        : random_(seed, static_cast<std::uint64_t>(stream)) {}
 
-    std::uint64_t next() noexcept {
-        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-        const std::uint64_t t = s_[1] << 17;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
-
-    /// Uniform in [0, n) for n ≥ 1 (Lemire's multiply-shift; the bias, below n / 2^32, is
-    /// irrelevant here).
-    std::uint32_t below(std::uint32_t n) noexcept {
-        return static_cast<std::uint32_t>(((next() >> 32) * n) >> 32);
-    }
+    /// Uniform in [0, n) for n ≥ 1.
+    std::uint32_t below(std::uint32_t n) noexcept { return random_.below(n); }
 
     /// True with probability per_mille / 1000.
     bool chance(std::uint32_t per_mille) noexcept { return below(1000) < per_mille; }
@@ -73,11 +48,7 @@ public:
     }
 
 private:
-    static std::uint64_t rotl(std::uint64_t x, int k) noexcept {
-        return (x << k) | (x >> (64 - k));
-    }
-
-    std::array<std::uint64_t, 4> s_{};
+    base::Random random_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +300,7 @@ class Generator {
 public:
     explicit Generator(const GenerateOptions& options)
         : options_(options),
-          arena_(std::make_shared<model::TextArena>()),
+          arena_(std::make_shared<base::TextArena>()),
           tree_random_(options.seed, Stream::Tree),
           id_width_(std::max(4, digits(options.posts))) {}
 
@@ -971,7 +942,7 @@ private:
     }
 
     const GenerateOptions options_;
-    std::shared_ptr<model::TextArena> arena_;
+    std::shared_ptr<base::TextArena> arena_;
     std::unordered_map<std::string_view, std::string_view> interned_;
     Random tree_random_;
     int id_width_;

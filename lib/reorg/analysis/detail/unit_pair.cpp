@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 
 namespace reorg::analysis::detail {
 

@@ -1,20 +1,25 @@
 #pragma once
-// The Boost.Graph types behind reorg's graph views. Only graph/ and analysis/ include this.
+// The Boost.Graph type behind UndirectedGraph, for the algorithms and tests that hand it to
+// Boost.Graph. Only graph/ and analysis/ include this; it is not installed.
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 
-namespace reorg::graph {
+#include "reorg/graph/undirected_graph.hpp"
 
-/// What an arc carries: its length when weights are used as distances.
-struct Arc {
-    double weight = 1.0;
-};
-
-namespace detail {
+namespace reorg::graph::detail {
 
 /// Compressed sparse rows with 32-bit vertex and arc indices: an undirected edge is two arcs.
 using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc,
                                                boost::no_property, std::uint32_t, std::uint32_t>;
 
-}  // namespace detail
-}  // namespace reorg::graph
+/// What UndirectedGraph holds on the heap (so that its raw pointers survive moves).
+struct CsrStorage {
+    Csr graph;
+};
+
+/// The Boost.Graph view of `graph`, for Boost.Graph's algorithms.
+[[nodiscard]] inline const Csr& csr(const UndirectedGraph& graph) noexcept {
+    return graph.storage().graph;
+}
+
+}  // namespace reorg::graph::detail

@@ -11,9 +11,9 @@
 
 #include "reorg/analysis/findings.hpp"
 #include "reorg/analysis/flows.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/graph/views.hpp"
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/model/text.hpp"
 #include "reorg/render/style.hpp"
 
 namespace reorg::render::detail {
@@ -56,7 +56,7 @@ std::string_view kind_words(FindingKind kind) {
 }  // namespace
 
 Diagram findings_view(const Model& model, const ViewOptions& options) {
-    const auto analysis = analysis::analyse_findings(model);
+    const auto analysis = analysis::analyze_findings(model);
     const auto why = graph::why_graph(model);
     const auto count = model.findings().size();
 
@@ -266,7 +266,7 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
                 style::html_text(unit.id) + " · " + std::string(model::to_string(unit.kind)), ink);
         if (load[u] >= 0) {
             label += "<BR/>capacity " + style::compact_amount(capacity[u]) + " · load " +
-                     model::format_number(load[u], 2);
+                     base::format_number(load[u], 2);
             if (load[u] > 1.0) {
                 ++overloaded;
                 label += R"(<BR/><FONT COLOR=")" + std::string(ink.alert) +
@@ -286,7 +286,7 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
     for (const auto& flow : flows) {
         const double share = max_volume > 0 ? flow.volume / max_volume : 0;
         diagram.add_edge(node_of[index(flow.from)], node_of[index(flow.to)],
-                         {{"penwidth", model::format_number(1 + 7 * std::sqrt(share), 2)},
+                         {{"penwidth", base::format_number(1 + 7 * std::sqrt(share), 2)},
                           {"color", "#4393c3"},
                           {"label", style::compact_amount(flow.volume)},
                           {"fontcolor", "#2166ac"}});

@@ -7,8 +7,8 @@
 #include "reorg/analysis/cut_points.hpp"
 #include "reorg/analysis/findings.hpp"
 #include "reorg/analysis/flows.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/graph/views.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::render::detail {
 namespace {
@@ -16,7 +16,7 @@ namespace {
 using model::Model;
 
 std::string range_label(double from, double to, int decimals) {
-    return model::format_number(from, decimals) + " – " + model::format_number(to, decimals);
+    return base::format_number(from, decimals) + " – " + base::format_number(to, decimals);
 }
 
 // Posts take their unit's figure.
@@ -29,7 +29,7 @@ void posts_from_units(const Model& model, OverlayFigures& figures) {
 
 void findings_figures(const Model& model, OverlayFigures& figures) {
     figures.unit.assign(model.units().size(), std::nullopt);
-    for (const auto& unit : analysis::analyse_findings(model).units) {
+    for (const auto& unit : analysis::analyze_findings(model).units) {
         if (unit.works.empty() && unit.doesnt_work.empty()) continue;
         figures.unit[index(unit.unit)] = static_cast<double>(unit.net);
     }
@@ -59,8 +59,8 @@ void betweenness_figures(const Model& model, const ViewOptions& options, Overlay
             ? std::string("Betweenness: the share of shortest paths through it (exact).")
             : "Betweenness: the share of shortest paths through it, sampled: each value within "
               "±" +
-                  model::format_number(used.epsilon, 4) + " with probability " +
-                  model::format_number(1 - used.delta, 2) + ".");
+                  base::format_number(used.epsilon, 4) + " with probability " +
+                  base::format_number(1 - used.delta, 2) + ".");
 }
 
 void load_figures(const Model& model, OverlayFigures& figures) {
@@ -110,13 +110,13 @@ std::vector<style::LegendEntry> whole_number_entries(double max) {
 std::string figure_text(Overlay overlay, double value) {
     switch (overlay) {
         case Overlay::Findings:
-            return "net " + model::format_number(value, 0);
+            return "net " + base::format_number(value, 0);
         case Overlay::Betweenness:
-            return "betweenness " + model::format_number(value, 3);
+            return "betweenness " + base::format_number(value, 3);
         case Overlay::Load:
-            return "load " + model::format_number(value, 2) + (value > 1.0 ? " OVERLOADED" : "");
+            return "load " + base::format_number(value, 2) + (value > 1.0 ? " OVERLOADED" : "");
         case Overlay::Spof:
-            return "single point: cuts off " + model::format_number(value, 0);
+            return "single point: cuts off " + base::format_number(value, 0);
         case Overlay::None:
             break;
     }
@@ -232,8 +232,8 @@ OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures
     colours.legend = std::move(legend);
     if (figures.overlay != Overlay::Load && extent < whole) {
         colours.notes.push_back(
-            "The colours span the figures drawn here (up to " + model::format_number(extent, 3) +
-            "); the highest in the whole organisation is " + model::format_number(whole, 3) + ".");
+            "The colours span the figures drawn here (up to " + base::format_number(extent, 3) +
+            "); the highest in the whole organisation is " + base::format_number(whole, 3) + ".");
     }
     return colours;
 }

@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "reorg/model/text.hpp"
+#include "reorg/base/text.hpp"
 
 namespace reorg::render::detail {
 namespace {
@@ -18,9 +18,9 @@ constexpr double kNearColumns = 3;
 void append_point(std::string& out, Point point, double height) {
     if (!out.empty()) out.push_back(' ');
     // Graphviz's y axis points up; the tidy layout's down.
-    out += model::format_number(point.x, 1);
+    out += base::format_number(point.x, 1);
     out.push_back(',');
-    out += model::format_number(height - point.y, 1);
+    out += base::format_number(height - point.y, 1);
 }
 
 // A polyline as the cubic B-spline Graphviz reads in an edge's `pos`: each straight segment
@@ -134,8 +134,8 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         }
     }
     const double height = layout.height;
-    const auto width_inches = model::format_number(options.node_width / kPointsPerInch, 4);
-    const auto height_inches = model::format_number(options.node_height / kPointsPerInch, 4);
+    const auto width_inches = base::format_number(options.node_width / kPointsPerInch, 4);
+    const auto height_inches = base::format_number(options.node_height / kPointsPerInch, 4);
 
     diagram.placement = Placement::Fixed;
     const auto first = static_cast<std::uint32_t>(diagram.nodes.size());

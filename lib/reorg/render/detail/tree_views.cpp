@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "reorg/analysis/structure.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/model/text.hpp"
 #include "reorg/render/detail/tree_chart.hpp"
 #include "reorg/render/style.hpp"
 
@@ -231,7 +231,7 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
         } else if (const auto* figure = by_unit[u]) {
             const auto& total = figure->rollup;
             label += "<BR/>" + std::to_string(total.headcount) + " staff · " +
-                     model::format_number(total.fte, 1) + " FTE";
+                     base::format_number(total.fte, 1) + " FTE";
             if (total.vacant > 0) label += " · " + std::to_string(total.vacant) + " vacant";
             label += "<BR/>cost " + style::compact_amount(total.cost);
         }

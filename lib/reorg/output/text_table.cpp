@@ -1,4 +1,7 @@
-#include "reorg/report/text_table.hpp"
+#include "reorg/output/text_table.hpp"
+
+#include "reorg/base/escape.hpp"
+#include "reorg/base/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -6,13 +9,9 @@
 #include <cmath>
 #include <ostream>
 
-namespace reorg::report {
+namespace reorg::output {
 
-std::size_t display_width(std::string_view text) noexcept {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // count lead bytes only
-    }));
-}
+std::size_t display_width(std::string_view text) noexcept { return base::code_points(text); }
 
 TextTable::TextTable(std::vector<std::string> header, std::vector<Align> align)
     : header_(std::move(header)), align_(std::move(align)) {
@@ -57,21 +56,13 @@ void TextTable::write(std::ostream& out, std::size_t indent) const {
 }
 
 void write_csv_row(std::ostream& out, std::span<const std::string> fields) {
+    std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) out << ',';
-        const auto& field = fields[i];
-        if (field.find_first_of(",\"\r\n") == std::string::npos) {
-            out << field;
-            continue;
-        }
-        out << '"';
-        for (const char c : field) {
-            if (c == '"') out << '"';
-            out << c;
-        }
-        out << '"';
+        if (i > 0) line.push_back(',');
+        base::append_csv(line, fields[i]);
     }
-    out << '\n';
+    line.push_back('\n');
+    out << line;
 }
 
-}  // namespace reorg::report
+}  // namespace reorg::output

@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/io/text_input.hpp"
-#include "reorg/model/error.hpp"
 #include "reorg/model/model.hpp"
-#include "reorg/model/text.hpp"
 
 namespace reorg::io {
 
@@ -134,8 +134,8 @@ private:
 
     Diagnostics& diagnostics_;
     std::size_t errors_before_;  // in diagnostics_ at construction
-    std::shared_ptr<model::TextArena> text_;
-    model::TextArena pending_text_;  // reference strings until finish()
+    std::shared_ptr<base::TextArena> text_;
+    base::TextArena pending_text_;  // reference strings until finish()
     model::ModelParts parts_;
     model::IdIndexes ids_;
     std::vector<PendingUnit> pending_units_;

@@ -5,7 +5,7 @@
 #include "reorg/model/model.hpp"
 
 /// `reorg stats` output: a readable summary, the JSON document of SPEC §5, and a per-unit CSV.
-namespace reorg::report {
+namespace reorg::output {
 
 /// Summary figures, spans, layers, flagged managers, then one line per unit (indented by depth).
 void write_structure_table(std::ostream& out, const model::Model& model,
@@ -19,4 +19,4 @@ void write_structure_json(std::ostream& out, const model::Model& model,
 void write_structure_csv(std::ostream& out, const model::Model& model,
                          const analysis::Structure& structure);
 
-}  // namespace reorg::report
+}  // namespace reorg::output

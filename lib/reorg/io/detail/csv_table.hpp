@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "reorg/base/error.hpp"
 #include "reorg/io/csv.hpp"
 #include "reorg/io/text_input.hpp"
-#include "reorg/model/error.hpp"
 
 namespace reorg::io::detail {
 

@@ -1,49 +1,15 @@
-#include "reorg/model/escape.hpp"
+#include "reorg/base/escape.hpp"
 
 #include <cstdint>
 
-namespace reorg::model {
+#include "reorg/base/utf8.hpp"
+
+namespace reorg::base {
 namespace {
 
 using namespace std::string_view_literals;
 
 constexpr auto kReplacement = "\xEF\xBF\xBD"sv;  // U+FFFD
-
-// Length of the well-formed UTF-8 sequence of two or more bytes at text[i], with its code point
-// in `code_point`; 0 when the bytes there are not one (stray continuation, overlong form,
-// surrogate, beyond U+10FFFF, cut short).
-std::size_t utf8_sequence(std::string_view text, std::size_t i, std::uint32_t& code_point) {
-    const auto byte = [&](std::size_t k) -> std::uint32_t {
-        return static_cast<unsigned char>(text[k]);
-    };
-    const auto lead = byte(i);
-    std::size_t length = 0;
-    std::uint32_t low = 0x80;
-    std::uint32_t high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        code_point = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        code_point = lead & 0x0F;
-        if (lead == 0xE0) low = 0xA0;   // overlong
-        if (lead == 0xED) high = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        code_point = lead & 0x07;
-        if (lead == 0xF0) low = 0x90;   // overlong
-        if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
-    } else {
-        return 0;
-    }
-    if (text.size() - i < length) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto next = byte(i + k);
-        if (next < (k == 1 ? low : 0x80u) || next > (k == 1 ? high : 0xBFu)) return 0;
-        code_point = (code_point << 6) | (next & 0x3F);
-    }
-    return length;
-}
 
 // Appends `text` to `out`: each ASCII byte through `ascii(out, text, i)`, which escapes it for
 // the format; other characters as they are, except ill-formed UTF-8 and the non-characters
@@ -57,7 +23,7 @@ void append_text(std::string& out, std::string_view text, Ascii&& ascii) {
             continue;
         }
         std::uint32_t code_point = 0;
-        const auto length = utf8_sequence(text, i, code_point);
+        const auto length = decode_utf8(text, i, code_point);
         if (length == 0) {
             out += kReplacement;
             ++i;
@@ -168,6 +134,19 @@ void append_clean(std::string& out, std::string_view text) {
     });
 }
 
+void append_csv(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += field;
+        return;
+    }
+    out.push_back('"');
+    for (const char c : field) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
 std::string xml_escaped(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
@@ -175,4 +154,4 @@ std::string xml_escaped(std::string_view text) {
     return out;
 }
 
-}  // namespace reorg::model
+}  // namespace reorg::base

@@ -1,4 +1,4 @@
-#include "reorg/report/findings_output.hpp"
+#include "reorg/output/findings_output.hpp"
 
 #include <fmt/format.h>
 
@@ -9,10 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "reorg/base/utf8.hpp"
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/report/text_table.hpp"
+#include "reorg/output/text_table.hpp"
 
-namespace reorg::report {
+namespace reorg::output {
 namespace {
 
 using analysis::FindingsAnalysis;
@@ -138,22 +139,11 @@ ordered_json document(const model::Model& model, const FindingsAnalysis& analysi
 
 // ---- Text --------------------------------------------------------------------------------
 
-/// Bytes of the first `characters` code points of UTF-8 text.
-std::size_t prefix_bytes(std::string_view text, std::size_t characters) {
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U) continue;
-        if (seen == characters) return i;
-        ++seen;
-    }
-    return text.size();
-}
-
 /// The text cut to at most `width` characters, ending in "…" when cut.
 std::string shorten(std::string_view text, std::size_t width) {
     if (display_width(text) <= width) return std::string(text);
     if (width == 0) return {};
-    auto cut = text.substr(0, prefix_bytes(text, width - 1));
+    auto cut = text.substr(0, base::code_point_prefix(text, width - 1));
     while (!cut.empty() && cut.back() == ' ') cut.remove_suffix(1);
     return std::string(cut) + "…";
 }
@@ -574,4 +564,4 @@ void write_findings_json(std::ostream& out, const model::Model& model,
     out << document(model, analysis, options).dump(2) << '\n';
 }
 
-}  // namespace reorg::report
+}  // namespace reorg::output

@@ -6,7 +6,7 @@
 #include "reorg/model/model.hpp"
 
 /// `reorg analyze` output: readable tables, the JSON document of SPEC §5, a per-post CSV.
-namespace reorg::report {
+namespace reorg::output {
 
 struct AnalysisOutputOptions {
     std::size_t top = 20;  ///< posts and units listed by betweenness; 0 for all
@@ -29,4 +29,4 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
 void write_analysis_csv(std::ostream& out, const model::Model& model,
                         const analysis::Bottlenecks& result);
 
-}  // namespace reorg::report
+}  // namespace reorg::output

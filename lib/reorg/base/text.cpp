@@ -1,4 +1,4 @@
-#include "reorg/model/text.hpp"
+#include "reorg/base/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-namespace reorg::model {
+namespace reorg::base {
 namespace {
 
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -68,13 +68,29 @@ std::string format_amount(double value) {
     return whole < 0 ? "-" + grouped : grouped;
 }
 
+void append_exact_number(std::string& out, double value) {
+    std::array<char, 64> buffer{};
+    const auto magnitude = std::fabs(value);
+    const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+    const auto result = plain ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                              std::chars_format::fixed)
+                              : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    out.append(buffer.data(), result.ptr);
+}
+
+std::string exact_number(double value) {
+    std::string text;
+    append_exact_number(text, value);
+    return text;
+}
+
 std::string format_number(double value, int decimals) {
     std::array<char, 64> buffer{};
     auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                 std::chars_format::fixed, decimals);
     if (result.ec != std::errc{}) {
         // Too long in fixed notation (beyond about 1e60): the shortest exact form instead.
-        result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+        return exact_number(value);
     }
     std::string text(buffer.data(), result.ptr);
     if (text.find('.') != std::string::npos && text.find('e') == std::string::npos) {
@@ -85,4 +101,4 @@ std::string format_number(double value, int decimals) {
     return text;
 }
 
-}  // namespace reorg::model
+}  // namespace reorg::base

@@ -1,4 +1,4 @@
-#include "reorg/report/analysis_output.hpp"
+#include "reorg/output/analysis_output.hpp"
 
 #include <fmt/format.h>
 
@@ -8,10 +8,10 @@
 #include <ostream>
 #include <string>
 
-#include "reorg/report/findings_output.hpp"
-#include "reorg/report/text_table.hpp"
+#include "reorg/output/findings_output.hpp"
+#include "reorg/output/text_table.hpp"
 
-namespace reorg::report {
+namespace reorg::output {
 namespace {
 
 using analysis::Betweenness;
@@ -351,4 +351,4 @@ void write_analysis_csv(std::ostream& out, const model::Model& model,
     }
 }
 
-}  // namespace reorg::report
+}  // namespace reorg::output

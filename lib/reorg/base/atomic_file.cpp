@@ -1,13 +1,13 @@
-#include "reorg/io/output.hpp"
+#include "reorg/base/atomic_file.hpp"
 
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 
-namespace reorg::io {
+namespace reorg::base {
 namespace {
 
 // A name beside `target` that no other writer in this or another process uses.
@@ -89,4 +89,4 @@ void AtomicFolder::commit() {
     committed_ = true;
 }
 
-}  // namespace reorg::io
+}  // namespace reorg::base

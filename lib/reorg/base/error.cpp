@@ -1,4 +1,4 @@
-#include "reorg/model/error.hpp"
+#include "reorg/base/error.hpp"
 
 #include <utility>
 

@@ -1,9 +1,9 @@
-#include "reorg/io/csv_table.hpp"
+#include "reorg/io/detail/csv_table.hpp"
 
 #include <algorithm>
 #include <utility>
 
-#include "reorg/model/text.hpp"
+#include "reorg/base/text.hpp"
 
 namespace reorg::io::detail {
 
@@ -19,7 +19,7 @@ bool CsvTable::read_header(Diagnostics& diagnostics, IfEmpty empty) {
 }
 
 std::string CsvTable::column_name(std::size_t field, std::string_view absent) const {
-    return std::string(field < header_.fields.size() ? model::trim(header_.fields[field]) : absent);
+    return std::string(field < header_.fields.size() ? base::trim(header_.fields[field]) : absent);
 }
 
 std::size_t CsvTable::find(std::initializer_list<std::string_view> names, SameName same,
@@ -60,7 +60,7 @@ bool CsvTable::next(CsvRecord& record, Diagnostics& diagnostics) {
         const bool extra_text =
             fields.size() > header_.fields.size() &&
             std::any_of(fields.begin() + static_cast<std::ptrdiff_t>(header_.fields.size()),
-                        fields.end(), [](std::string_view f) { return !model::trim(f).empty(); });
+                        fields.end(), [](std::string_view f) { return !base::trim(f).empty(); });
         if (!extra_text) return true;
         diagnostics.error({file_, record.line}, "the row has " + std::to_string(fields.size()) +
                                                     " fields but the header has " +

@@ -4,10 +4,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#include "reorg/model/text.hpp"
+#include "reorg/base/text.hpp"
 
 /// Plain-text and CSV tables for the terminal and for spreadsheets.
-namespace reorg::report {
+namespace reorg::output {
 
 enum class Align { Left, Right };
 
@@ -37,7 +37,7 @@ private:
 void write_csv_row(std::ostream& out, std::span<const std::string> fields);
 
 // Numbers are spelt as the rest of the product spells them (model/text.hpp).
-using model::format_amount;
-using model::format_number;
+using base::format_amount;
+using base::format_number;
 
-}  // namespace reorg::report
+}  // namespace reorg::output

@@ -5,8 +5,9 @@
 #include <string_view>
 #include <vector>
 
-/// Text storage for a model and the few string helpers every layer needs.
-namespace reorg::model {
+/// The few string helpers every layer needs: trimming, comparing, spelling numbers, and the
+/// text storage of a model.
+namespace reorg::base {
 
 /// Removes ASCII blanks (space, tab, CR, LF) from both ends.
 [[nodiscard]] std::string_view trim(std::string_view text) noexcept;
@@ -20,6 +21,14 @@ namespace reorg::model {
 
 /// A number with at most `decimals` decimals and no trailing zeros: 2.50 → "2.5", 3.0 → "3".
 [[nodiscard]] std::string format_number(double value, int decimals = 2);
+
+/// The shortest text that reads back as exactly `value`, in plain decimals where people write
+/// them so (a cost of 700000, not 7e+05) and with an exponent only below 1e-4 or from 1e15 on;
+/// `nan`, `inf` and `-inf` for the values that are not finite. Appended to `out`.
+void append_exact_number(std::string& out, double value);
+
+/// append_exact_number into a new string.
+[[nodiscard]] std::string exact_number(double value);
 
 /// An append-only store of strings whose addresses never move, so the string_views a Model
 /// hands out stay valid for as long as the arena lives. Strings are packed into large blocks:
@@ -49,4 +58,4 @@ private:
     std::size_t bytes_ = 0;
 };
 
-}  // namespace reorg::model
+}  // namespace reorg::base

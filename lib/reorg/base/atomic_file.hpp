@@ -5,7 +5,7 @@
 
 /// Writing results so that a failure never leaves a half-written file or folder behind: write
 /// beside the target under a temporary name, then rename over it.
-namespace reorg::io {
+namespace reorg::base {
 
 /// A file written under a temporary name in the target's folder and renamed to the target by
 /// commit(). Destroyed without commit() (an exception on the way), it removes the temporary.
@@ -51,4 +51,4 @@ private:
     bool committed_ = false;
 };
 
-}  // namespace reorg::io
+}  // namespace reorg::base

@@ -1,4 +1,4 @@
-#include "reorg/io/model_builder.hpp"
+#include "reorg/io/detail/model_builder.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -36,7 +36,7 @@ std::vector<std::string_view> split_ids(std::string_view text) {
     std::vector<std::string_view> ids;
     while (!text.empty()) {
         const auto end = text.find(';');
-        const auto id = model::trim(text.substr(0, end));
+        const auto id = base::trim(text.substr(0, end));
         if (!id.empty()) ids.push_back(id);
         if (end == std::string_view::npos) break;
         text.remove_prefix(end + 1);
@@ -49,7 +49,7 @@ std::vector<std::string_view> split_ids(std::string_view text) {
 ModelBuilder::ModelBuilder(Diagnostics& diagnostics)
     : diagnostics_(diagnostics),
       errors_before_(diagnostics.error_count()),
-      text_(std::make_shared<model::TextArena>()) {}
+      text_(std::make_shared<base::TextArena>()) {}
 
 std::uint32_t ModelBuilder::add_source(std::string file, NumberFormat numbers,
                                        ColumnNames columns) {
@@ -129,7 +129,7 @@ void ModelBuilder::duplicate(Table table, std::string_view id, std::uint32_t fir
 
 std::optional<double> ModelBuilder::number(Origin origin, std::string_view column,
                                            std::string_view text) {
-    if (model::trim(text).empty()) return std::nullopt;
+    if (base::trim(text).empty()) return std::nullopt;
     auto value = parse_number(text, sources_[origin.source].numbers);
     if (!value) {
         error(origin, column, "invalid number " + quoted(text));
@@ -143,7 +143,7 @@ std::optional<double> ModelBuilder::number(Origin origin, std::string_view colum
 std::optional<int> ModelBuilder::whole_number(Origin origin, std::string_view column,
                                               std::string_view text, int low, int high,
                                               int absent) {
-    if (model::trim(text).empty()) return absent;
+    if (base::trim(text).empty()) return absent;
     const auto value = parse_number(text, sources_[origin.source].numbers);
     if (!value || *value != std::floor(*value) || *value < low || *value > high) {
         error(
@@ -158,7 +158,7 @@ std::optional<int> ModelBuilder::whole_number(Origin origin, std::string_view co
 
 void ModelBuilder::add_unit(const UnitFields& row, Origin origin,
                             std::span<const std::string_view> extra) {
-    const auto id = model::trim(row.id);
+    const auto id = base::trim(row.id);
     if (!check_id(Table::Units, id, origin)) return;
     model::Unit unit;
     unit.id = text_->store(id);
@@ -167,8 +167,8 @@ void ModelBuilder::add_unit(const UnitFields& row, Origin origin,
         duplicate(Table::Units, id, *first, origin);
         return;
     }
-    unit.name = text_->store(model::trim(row.name));
-    if (!model::trim(row.kind).empty()) {
+    unit.name = text_->store(base::trim(row.name));
+    if (!base::trim(row.kind).empty()) {
         if (const auto kind = model::parse_unit_kind(row.kind)) {
             unit.kind = *kind;
         } else {
@@ -184,13 +184,13 @@ void ModelBuilder::add_unit(const UnitFields& row, Origin origin,
     begin_row(Table::Units, origin);
     parts_.units.push_back(unit);
     pending_units_.push_back(
-        {pending_text_.store(model::trim(row.parent)), pending_text_.store(model::trim(row.head))});
+        {pending_text_.store(base::trim(row.parent)), pending_text_.store(base::trim(row.head))});
     keep_extra(Table::Units, extra);
 }
 
 void ModelBuilder::add_post(const PostFields& row, Origin origin,
                             std::span<const std::string_view> extra) {
-    const auto id = model::trim(row.id);
+    const auto id = base::trim(row.id);
     if (!check_id(Table::Posts, id, origin)) return;
     model::Post post;
     post.id = text_->store(id);
@@ -199,23 +199,23 @@ void ModelBuilder::add_post(const PostFields& row, Origin origin,
         duplicate(Table::Posts, id, *first, origin);
         return;
     }
-    post.title = text_->store(model::trim(row.title));
-    post.function = text_->store(model::trim(row.function));
+    post.title = text_->store(base::trim(row.title));
+    post.function = text_->store(base::trim(row.function));
     post.fte = number(origin, "fte", row.fte).value_or(1.0);
     post.cost = number(origin, "cost", row.cost).value_or(0.0);
     begin_row(Table::Posts, origin);
     parts_.posts.push_back(post);
-    pending_posts_.push_back({pending_text_.store(model::trim(row.unit)),
-                              pending_text_.store(model::trim(row.reports_to)),
-                              pending_text_.store(model::trim(row.person))});
+    pending_posts_.push_back({pending_text_.store(base::trim(row.unit)),
+                              pending_text_.store(base::trim(row.reports_to)),
+                              pending_text_.store(base::trim(row.person))});
     keep_extra(Table::Posts, extra);
 }
 
 void ModelBuilder::add_person(const PersonFields& row, Origin origin,
                               std::span<const std::string_view> extra) {
-    const auto id = model::trim(row.id);
+    const auto id = base::trim(row.id);
     if (!check_id(Table::People, id, origin)) return;
-    const model::Person person{text_->store(id), text_->store(model::trim(row.name))};
+    const model::Person person{text_->store(id), text_->store(base::trim(row.name))};
     const auto position = static_cast<std::uint32_t>(parts_.people.size());
     if (const auto first = ids_.people.insert(person.id, position)) {
         duplicate(Table::People, id, *first, origin);
@@ -244,13 +244,13 @@ void ModelBuilder::add_link(const LinkFields& row, Origin origin,
     const auto kind = model::parse_link_kind(row.kind);
     if (!kind) {
         error(origin, "kind",
-              (model::trim(row.kind).empty() ? std::string("missing kind")
-                                             : "wrong kind " + quoted(row.kind)) +
+              (base::trim(row.kind).empty() ? std::string("missing kind")
+                                            : "wrong kind " + quoted(row.kind)) +
                   " (expected one of " + expected_kinds(model::all_link_kinds()) + ")");
         return;
     }
-    const auto from_id = model::trim(row.from);
-    const auto to_id = model::trim(row.to);
+    const auto from_id = base::trim(row.from);
+    const auto to_id = base::trim(row.to);
     // What each kind connects (SPEC §2): posts, units, or either as long as both ends agree.
     const bool posts = *kind != LinkKind::Serves;
     const bool units = *kind == LinkKind::Serves || *kind == LinkKind::Collaborates;
@@ -302,13 +302,13 @@ void ModelBuilder::add_link(const LinkFields& row, Origin origin,
         }
     }
     begin_row(Table::Links, origin);
-    parts_.links.push_back({*from, *to, *kind, weight, text_->store(model::trim(row.note))});
+    parts_.links.push_back({*from, *to, *kind, weight, text_->store(base::trim(row.note))});
     keep_extra(Table::Links, extra);
 }
 
 void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
                                std::span<const std::string_view> extra) {
-    const auto id = model::trim(row.id);
+    const auto id = base::trim(row.id);
     if (!check_id(Table::Findings, id, origin)) return;
     model::Finding finding;
     finding.id = text_->store(id);
@@ -321,12 +321,12 @@ void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
         finding.kind = *kind;
     } else {
         error(origin, "kind",
-              (model::trim(row.kind).empty() ? std::string("missing kind")
-                                             : "wrong kind " + quoted(row.kind)) +
+              (base::trim(row.kind).empty() ? std::string("missing kind")
+                                            : "wrong kind " + quoted(row.kind)) +
                   " (expected one of " + expected_kinds(model::all_finding_kinds()) + ")");
     }
-    finding.statement = text_->store(model::trim(row.statement));
-    finding.source = text_->store(model::trim(row.source));
+    finding.statement = text_->store(base::trim(row.statement));
+    finding.source = text_->store(base::trim(row.source));
     for (const auto subject : split_ids(row.about)) {
         // Findings are mostly about units: an id naming both a unit and a post is the unit.
         auto ref = resolve_ref(subject, false, true);

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-#include "reorg/io/model_builder.hpp"
+#include "reorg/io/detail/model_builder.hpp"
 
 namespace reorg::io::detail {
 
@@ -94,7 +94,7 @@ inline void add_row(ModelBuilder& builder, const FindingFields& row, Origin orig
 
 /// Header and key names compare trimmed and without ASCII case: `Reports_To` is `reports_to`.
 [[nodiscard]] inline bool same_name(std::string_view a, std::string_view b) {
-    return model::iequals_ascii(model::trim(a), b);
+    return base::iequals_ascii(base::trim(a), b);
 }
 
 }  // namespace reorg::io::detail

@@ -3,10 +3,11 @@
 #include <string_view>
 
 /// Escaping text for the formats reorg writes, shared by the exporters, the renderer and the
-/// report, so that every name reaches XML, SVG, HTML, JSON and DOT as text and never as markup.
-/// Each function appends `text` to `out`; ill-formed UTF-8 and the non-characters U+FFFE and
-/// U+FFFF become U+FFFD, so the output is always well-formed UTF-8. O(text).
-namespace reorg::model {
+/// report, so that every name reaches XML, SVG, HTML, JSON, DOT and CSV as text and never as
+/// markup. Each function appends `text` to `out`; except for CSV, ill-formed UTF-8 and the
+/// non-characters U+FFFE and U+FFFF become U+FFFD, so the output is always well-formed UTF-8.
+/// O(text).
+namespace reorg::base {
 
 /// XML 1.0 text or attribute value (also HTML, and Graphviz's HTML-like labels): `& < > " '`
 /// as entities; tab, LF and CR as character references; other control characters as U+FFFD.
@@ -23,7 +24,11 @@ void append_dot(std::string& out, std::string_view text);
 /// safe for any format that quotes its strings but cannot carry control characters.
 void append_clean(std::string& out, std::string_view text);
 
+/// One CSV field (RFC 4180): as it is, or in double quotes with quotes doubled when it holds a
+/// comma, a quote or a line break. Control characters are kept: CSV carries them.
+void append_csv(std::string& out, std::string_view field);
+
 /// append_xml into a new string.
 [[nodiscard]] std::string xml_escaped(std::string_view text);
 
-}  // namespace reorg::model
+}  // namespace reorg::base

@@ -8,7 +8,7 @@
 #include "reorg/model/model.hpp"
 
 /// `reorg findings` output, and the `findings` object of `reorg analyze --json` (SPEC §5).
-namespace reorg::report {
+namespace reorg::output {
 
 struct FindingsOutputOptions {
     /// Only this unit and the units below it: their answers, the why-chains of their problems,
@@ -39,4 +39,4 @@ void write_findings_json(std::ostream& out, const model::Model& model,
                          const analysis::FindingsAnalysis& analysis,
                          const FindingsOutputOptions& options = {});
 
-}  // namespace reorg::report
+}  // namespace reorg::output

@@ -1,4 +1,4 @@
-#include "reorg/report/structure_output.hpp"
+#include "reorg/output/structure_output.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,9 @@
 #include <string>
 
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/report/text_table.hpp"
+#include "reorg/output/text_table.hpp"
 
-namespace reorg::report {
+namespace reorg::output {
 namespace {
 
 using nlohmann::ordered_json;
@@ -205,4 +205,4 @@ void write_structure_csv(std::ostream& out, const model::Model& model,
     }
 }
 
-}  // namespace reorg::report
+}  // namespace reorg::output
