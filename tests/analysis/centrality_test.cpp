@@ -527,10 +527,10 @@ TEST_CASE("centrality progress is reported from the calling thread up to 1",
 TEST_CASE("betweenness centrality rejects options and lengths it cannot honour",
           "[analysis][centrality]") {
     const auto g = graph_of(4, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}});
-    CHECK_THROWS_AS(betweenness(g, {.epsilon = 0.0}), InputError);
-    CHECK_THROWS_AS(betweenness(g, {.epsilon = 1.5}), InputError);
-    CHECK_THROWS_AS(betweenness(g, {.delta = 1.0}), InputError);
-    CHECK_THROWS_AS(betweenness(g, {.top_k = 0}), InputError);
+    CHECK_THROWS_AS(betweenness(g, {.epsilon = 0.0}), OptionError);
+    CHECK_THROWS_AS(betweenness(g, {.epsilon = 1.5}), OptionError);
+    CHECK_THROWS_AS(betweenness(g, {.delta = 1.0}), OptionError);
+    CHECK_THROWS_AS(betweenness(g, {.top_k = 0}), OptionError);
     CHECK_THROWS_AS(betweenness(graph_of(3, {{0, 1, -1}, {1, 2, 1}})), InputError);
     CHECK_THROWS_AS(betweenness(graph_of(3, {{0, 1, 0}, {1, 2, 1}})), InputError);
 }

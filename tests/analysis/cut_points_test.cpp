@@ -370,7 +370,7 @@ TEST_CASE("mincut: units apart or without posts have no cut", "[analysis][mincut
     CHECK(empty.posts.empty());
 }
 
-TEST_CASE("mincut: a unit inside the other is the user's error, named as --between",
+TEST_CASE("mincut: a unit inside the other is the caller's error, naming the between option",
           "[analysis][mincut]") {
     const auto m = load(kCutOrganisation);
     const auto g = graph::work_graph(m);
@@ -380,11 +380,9 @@ TEST_CASE("mincut: a unit inside the other is the user's error, named as --betwe
         try {
             (void)analysis::min_cut_between(m, g, unit(m, a), unit(m, b));
             FAIL("no error");
-        } catch (const InputError& error) {
-            REQUIRE(error.errors().size() == 1);
-            CHECK(error.errors()[0].where.file.empty());
-            CHECK(error.errors()[0].where.column == "--between");
-            CHECK_THAT(error.errors()[0].message,
+        } catch (const OptionError& error) {
+            CHECK(error.option() == "between");
+            CHECK_THAT(error.message(),
                        Catch::Matchers::Contains(a == b ? "same unit" : "lies inside"));
         }
     }

@@ -23,14 +23,13 @@ using test::ids;
 
 /// The error a call throws, which must be one InputError.
 template <class Call>
-Diagnostic input_error(Call&& call) {
+OptionError option_error(Call&& call) {
     try {
         call();
-    } catch (const InputError& error) {
-        REQUIRE(error.errors().size() == 1);
-        return error.errors()[0];
+    } catch (const OptionError& error) {
+        return error;
     }
-    FAIL("no InputError");
+    FAIL("no OptionError");
     throw;
 }
 
@@ -181,13 +180,13 @@ TEST_CASE("decision distance to a group counts hops to the nearest member above"
                      {"OPS", 3, 1, 2.0, 3, 2.0}});
 }
 
-TEST_CASE("decision distance to a unit that is no group is the user's error, named as --to",
-          "[analysis][distance]") {
+TEST_CASE(
+    "decision distance to a unit that is no group is the caller's error, naming the group option",
+    "[analysis][distance]") {
     const auto m = load(kFixture);
-    const auto error = input_error([&] { (void)analysis::decision_distance(m, unit(m, "DEV")); });
-    CHECK(error.where.file.empty());
-    CHECK(error.where.column == "--to");
-    CHECK_THAT(error.message,
+    const auto error = option_error([&] { (void)analysis::decision_distance(m, unit(m, "DEV")); });
+    CHECK(error.option() == "to_group");
+    CHECK_THAT(error.message(),
                Catch::Matchers::Contains("'DEV'") && Catch::Matchers::Contains("not a group"));
 }
 
@@ -287,17 +286,17 @@ TEST_CASE("merger overlap groups the posts of both units by function or title",
     }
 }
 
-TEST_CASE("merger overlap of a unit with one inside it is the user's error, named as --merge",
-          "[analysis][overlap]") {
+TEST_CASE(
+    "merger overlap of a unit with one inside it is the caller's error, naming the merge option",
+    "[analysis][overlap]") {
     const auto m = load(kMerger);
     const auto inside =
-        input_error([&] { (void)analysis::merger_overlap(m, unit(m, "A.TEAM"), unit(m, "A")); });
-    CHECK(inside.where.file.empty());
-    CHECK(inside.where.column == "--merge");
-    CHECK_THAT(inside.message, Catch::Matchers::Contains("'A.TEAM' lies inside 'A'"));
+        option_error([&] { (void)analysis::merger_overlap(m, unit(m, "A.TEAM"), unit(m, "A")); });
+    CHECK(inside.option() == "merge");
+    CHECK_THAT(inside.message(), Catch::Matchers::Contains("'A.TEAM' lies inside 'A'"));
     const auto same =
-        input_error([&] { (void)analysis::merger_overlap(m, unit(m, "B"), unit(m, "B")); });
-    CHECK(same.where.column == "--merge");
+        option_error([&] { (void)analysis::merger_overlap(m, unit(m, "B"), unit(m, "B")); });
+    CHECK(same.option() == "merge");
 }
 
 TEST_CASE("the planning department and the service administration of data/kommun overlap",

@@ -179,6 +179,6 @@ TEST_CASE("render --max-nodes collapses the org chart to units and says so", "[c
     REQUIRE(run.exit_code == 0);
     const Svg svg(run.out);
     CHECK(
-        svg.has_text("546 posts are more than --max-nodes 100: the chart shows their units "
+        svg.has_text("546 posts are more than the limit of 100: the chart shows their units "
                      "instead."));
 }

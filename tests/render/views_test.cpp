@@ -179,17 +179,18 @@ TEST_CASE("Focus and depth choose a part of the org chart", "[render][views][foc
     try {
         (void)reorg::render::make_diagram(model, {.focus = "NOPE"});
         FAIL("an unknown focus must be refused");
-    } catch (const reorg::InputError& error) {
-        CHECK(error.errors().front().where.column == "--focus");
+    } catch (const reorg::OptionError& error) {
+        CHECK(error.option() == "focus");
         CHECK(std::string(error.what()).find("NOPE") != std::string::npos);
     }
-    CHECK_THROWS_AS(reorg::render::make_diagram(model, {.depth = 0}), reorg::InputError);
+    CHECK_THROWS_AS(reorg::render::make_diagram(model, {.depth = 0}), reorg::OptionError);
 }
 
-TEST_CASE("Above --max-nodes the posts view shows units and says so", "[render][views][posts]") {
+TEST_CASE("Above its limit of boxes the posts view shows units and says so",
+          "[render][views][posts]") {
     const auto diagram = reorg::render::make_diagram(minimal(), with_dot({.max_nodes = 5}));
     CHECK(drawn_posts(minimal(), diagram).empty());
-    CHECK(graph_label(diagram).find("10 posts are more than --max-nodes 5") != std::string::npos);
+    CHECK(graph_label(diagram).find("10 posts are more than the limit of 5") != std::string::npos);
     CHECK(label_has(node_of(diagram, "KLF.IT"), "IT-kontoret"));
 
     // Under a post the units are those that hold its posts: KC's reach both administrations.
@@ -201,11 +202,11 @@ TEST_CASE("Above --max-nodes the posts view shows units and says so", "[render][
     const auto under_it =
         reorg::render::make_diagram(minimal(), with_dot({.focus = "IT.CHEF", .max_nodes = 2}));
     CHECK(label_has(node_of(under_it, "KLF.IT"), "IT-kontoret"));
-    CHECK(graph_label(under_it).find("4 posts are more than --max-nodes 2") != std::string::npos);
+    CHECK(graph_label(under_it).find("4 posts are more than the limit of 2") != std::string::npos);
     for (const auto& node : under_it.nodes) CHECK(tooltip_id(node) != "KLF");
 }
 
-TEST_CASE("Above --max-nodes the units view keeps its top levels and says so",
+TEST_CASE("Above its limit of boxes the units view keeps its top levels and says so",
           "[render][views][units]") {
     const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
     const auto diagram = reorg::render::make_diagram(model, {.view = View::Units, .max_nodes = 20});
@@ -215,12 +216,12 @@ TEST_CASE("Above --max-nodes the units view keeps its top levels and says so",
     }
     CHECK(units > 0);
     CHECK(units <= 20);
-    CHECK(graph_label(diagram).find("84 units are more than --max-nodes 20") != std::string::npos);
+    CHECK(graph_label(diagram).find("84 units are more than the limit of 20") != std::string::npos);
     // The posts view collapses to units, and those are cut the same way.
     const auto posts = reorg::render::make_diagram(model, {.max_nodes = 20});
     CHECK(drawn_posts(model, posts).empty());
-    CHECK(graph_label(posts).find("546 posts are more than --max-nodes 20") != std::string::npos);
-    CHECK(graph_label(posts).find("84 units are more than --max-nodes 20") != std::string::npos);
+    CHECK(graph_label(posts).find("546 posts are more than the limit of 20") != std::string::npos);
+    CHECK(graph_label(posts).find("84 units are more than the limit of 20") != std::string::npos);
 }
 
 TEST_CASE("The units view carries headcount, FTE and cost", "[render][views][units]") {
@@ -261,7 +262,7 @@ TEST_CASE("The findings view colours by kind and clusters by unit", "[render][vi
 
     CHECK_THROWS_AS(
         reorg::render::make_diagram(minimal(), {.view = View::Findings, .overlay = Overlay::Load}),
-        reorg::InputError);
+        reorg::OptionError);
 }
 
 TEST_CASE("Loops of causes are drawn in their own colour", "[render][views][findings]") {

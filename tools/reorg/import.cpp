@@ -21,8 +21,11 @@ struct OrganogramOptions {
     std::string output;
 };
 
-io::Encoding encoding_of(const std::string& name) {
-    return name == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8;
+// The encoding asked for, and how to ask for the other one, should the file be in it.
+io::TextOptions text_options(const std::string& encoding) {
+    return {.encoding = encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8,
+            .read_as_utf8 = "read it with --encoding utf-8",
+            .read_as_windows1252 = "read it with --encoding cp1252"};
 }
 
 // The --encoding option both importers take.
@@ -62,7 +65,7 @@ int run_organogram(const OrganogramOptions& options) {
                             ? std::nullopt
                             : std::optional<std::filesystem::path>(options.junior);
     const auto model =
-        io::import_organogram(options.senior, junior, encoding_of(options.encoding), diagnostics);
+        io::import_organogram(options.senior, junior, text_options(options.encoding), diagnostics);
     io::save_model(model, options.output);
     print_warnings(diagnostics);
     print_summary(model, options.output);
@@ -72,7 +75,7 @@ int run_organogram(const OrganogramOptions& options) {
 int run_hr_csv(const HrCsvOptions& options) {
     Diagnostics diagnostics;
     const auto model = io::import_hr_csv(options.file, options.columns,
-                                         encoding_of(options.encoding), diagnostics);
+                                         text_options(options.encoding), diagnostics);
     io::save_model(model, options.output);
     print_warnings(diagnostics);
     print_summary(model, options.output);

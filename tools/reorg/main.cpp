@@ -5,11 +5,26 @@
 #include <ctime>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "commands.hpp"
 #include "print.hpp"
 #include "reorg/base/error.hpp"
 #include "reorg/version.hpp"
+
+namespace {
+
+// The flag that sets a library option, for its messages: the option's name with dashes
+// (`top_k` is `--top-k`), except where the flag is spelt otherwise.
+std::string flag_for(std::string_view option) {
+    if (option == "to_group") return "--to";
+    std::string flag = "--";
+    for (const char c : option) flag += c == '_' ? '-' : c;
+    return flag;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     // Outputs never depend on where the command runs: cairo stamps PDFs in local time, and the
@@ -42,6 +57,9 @@ int main(int argc, char** argv) {
         if (error.not_listed() > 0) {
             std::cerr << "reorg: ... and " << error.not_listed() << " more errors\n";
         }
+        return 2;
+    } catch (const reorg::OptionError& error) {
+        std::cerr << "reorg: " << flag_for(error.option()) << ": " << error.message() << '\n';
         return 2;
     } catch (const reorg::RenderError& error) {
         std::cerr << "reorg: cannot draw the diagram: " << error.what() << '\n';

@@ -11,7 +11,7 @@ constexpr std::size_t kExactUnitsUpTo = 50'000;
 model::UnitId require_unit(const model::Model& model, const std::string& id,
                            std::string_view option) {
     if (const auto unit = model.find_unit(id)) return *unit;
-    throw InputError({"", 0, std::string(option)}, "no unit with id '" + id + "' in the model");
+    throw OptionError(std::string(option), "no unit with id '" + id + "' in the model");
 }
 
 }  // namespace
@@ -19,14 +19,14 @@ model::UnitId require_unit(const model::Model& model, const std::string& id,
 Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options) {
     Bottlenecks result;
     // decision_distance checks that it is a group.
-    if (options.to_group) result.to_group = require_unit(model, *options.to_group, "--to");
+    if (options.to_group) result.to_group = require_unit(model, *options.to_group, "to_group");
     if (options.between) {
-        result.between = {require_unit(model, options.between->first, "--between"),
-                          require_unit(model, options.between->second, "--between")};
+        result.between = {require_unit(model, options.between->first, "between"),
+                          require_unit(model, options.between->second, "between")};
     }
     if (options.merge) {
-        result.merge = {require_unit(model, options.merge->first, "--merge"),
-                        require_unit(model, options.merge->second, "--merge")};
+        result.merge = {require_unit(model, options.merge->first, "merge"),
+                        require_unit(model, options.merge->second, "merge")};
     }
 
     const graph::WorkGraphOptions graph_options{.weighted = options.weighted};

@@ -35,7 +35,8 @@ struct Bottlenecks {
 };
 
 /// Runs every analysis. Unit ids in the options that the model lacks, or a `to_group` that is
-/// no group, are the user's error: InputError naming the option.
+/// no group, are the caller's error: OptionError naming the field (`to_group`, `between`,
+/// `merge`).
 [[nodiscard]] Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options);
 
 }  // namespace reorg::analysis

@@ -1041,21 +1041,20 @@ std::size_t certain_ranks(const std::vector<Vertex>& top, const std::vector<doub
 
 void validate(const BetweennessOptions& options) {
     if (options.epsilon && !(*options.epsilon > 0 && *options.epsilon < 1)) {
-        throw InputError(Location("", 0, "--epsilon"), "epsilon must lie strictly between 0 and 1");
+        throw OptionError("epsilon", "epsilon must lie strictly between 0 and 1");
     }
     if (!(options.delta > 0 && options.delta < 1)) {
-        throw InputError(Location("", 0, "--delta"), "delta must lie strictly between 0 and 1");
+        throw OptionError("delta", "delta must lie strictly between 0 and 1");
     }
     if (options.top_k && *options.top_k == 0) {
-        throw InputError(Location("", 0, "--top-k"), "--top-k needs at least 1");
+        throw OptionError("top_k", "the top k must be at least 1");
     }
     if (!(options.default_epsilon > 0 && options.default_epsilon < 1)) {
-        throw InputError(Location("", 0, "--epsilon"),
-                         "the default epsilon must lie strictly between 0 and 1");
+        throw OptionError("default_epsilon",
+                          "the default epsilon must lie strictly between 0 and 1");
     }
     if (!(options.relative_tolerance >= 0 && options.relative_tolerance < 1e-3)) {
-        throw InputError(Location("", 0, "relative_tolerance"),
-                         "the relative tolerance must lie in [0, 0.001)");
+        throw OptionError("relative_tolerance", "the relative tolerance must lie in [0, 0.001)");
     }
 }
 

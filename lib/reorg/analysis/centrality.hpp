@@ -77,8 +77,8 @@ struct Betweenness {
 /// 4096 with Dial's buckets: L the largest length, D the hop diameter). Its values may differ
 /// in the last bits with the number of threads (the order of the per-thread sums).
 /// Sampled: the values depend on the seed only, not on the number of threads.
-/// Throws InputError for epsilon or delta outside (0, 1), top_k = 0, a tolerance outside
-/// [0, 1e-3), or (weighted) a length that is not positive and finite.
+/// Throws OptionError for epsilon or delta outside (0, 1), top_k = 0, a tolerance outside
+/// [0, 1e-3); InputError (weighted) for a length that is not positive and finite.
 [[nodiscard]] Betweenness betweenness(const graph::UndirectedGraph& graph,
                                       const BetweennessOptions& options = {});
 

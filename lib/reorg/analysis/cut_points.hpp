@@ -43,7 +43,7 @@ struct SinglePoints {
                                          const graph::UndirectedGraph& work_graph);
 
 /// The smallest set of other posts whose loss disconnects the posts of unit `a` (taken as one
-/// vertex) from those of unit `b` (another) in the work graph (SPEC §5, `--between A B`).
+/// vertex) from those of unit `b` (another) in the work graph (SPEC §5, "minimum cut").
 /// Posts of sub-units count as the unit's. Through a max-flow on the vertex-split graph
 /// (Boost's Boykov–Kolmogorov).
 struct MinCut {
@@ -54,7 +54,7 @@ struct MinCut {
     std::vector<model::PostId> posts;  ///< one minimum cut, ascending; its size is the cut's size
 };
 /// A unit without posts is apart from everything (connected = false). Throws
-/// reorg::InputError (column "--between") when one unit contains the other or they are the
+/// reorg::OptionError (option "between") when one unit contains the other or they are the
 /// same. Builds the flow network on the posts reachable from A only.
 [[nodiscard]] MinCut min_cut_between(const model::Model& model,
                                      const graph::UndirectedGraph& work_graph, model::UnitId a,

@@ -123,9 +123,9 @@ DecisionDistance decision_distance(const model::Model& model, std::optional<mode
     if (group && model[*group].kind != model::UnitKind::Group) {
         const std::string kind(to_string(model[*group].kind));
         const bool vowel = kind.find_first_of("aeiou") == 0;
-        throw InputError(Location{"", 0, "--to"},
-                         "'" + std::string(model[*group].id) + "' is " + (vowel ? "an " : "a ") +
-                             kind + ", not a group: decision distance needs a group");
+        throw OptionError("to_group", "'" + std::string(model[*group].id) + "' is " +
+                                          (vowel ? "an " : "a ") + kind +
+                                          ", not a group: decision distance needs a group");
     }
     const auto forest = model::reporting_forest(model);
     const auto n = model.posts().size();
@@ -174,7 +174,7 @@ DecisionDistance decision_distance(const model::Model& model, std::optional<mode
 std::vector<OverlapGroup> merger_overlap(const model::Model& model, model::UnitId a,
                                          model::UnitId b) {
     const auto units = model::unit_forest(model);
-    detail::require_apart(model, units, a, b, "--merge");
+    detail::require_apart(model, units, a, b, "merge");
 
     // Keyed by (by_title, key): a function and a title that normalise alike stay apart.
     std::map<std::pair<bool, std::string>, OverlapGroup> groups;

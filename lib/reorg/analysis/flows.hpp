@@ -42,7 +42,7 @@ struct DecisionDistance {
     std::vector<DistanceSummary> to_group;
     double mean_to_top = 0;  ///< over all posts
 };
-/// O(posts + links). Throws reorg::InputError (column "--to") if `group` is not a unit of kind
+/// O(posts + links). Throws reorg::OptionError (option "to_group") if `group` is not a unit of kind
 /// group.
 [[nodiscard]] DecisionDistance decision_distance(const model::Model& model,
                                                  std::optional<model::UnitId> group = {});
@@ -61,8 +61,8 @@ struct OverlapGroup {
 /// Every group with posts on both sides, highest cost first, then by key (function groups before
 /// title groups with the same key). Posts with a function are grouped by normalised_function(),
 /// posts without one by normalised_title(); a function group and a title group never merge.
-/// Posts with neither are left out. O(posts log posts). Throws reorg::InputError (column
-/// "--merge") when one unit contains the other.
+/// Posts with neither are left out. O(posts log posts). Throws reorg::OptionError (option
+/// "merge") when one unit contains the other.
 [[nodiscard]] std::vector<OverlapGroup> merger_overlap(const model::Model& model, model::UnitId a,
                                                        model::UnitId b);
 

@@ -26,6 +26,9 @@ std::string summary(const std::vector<Diagnostic>& errors, std::size_t not_liste
 
 }  // namespace
 
+OptionError::OptionError(std::string option, std::string message)
+    : Error(option + ": " + message), option_(std::move(option)), message_(std::move(message)) {}
+
 InputError::InputError(Location where, std::string message)
     : InputError(std::vector{Diagnostic{Severity::Error, std::move(where), std::move(message)}}) {}
 

@@ -37,6 +37,22 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// An option the caller passed cannot be used: out of range, or naming nothing in the model.
+/// option() is the field of the library's options struct (`epsilon`, `focus`, `to_group`), so
+/// that each front end can name it in its own terms (a command-line flag, a report setting);
+/// message() says what is wrong without naming the option.
+class OptionError : public Error {
+public:
+    OptionError(std::string option, std::string message);
+
+    [[nodiscard]] const std::string& option() const noexcept { return option_; }
+    [[nodiscard]] const std::string& message() const noexcept { return message_; }
+
+private:
+    std::string option_;
+    std::string message_;
+};
+
 /// Graphviz could not lay out or draw a diagram; what() carries its own message.
 class RenderError : public Error {
 public:

@@ -304,12 +304,12 @@ struct JuniorGroup {
 class OrganogramImport {
 public:
     OrganogramImport(const std::filesystem::path& senior,
-                     const std::optional<std::filesystem::path>& junior, Encoding encoding,
+                     const std::optional<std::filesystem::path>& junior, const TextOptions& text,
                      Diagnostics& diagnostics)
         : diagnostics_(diagnostics),
           senior_path_(senior),
           junior_path_(junior),
-          text_options_{.encoding = encoding, .suggest_cp1252 = true} {}
+          text_options_(text) {}
 
     model::Model run() {
         if (auto text = read_text(senior_path_, diagnostics_, text_options_)) {
@@ -701,29 +701,29 @@ bool same_name(std::string_view header, std::string_view wanted) {
 
 model::Model import_organogram(const std::filesystem::path& senior,
                                const std::optional<std::filesystem::path>& junior,
-                               Encoding encoding, Diagnostics& diagnostics) {
-    return OrganogramImport(senior, junior, encoding, diagnostics).run();
+                               const TextOptions& text, Diagnostics& diagnostics) {
+    return OrganogramImport(senior, junior, text, diagnostics).run();
 }
 
 model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns& columns,
-                           Encoding encoding, Diagnostics& diagnostics) {
-    auto text = read_text(file, diagnostics, {.encoding = encoding, .suggest_cp1252 = true});
+                           const TextOptions& text_options, Diagnostics& diagnostics) {
+    auto text = read_text(file, diagnostics, text_options);
     if (!text) diagnostics.throw_if_errors();
     detail::CsvTable table(file.string(), std::move(*text));
     if (!table.read_header(diagnostics)) diagnostics.throw_if_errors();
 
-    // The columns the flags name; each one named must be in the header.
+    // The columns the caller names; each one named must be in the header.
     struct Wanted {
-        std::string_view flag;
+        std::string_view what;
         const std::string& name;
         bool required;
         std::size_t index = kAbsent;
     };
     std::array wanted = {
-        Wanted{"--id", columns.id, true},        Wanted{"--manager", columns.manager, true},
-        Wanted{"--title", columns.title, false}, Wanted{"--unit", columns.unit, false},
-        Wanted{"--name", columns.name, false},   Wanted{"--fte", columns.fte, false},
-        Wanted{"--cost", columns.cost, false},
+        Wanted{"id", columns.id, true},        Wanted{"manager", columns.manager, true},
+        Wanted{"title", columns.title, false}, Wanted{"unit", columns.unit, false},
+        Wanted{"name", columns.name, false},   Wanted{"fte", columns.fte, false},
+        Wanted{"cost", columns.cost, false},
     };
     const auto errors = diagnostics.error_count();
     const auto header_line = table.header().line;
@@ -731,14 +731,15 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
         if (trim(column.name).empty()) {
             if (column.required) {
                 diagnostics.error({table.file(), header_line},
-                                  "no column given for " + std::string(column.flag));
+                                  "no column given for the " + std::string(column.what));
             }
             continue;
         }
         column.index = table.find({trim(column.name)}, same_name, diagnostics);
         if (column.index == kAbsent) {
-            diagnostics.error({table.file(), header_line, std::string(trim(column.name))},
-                              "missing column (named with " + std::string(column.flag) + ")");
+            diagnostics.error(
+                {table.file(), header_line, std::string(trim(column.name))},
+                "missing column (given as the " + std::string(column.what) + " column)");
         }
     }
     if (diagnostics.error_count() != errors) diagnostics.throw_if_errors();
@@ -810,7 +811,8 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
     const auto made_source = builder.add_source(table.file(), {}, made_from(""));
     const auto units_source = builder.add_source(table.file(), {}, made_from(column(unit)));
 
-    // Everything sits under one root unit named after the file; departments from --unit.
+    // Everything sits under one root unit named after the file; departments from the unit
+    // column.
     const std::string root_name = file.stem().string();
     UnitMaker units;
     const auto root = units.root(root_name, {made_source, header_line});

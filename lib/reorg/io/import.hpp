@@ -54,11 +54,11 @@ namespace reorg::io {
 /// XX or with spaces, a duplicate, a missing required column, invalid UTF-8, a number that is
 /// not one (and not N/D, N/A or blank), and whatever ModelBuilder finds (reporting cycles).
 /// Throws InputError after reading both files; warnings stay in `diagnostics`.
-/// `encoding` as for import_hr_csv: organograms saved from Excel on Windows come in
+/// `text` as for import_hr_csv: organograms saved from Excel on Windows come in
 /// Windows-1252 (the £ in their headers included).
 [[nodiscard]] model::Model import_organogram(const std::filesystem::path& senior,
                                              const std::optional<std::filesystem::path>& junior,
-                                             Encoding encoding, Diagnostics& diagnostics);
+                                             const TextOptions& text, Diagnostics& diagnostics);
 
 /// Column names of a generic HR export, one row per employee.
 struct HrCsvColumns {
@@ -74,9 +74,11 @@ struct HrCsvColumns {
 /// A generic HR export (`reorg import hr-csv`): one row per employee, columns named by
 /// `columns` (header names compared trimmed and ignoring ASCII case; every column named must
 /// exist, and `id` and `manager` must be named). Separator `,` or `;` (detected; with `;`,
-/// decimal commas). In Windows-1252 every byte is converted to UTF-8 first, and the five bytes
-/// the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are errors rather than U+FFFD:
-/// such a file is most likely in another encoding. In UTF-8, invalid bytes are an error.
+/// decimal commas). `text` says the encoding (and how the person can ask for the other one, for
+/// the message about a file in the wrong encoding). In Windows-1252 every byte is converted to
+/// UTF-8 first, and the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+/// are errors rather than U+FFFD: such a file is most likely in another encoding. In UTF-8, invalid
+/// bytes are an error.
 ///
 /// Each row becomes a post whose id is the employee id, reporting to the manager id (blank for
 /// a top post; an id no row has is an error). Each post is filled by a person with the
@@ -87,7 +89,7 @@ struct HrCsvColumns {
 /// whose manager lies outside it). FTE defaults to 1 and cost to 0. Duplicate or blank ids,
 /// invalid numbers and reporting cycles are errors; other columns are not kept.
 [[nodiscard]] model::Model import_hr_csv(const std::filesystem::path& file,
-                                         const HrCsvColumns& columns, Encoding encoding,
+                                         const HrCsvColumns& columns, const TextOptions& text,
                                          Diagnostics& diagnostics);
 
 }  // namespace reorg::io

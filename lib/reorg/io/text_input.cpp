@@ -97,14 +97,17 @@ std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
 }  // namespace
 
 std::optional<std::string> read_text(const std::filesystem::path& path, Diagnostics& diagnostics,
-                                     TextOptions options) {
+                                     const TextOptions& options) {
     const std::string file = path.string();
     std::string bytes = read_file(path);
     if (options.encoding == Encoding::Windows1252) {
         if (bytes.starts_with("\xEF\xBB\xBF")) {
-            diagnostics.error({file, 1},
-                              "the file starts with a UTF-8 byte-order mark: it is UTF-8, not "
-                              "Windows-1252 (read it with --encoding utf-8)");
+            diagnostics.error(
+                {file, 1},
+                "the file starts with a UTF-8 byte-order mark: it is UTF-8, not "
+                "Windows-1252" +
+                    (options.read_as_utf8.empty() ? std::string()
+                                                  : " (" + options.read_as_utf8 + ")"));
             return std::nullopt;
         }
         const auto errors_before = diagnostics.error_count();
@@ -114,11 +117,12 @@ std::optional<std::string> read_text(const std::filesystem::path& path, Diagnost
     }
     if (const auto bad = base::find_invalid_utf8(bytes)) {
         const auto [line, column] = line_and_column(bytes, *bad);
-        diagnostics.error(
-            {file, line},
-            "invalid UTF-8 at byte " + std::to_string(column) +
-                " of the line (save the file as UTF-8" +
-                (options.suggest_cp1252 ? ", or read it with --encoding cp1252)" : ")"));
+        diagnostics.error({file, line}, "invalid UTF-8 at byte " + std::to_string(column) +
+                                            " of the line (save the file as UTF-8" +
+                                            (options.read_as_windows1252.empty()
+                                                 ? std::string()
+                                                 : ", or " + options.read_as_windows1252) +
+                                            ")");
         return std::nullopt;
     }
     return bytes;

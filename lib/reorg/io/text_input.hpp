@@ -20,9 +20,11 @@ enum class Encoding { Utf8, Windows1252 };
 /// How read_text() reads a file.
 struct TextOptions {
     Encoding encoding = Encoding::Utf8;
-    /// Whether the message about invalid UTF-8 suggests `--encoding cp1252` (for commands that
-    /// take that option).
-    bool suggest_cp1252 = false;
+    /// How the person can ask to read the file as UTF-8, or as Windows-1252, in the words of the
+    /// front end (a command says its flag: "read it with --encoding cp1252"); the message about
+    /// a file that seems to be in the other encoding ends with it. Empty: it suggests nothing.
+    std::string read_as_utf8{};
+    std::string read_as_windows1252{};
 };
 
 /// The file's text in UTF-8: UTF-8 checked, or Windows-1252 converted. nullopt after reporting
@@ -32,7 +34,7 @@ struct TextOptions {
 /// O(n). Throws InputError naming the file if it cannot be read.
 [[nodiscard]] std::optional<std::string> read_text(const std::filesystem::path& path,
                                                    Diagnostics& diagnostics,
-                                                   TextOptions options = {});
+                                                   const TextOptions& options = {});
 
 /// How a number column is written.
 struct NumberFormat {

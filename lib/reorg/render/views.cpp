@@ -56,13 +56,13 @@ std::string_view to_string(Overlay overlay) noexcept { return spell(kOverlays, o
 
 Diagram make_diagram(const model::Model& model, const ViewOptions& options) {
     if (options.depth && *options.depth == 0) {
-        throw InputError(Location("", 0, "--depth"), "depth must be at least 1 (the focus alone)");
+        throw OptionError("depth", "depth must be at least 1 (the focus alone)");
     }
     if (options.view == View::Findings) {
         if (options.overlay != Overlay::None) {
-            throw InputError(Location("", 0, "--overlay"),
-                             "the findings view is coloured by kind of finding; overlays apply "
-                             "to the posts, units and flows views");
+            throw OptionError("overlay",
+                              "the findings view is coloured by kind of finding; overlays apply "
+                              "to the posts, units and flows views");
         }
         return detail::findings_view(model, options);
     }
@@ -102,8 +102,7 @@ void set_heading_with_legends(Diagram& diagram, Heading heading, const OverlayCo
 }
 
 void unknown_focus(const std::string& focus, const char* what) {
-    throw InputError(Location("", 0, "--focus"),
-                     "no " + std::string(what) + " with id '" + focus + "' in the model");
+    throw OptionError("focus", "no " + std::string(what) + " with id '" + focus + "' in the model");
 }
 
 }  // namespace detail

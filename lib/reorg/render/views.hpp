@@ -61,8 +61,8 @@ struct ViewOptions {
     std::size_t exact_betweenness_up_to = 20'000;
 };
 
-/// Builds the view. Throws InputError (column "--focus") when the focus is no post or unit
-/// of the model (or no unit, for the findings and flows views), and (column "--overlay") for
+/// Builds the view. Throws OptionError (option "focus") when the focus is no post or unit
+/// of the model (or no unit, for the findings and flows views), and (option "overlay") for
 /// an overlay the view has no use for. O(size of the model) plus the overlay's analysis.
 [[nodiscard]] Diagram make_diagram(const model::Model& model, const ViewOptions& options);
 

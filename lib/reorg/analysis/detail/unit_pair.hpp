@@ -6,8 +6,8 @@
 
 namespace reorg::analysis::detail {
 
-/// Analyses of two units (--between, --merge) need units that do not contain one another:
-/// throws InputError (column `option`) when `a` and `b` are the same unit or one lies inside
+/// Analyses of two units (min cut, merger overlap) need units that do not contain one another:
+/// throws OptionError (naming `option`) when `a` and `b` are the same unit or one lies inside
 /// the other. O(1) given the unit forest.
 void require_apart(const model::Model& model, const model::UnitForest& units, model::UnitId a,
                    model::UnitId b, std::string_view option);

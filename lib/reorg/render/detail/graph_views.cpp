@@ -61,7 +61,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options) {
     const auto count = model.findings().size();
 
     // Which findings: all, or those about the focus unit (or below it) and their causes, as
-    // many steps down the why-chains as --depth allows.
+    // many steps down the why-chains as the depth allows.
     std::vector<std::size_t> level(count, 0);  // 0: not shown
     std::vector<std::uint32_t> queue;
     const auto focus = focus_unit(model, options);

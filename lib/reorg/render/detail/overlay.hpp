@@ -8,7 +8,7 @@
 #include "reorg/render/style.hpp"
 #include "reorg/render/views.hpp"
 
-/// The colour scales of `--overlay`: the analyses run once over the whole model (figures), and
+/// The colour scales of the overlays: the analyses run once over the whole model (figures), and
 /// the colours are fitted to what a view draws, so that a chart of one office is not all one
 /// pale shade because the organisation's extreme lies elsewhere.
 namespace reorg::render::detail {

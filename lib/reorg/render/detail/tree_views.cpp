@@ -82,7 +82,7 @@ std::string keep_top_levels(Selection<Id>& selection, std::size_t max_nodes) {
         kept.parent.push_back(selection.parent[i]);
     }
     selection = std::move(kept);
-    return std::to_string(all) + " units are more than --max-nodes " + std::to_string(max_nodes) +
+    return std::to_string(all) + " units are more than the limit of " + std::to_string(max_nodes) +
            ": the chart shows the top " + std::to_string(levels) +
            (levels == 1 ? " level" : " levels") + " (" + std::to_string(selection.order.size()) +
            " units).";
@@ -303,11 +303,11 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
     if (selection.order.size() > options.max_nodes) {
         // The whole unit tree, the focus unit, or under a post the units that hold the posts
         // asked for: the topmost of them, with the units below. Levels of posts are not levels
-        // of units, so --depth does not carry over.
+        // of units, so the depth does not carry over.
         auto as_units = options;
         as_units.depth.reset();
         const auto note = std::to_string(selection.order.size()) +
-                          " posts are more than --max-nodes " + std::to_string(options.max_nodes) +
+                          " posts are more than the limit of " + std::to_string(options.max_nodes) +
                           ": the chart shows their units instead.";
         if (!options.focus || focus_unit) {
             return units_chart(model, as_units, figures, unit_roots(model, options), note);

@@ -32,7 +32,7 @@ void set_heading_with_legends(Diagram& diagram, Heading heading, const OverlayCo
 [[nodiscard]] Diagram flows_view(const model::Model& model, const ViewOptions& options,
                                  const OverlayFigures& figures);
 
-/// The user's focus as an InputError for --focus: what was not found.
+/// The focus as an OptionError: what was not found.
 [[noreturn]] void unknown_focus(const std::string& focus, const char* what);
 
 }  // namespace reorg::render::detail
