@@ -61,7 +61,7 @@ TEST_CASE("analyze --json carries the keys scripts rely on, with the library's v
     for (const char* key : {"root_causes", "loops", "units"}) CHECK(json["findings"].contains(key));
 
     // The same figures the library computes.
-    const auto result = reorg::analysis::analyze(model, {});
+    const auto result = reorg::analysis::analyze(reorg::graph::ModelGraphs(model), {});
     CHECK(json["articulation_points"].size() == result.single_points.articulation_points.size());
     CHECK(json["bridges"].size() == result.single_points.bridges.size());
     const auto top = std::max_element(result.posts.value.begin(), result.posts.value.end());

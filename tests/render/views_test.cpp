@@ -46,6 +46,12 @@ const Model& minimal() {
     return model;
 }
 
+// The view with the figures it needs, computed as `reorg render` computes them.
+Diagram draw(const Model& model, const ViewOptions& options) {
+    const reorg::graph::ModelGraphs graphs(model);
+    return reorg::render::make_diagram(model, options, reorg::render::figures_for(graphs, options));
+}
+
 std::string_view tooltip_id(const DiagramNode& node) {
     const auto tooltip = find_attribute(node.attributes, "tooltip");
     return tooltip.substr(0, tooltip.find(" — "));
@@ -113,7 +119,7 @@ ViewOptions with_dot(ViewOptions options) {
 
 TEST_CASE("The posts view draws every post with title, holder or VACANT, and unit",
           "[render][views][posts]") {
-    const auto diagram = reorg::render::make_diagram(minimal(), with_dot({}));
+    const auto diagram = draw(minimal(), with_dot({}));
     CHECK(drawn_posts(minimal(), diagram).size() == 10);
     const auto& chief = node_of(diagram, "KC");
     CHECK(label_has(chief, "Kommunchef"));
@@ -128,7 +134,7 @@ TEST_CASE("The posts view draws every post with title, holder or VACANT, and uni
     CHECK(count_edges(diagram, "style", "") == 9);
     CHECK(has_legend(diagram, "Posts"));
 
-    const auto nameless = reorg::render::make_diagram(minimal(), with_dot({.names = false}));
+    const auto nameless = draw(minimal(), with_dot({.names = false}));
     CHECK_FALSE(label_has(node_of(nameless, "KC"), "Karin Ek"));
     CHECK(label_has(node_of(nameless, "KLF.IT.003"), "VACANT"));
 }
@@ -136,7 +142,7 @@ TEST_CASE("The posts view draws every post with title, holder or VACANT, and uni
 TEST_CASE("Dotted lines are dashed edges and groups are drawn as groups",
           "[render][views][posts]") {
     for (const auto layout : {LayoutChoice::Dot, LayoutChoice::Tree}) {
-        const auto diagram = reorg::render::make_diagram(minimal(), {.layout = layout});
+        const auto diagram = draw(minimal(), {.layout = layout});
         CHECK(count_edges(diagram, "style", "dashed") == 1);
         CHECK(count_edges(diagram, "style", "dotted") == 2);  // KC and STF.CHEF in IT.STYR
         const auto& group = node_of(diagram, "IT.STYR");
@@ -157,7 +163,7 @@ people:
   - {id: H1, name: Ada}
   - {id: H2, name: Bo}
 )");
-    const auto diagram = reorg::render::make_diagram(model, with_dot({}));
+    const auto diagram = draw(model, with_dot({}));
     CHECK(find_attribute(node_of(diagram, "P2").attributes, "fillcolor") == style::kExternal);
     CHECK(find_attribute(node_of(diagram, "P1").attributes, "fillcolor") == style::kBox);
 }
@@ -165,42 +171,38 @@ people:
 TEST_CASE("Focus and depth choose a part of the org chart", "[render][views][focus]") {
     using Ids = std::vector<std::string>;
     const auto& model = minimal();
-    CHECK(drawn_posts(model,
-                      reorg::render::make_diagram(model, with_dot({.focus = "KC", .depth = 2}))) ==
+    CHECK(drawn_posts(model, draw(model, with_dot({.focus = "KC", .depth = 2}))) ==
           Ids{"KC", "EKO.CHEF", "IT.CHEF", "STF.CHEF"});
-    CHECK(drawn_posts(model, reorg::render::make_diagram(model, with_dot({.focus = "IT.CHEF"}))) ==
+    CHECK(drawn_posts(model, draw(model, with_dot({.focus = "IT.CHEF"}))) ==
           Ids{"IT.CHEF", "KLF.IT.001", "KLF.IT.002", "KLF.IT.003"});
     // A unit: its posts (with its sub-units') and nothing that reports in from elsewhere.
-    CHECK(drawn_posts(model, reorg::render::make_diagram(model, with_dot({.focus = "STF"}))) ==
+    CHECK(drawn_posts(model, draw(model, with_dot({.focus = "STF"}))) ==
           Ids{"STF.CHEF", "STF.001", "STF.002", "STF.003"});
-    CHECK(drawn_posts(model, reorg::render::make_diagram(model, with_dot({.depth = 1}))) ==
-          Ids{"KC"});
+    CHECK(drawn_posts(model, draw(model, with_dot({.depth = 1}))) == Ids{"KC"});
 
     try {
-        (void)reorg::render::make_diagram(model, {.focus = "NOPE"});
+        (void)draw(model, {.focus = "NOPE"});
         FAIL("an unknown focus must be refused");
     } catch (const reorg::OptionError& error) {
         CHECK(error.option() == "focus");
         CHECK(std::string(error.what()).find("NOPE") != std::string::npos);
     }
-    CHECK_THROWS_AS(reorg::render::make_diagram(model, {.depth = 0}), reorg::OptionError);
+    CHECK_THROWS_AS(draw(model, {.depth = 0}), reorg::OptionError);
 }
 
 TEST_CASE("Above its limit of boxes the posts view shows units and says so",
           "[render][views][posts]") {
-    const auto diagram = reorg::render::make_diagram(minimal(), with_dot({.max_nodes = 5}));
+    const auto diagram = draw(minimal(), with_dot({.max_nodes = 5}));
     CHECK(drawn_posts(minimal(), diagram).empty());
     CHECK(graph_label(diagram).find("10 posts are more than the limit of 5") != std::string::npos);
     CHECK(label_has(node_of(diagram, "KLF.IT"), "IT-kontoret"));
 
     // Under a post the units are those that hold its posts: KC's reach both administrations.
-    const auto under_kc =
-        reorg::render::make_diagram(minimal(), with_dot({.focus = "KC", .max_nodes = 9}));
+    const auto under_kc = draw(minimal(), with_dot({.focus = "KC", .max_nodes = 9}));
     CHECK(label_has(node_of(under_kc, "KLF"), "Kommunledningsförvaltningen"));
     CHECK(label_has(node_of(under_kc, "STF"), "Service- och teknikförvaltningen"));
     // Under IT.CHEF only the IT office.
-    const auto under_it =
-        reorg::render::make_diagram(minimal(), with_dot({.focus = "IT.CHEF", .max_nodes = 2}));
+    const auto under_it = draw(minimal(), with_dot({.focus = "IT.CHEF", .max_nodes = 2}));
     CHECK(label_has(node_of(under_it, "KLF.IT"), "IT-kontoret"));
     CHECK(graph_label(under_it).find("4 posts are more than the limit of 2") != std::string::npos);
     for (const auto& node : under_it.nodes) CHECK(tooltip_id(node) != "KLF");
@@ -209,7 +211,7 @@ TEST_CASE("Above its limit of boxes the posts view shows units and says so",
 TEST_CASE("Above its limit of boxes the units view keeps its top levels and says so",
           "[render][views][units]") {
     const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
-    const auto diagram = reorg::render::make_diagram(model, {.view = View::Units, .max_nodes = 20});
+    const auto diagram = draw(model, {.view = View::Units, .max_nodes = 20});
     std::size_t units = 0;
     for (const auto& node : diagram.nodes) {
         if (model.find_unit(tooltip_id(node))) ++units;
@@ -218,14 +220,14 @@ TEST_CASE("Above its limit of boxes the units view keeps its top levels and says
     CHECK(units <= 20);
     CHECK(graph_label(diagram).find("84 units are more than the limit of 20") != std::string::npos);
     // The posts view collapses to units, and those are cut the same way.
-    const auto posts = reorg::render::make_diagram(model, {.max_nodes = 20});
+    const auto posts = draw(model, {.max_nodes = 20});
     CHECK(drawn_posts(model, posts).empty());
     CHECK(graph_label(posts).find("546 posts are more than the limit of 20") != std::string::npos);
     CHECK(graph_label(posts).find("84 units are more than the limit of 20") != std::string::npos);
 }
 
 TEST_CASE("The units view carries headcount, FTE and cost", "[render][views][units]") {
-    const auto diagram = reorg::render::make_diagram(minimal(), with_dot({.view = View::Units}));
+    const auto diagram = draw(minimal(), with_dot({.view = View::Units}));
     // KLF.IT: IT.CHEF, .001, .002 filled, .003 vacant; costs 1.18 + 0.59 + 0.73 + 0.70 M.
     const auto& it = node_of(diagram, "KLF.IT");
     CHECK(label_has(it, "3 staff · 4 FTE · 1 vacant"));
@@ -239,7 +241,7 @@ TEST_CASE("The units view carries headcount, FTE and cost", "[render][views][uni
 }
 
 TEST_CASE("The findings view colours by kind and clusters by unit", "[render][views][findings]") {
-    const auto diagram = reorg::render::make_diagram(minimal(), {.view = View::Findings});
+    const auto diagram = draw(minimal(), {.view = View::Findings});
     CHECK(find_attribute(node_of(diagram, "F01").attributes, "fillcolor") == style::kWorks);
     CHECK(find_attribute(node_of(diagram, "F02").attributes, "fillcolor") == style::kDoesnt);
     CHECK(find_attribute(node_of(diagram, "C01").attributes, "fillcolor") == style::kCause);
@@ -255,14 +257,12 @@ TEST_CASE("The findings view colours by kind and clusters by unit", "[render][vi
     CHECK(sizes == std::multiset<std::size_t>{1, 3});
     CHECK(has_legend(diagram, "Findings"));
 
-    const auto focused =
-        reorg::render::make_diagram(minimal(), {.view = View::Findings, .focus = "STF"});
+    const auto focused = draw(minimal(), {.view = View::Findings, .focus = "STF"});
     CHECK(focused.edges.empty());
     CHECK(label_has(node_of(focused, "C02"), "ROOT CAUSE"));
 
-    CHECK_THROWS_AS(
-        reorg::render::make_diagram(minimal(), {.view = View::Findings, .overlay = Overlay::Load}),
-        reorg::OptionError);
+    CHECK_THROWS_AS(draw(minimal(), {.view = View::Findings, .overlay = Overlay::Load}),
+                    reorg::OptionError);
 }
 
 TEST_CASE("Loops of causes are drawn in their own colour", "[render][views][findings]") {
@@ -282,7 +282,7 @@ findings:
   - {id: C2, kind: cause, statement: Brandkårsutryckningar, about: [A], because: [C3]}
   - {id: C3, kind: cause, statement: Ingen planering, about: [A], because: [C1]}
 )");
-    const auto diagram = reorg::render::make_diagram(model, {.view = View::Findings});
+    const auto diagram = draw(model, {.view = View::Findings});
     REQUIRE(diagram.edges.size() == 4);
     const auto id_of = [&](std::uint32_t node) { return tooltip_id(diagram.nodes[node]); };
     std::set<std::pair<std::string, std::string>> loop_edges;
@@ -297,7 +297,7 @@ findings:
 
 TEST_CASE("The flows view sizes edges by volume and colours units by load",
           "[render][views][flows]") {
-    const auto diagram = reorg::render::make_diagram(minimal(), {.view = View::Flows});
+    const auto diagram = draw(minimal(), {.view = View::Flows});
     const auto& it = node_of(diagram, "KLF.IT");
     CHECK(label_has(it, "load 1.2"));
     CHECK(label_has(it, "OVERLOADED"));
@@ -325,16 +325,14 @@ TEST_CASE("Every overlay colours the chart and carries its legend", "[render][vi
           Case{Overlay::Load, "Load"}, Case{Overlay::Spof, "Single point of failure"}}) {
         for (const auto view : {View::Posts, View::Units, View::Flows}) {
             INFO(reorg::render::to_string(overlay) << " on " << reorg::render::to_string(view));
-            const auto diagram =
-                reorg::render::make_diagram(model, {.view = view, .overlay = overlay});
+            const auto diagram = draw(model, {.view = view, .overlay = overlay});
             CHECK(has_legend(diagram, title));
         }
     }
 
     SECTION("findings: the unit's net score, on a red-to-green scale") {
         // KLF.IT: F01 works 3 × 9 = 27, F02 doesn't 5 × 12 = 60: net −33, the worst.
-        const auto diagram =
-            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Findings}));
+        const auto diagram = draw(model, with_dot({.overlay = Overlay::Findings}));
         CHECK(find_attribute(node_of(diagram, "KLF.IT.001").attributes, "fillcolor") ==
               style::diverging(-33, 33));
         CHECK(label_has(node_of(diagram, "KLF.IT.001"), "net -33"));
@@ -344,28 +342,25 @@ TEST_CASE("Every overlay colours the chart and carries its legend", "[render][vi
         const auto exact = reorg::analysis::betweenness(reorg::graph::work_graph(model));
         const auto top = static_cast<std::size_t>(
             std::max_element(exact.value.begin(), exact.value.end()) - exact.value.begin());
-        const auto diagram =
-            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Betweenness}));
+        const auto diagram = draw(model, with_dot({.overlay = Overlay::Betweenness}));
         const auto& node = node_of(diagram, model.posts()[top].id);
         CHECK(find_attribute(node.attributes, "fillcolor") == style::sequential(1, 1));
     }
     SECTION("the scale spans what is drawn, and says so when the extreme lies elsewhere") {
         // Within STF.CHEF's subtree STF.CHEF is the most central post (0.54), though IT.CHEF
         // is more central in the whole organisation (0.58).
-        const auto diagram = reorg::render::make_diagram(
-            model, with_dot({.overlay = Overlay::Betweenness, .focus = "STF.CHEF"}));
+        const auto diagram =
+            draw(model, with_dot({.overlay = Overlay::Betweenness, .focus = "STF.CHEF"}));
         CHECK(find_attribute(node_of(diagram, "STF.CHEF").attributes, "fillcolor") ==
               style::sequential(1, 1));
         CHECK(graph_label(diagram).find("the highest in the whole organisation") !=
               std::string::npos);
-        const auto whole =
-            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Betweenness}));
+        const auto whole = draw(model, with_dot({.overlay = Overlay::Betweenness}));
         CHECK(graph_label(whole).find("the highest in the whole organisation") ==
               std::string::npos);
     }
     SECTION("spof: articulation points by their cut-off, other posts untouched") {
-        const auto diagram =
-            reorg::render::make_diagram(model, with_dot({.overlay = Overlay::Spof}));
+        const auto diagram = draw(model, with_dot({.overlay = Overlay::Spof}));
         // IT.CHEF's loss cuts off its three reports.
         CHECK(label_has(node_of(diagram, "IT.CHEF"), "cuts off 3"));
         CHECK(find_attribute(node_of(diagram, "IT.CHEF").attributes, "fillcolor") != style::kBox);
@@ -373,8 +368,7 @@ TEST_CASE("Every overlay colours the chart and carries its legend", "[render][vi
               style::kBox);
     }
     SECTION("load on the units view") {
-        const auto diagram = reorg::render::make_diagram(
-            model, with_dot({.view = View::Units, .overlay = Overlay::Load}));
+        const auto diagram = draw(model, with_dot({.view = View::Units, .overlay = Overlay::Load}));
         CHECK(find_attribute(node_of(diagram, "KLF.IT").attributes, "fillcolor") ==
               style::load_colour(1.2));
         CHECK(label_has(node_of(diagram, "KLF.IT"), "OVERLOADED"));
@@ -388,8 +382,7 @@ TEST_CASE("Every overlay colour in a chart is explained by its legend, in order"
          {Overlay::Findings, Overlay::Betweenness, Overlay::Load, Overlay::Spof}) {
         for (const auto view : {View::Posts, View::Units}) {
             INFO(reorg::render::to_string(overlay) << " on " << reorg::render::to_string(view));
-            const auto diagram =
-                reorg::render::make_diagram(model, {.view = view, .overlay = overlay});
+            const auto diagram = draw(model, {.view = view, .overlay = overlay});
             const auto all = legends(diagram);
             REQUIRE(all.size() == 2);  // the view's own, then the overlay's
             const auto& legend = all.back();
@@ -417,24 +410,21 @@ TEST_CASE("Every overlay colour in a chart is explained by its legend, in order"
 TEST_CASE("The tidy layout fixes every position; dot is kept for small charts",
           "[render][views][tidy]") {
     const auto& model = minimal();
-    const auto tidy = reorg::render::make_diagram(model, {.layout = LayoutChoice::Tree});
+    const auto tidy = draw(model, {.layout = LayoutChoice::Tree});
     CHECK(tidy.placement == reorg::render::Placement::Fixed);
     for (const auto& node : tidy.nodes) CHECK_FALSE(find_attribute(node.attributes, "pos").empty());
     for (const auto& edge : tidy.edges) CHECK_FALSE(find_attribute(edge.attributes, "pos").empty());
 
-    CHECK(reorg::render::make_diagram(model, {.tree_from = 5}).placement ==
+    CHECK(draw(model, {.tree_from = 5}).placement == reorg::render::Placement::Fixed);
+    CHECK(draw(model, {.tree_from = 100}).placement == reorg::render::Placement::Dot);
+    CHECK(draw(model, {.view = View::Units, .layout = LayoutChoice::Tree}).placement ==
           reorg::render::Placement::Fixed);
-    CHECK(reorg::render::make_diagram(model, {.tree_from = 100}).placement ==
-          reorg::render::Placement::Dot);
-    CHECK(reorg::render::make_diagram(model, {.view = View::Units, .layout = LayoutChoice::Tree})
-              .placement == reorg::render::Placement::Fixed);
 }
 
 TEST_CASE("No two boxes of a tidy org chart overlap, groups included", "[render][views][tidy]") {
     const auto model = reorg::io::load_model(REORG_DATA_DIR "/kommun");
     for (const auto view : {View::Posts, View::Units}) {
-        const auto diagram =
-            reorg::render::make_diagram(model, {.view = view, .layout = LayoutChoice::Tree});
+        const auto diagram = draw(model, {.view = view, .layout = LayoutChoice::Tree});
         struct Box {
             double left, top, right, bottom;
         };
@@ -474,17 +464,17 @@ TEST_CASE("A wide tidy chart says distant dotted lines in the box instead of dra
         const auto to = std::get<reorg::model::PostId>(link.to);
         INFO(model[from].id << " has a dotted line to " << model[to].id);
         for (const auto layout : {LayoutChoice::Tree, LayoutChoice::Dot}) {
-            const auto diagram = reorg::render::make_diagram(
-                model, {.focus = std::string(model[from].id), .depth = 1, .layout = layout});
+            const auto diagram =
+                draw(model, {.focus = std::string(model[from].id), .depth = 1, .layout = layout});
             CHECK(label_has(node_of(diagram, model[from].id), "╌ "));
         }
     }
     REQUIRE(dotted > 2);
-    const auto tidy = reorg::render::make_diagram(model, {.layout = LayoutChoice::Tree});
+    const auto tidy = draw(model, {.layout = LayoutChoice::Tree});
     const auto drawn = count_edges(tidy, "style", "dashed");
     CHECK(drawn > 0);
     CHECK(drawn < dotted);
-    const auto dot = reorg::render::make_diagram(model, {.layout = LayoutChoice::Dot});
+    const auto dot = draw(model, {.layout = LayoutChoice::Dot});
     CHECK(count_edges(dot, "style", "dashed") == dotted);
 }
 
@@ -506,8 +496,8 @@ findings:
 )");
     reorg::render::Graphviz graphviz;
     for (const auto layout : {LayoutChoice::Dot, LayoutChoice::Tree}) {
-        const reorg::test::Svg posts(graphviz.render(
-            reorg::render::make_diagram(model, {.layout = layout}), reorg::render::Format::Svg));
+        const reorg::test::Svg posts(
+            graphviz.render(draw(model, {.layout = layout}), reorg::render::Format::Svg));
         CHECK(posts.has_text(R"(a"b\c)"));
         CHECK(posts.has_text(R"(Åsa & Björn \N)"));
         CHECK(posts.has_text("<script>alert(1)</script>"));
@@ -515,16 +505,16 @@ findings:
         CHECK(posts.count("script") == 0);
         CHECK(posts.count("i") == 0);
     }
-    const reorg::test::Svg units(graphviz.render(
-        reorg::render::make_diagram(model, {.view = View::Units}), reorg::render::Format::Svg));
+    const reorg::test::Svg units(
+        graphviz.render(draw(model, {.view = View::Units}), reorg::render::Format::Svg));
     CHECK(units.has_text("<script>alert(1)</script>"));
     CHECK(units.has_text(R"(Öl "enhet" & co)"));
-    const reorg::test::Svg findings(graphviz.render(
-        reorg::render::make_diagram(model, {.view = View::Findings}), reorg::render::Format::Svg));
+    const reorg::test::Svg findings(
+        graphviz.render(draw(model, {.view = View::Findings}), reorg::render::Format::Svg));
     CHECK(findings.has_text("Mejl <b>brådskande</b> & nu"));
     CHECK(findings.count("b") == 0);
-    const reorg::test::Svg flows(graphviz.render(
-        reorg::render::make_diagram(model, {.view = View::Flows}), reorg::render::Format::Svg));
+    const reorg::test::Svg flows(
+        graphviz.render(draw(model, {.view = View::Flows}), reorg::render::Format::Svg));
     CHECK(flows.has_text("<script>alert(1)</script>"));
     CHECK(flows.count("script") == 0);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
 #include "progress.hpp"
 #include "reorg/analysis/analyze.hpp"
@@ -24,6 +25,7 @@ struct AnalyzeOptions {
     std::string to;
     std::optional<double> epsilon;
     std::optional<std::size_t> top_k;
+    bool weighted = false;
     bool json = false;
     bool csv = false;
 };
@@ -40,7 +42,8 @@ int run_analyze(AnalyzeOptions& options) {
 
     ProgressBar progress("betweenness");
     analysis.betweenness.progress = progress.callback();
-    const auto result = analysis::analyze(model, analysis);
+    const graph::ModelGraphs graphs(model, {.weighted = options.weighted});
+    const auto result = analysis::analyze(graphs, analysis);
     analysis.betweenness.progress = nullptr;
 
     if (options.json) {
@@ -68,7 +71,7 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
     command
         ->add_option("--top", options->output.top, "Posts and units listed by betweenness (0: all)")
         ->capture_default_str();
-    command->add_flag("--weighted", options->analysis.weighted, "Use link weights as distances");
+    command->add_flag("--weighted", options->weighted, "Use link weights as distances");
     auto& b = options->analysis.betweenness;
     auto* exact = command->add_flag("--exact", b.exact, "Exact betweenness at any size");
     command->add_option("--epsilon", options->epsilon, "Sample with this additive error bound")

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
 #include "reorg/base/atomic_file.hpp"
 #include "reorg/base/error.hpp"

@@ -42,17 +42,6 @@ struct HrCsvOptions {
     std::string output;
 };
 
-// The warnings in full, not just their count as other commands print: they are about the
-// source files' lines (rows not imported, say), which `reorg validate OUT` cannot show later.
-void print_warnings(const Diagnostics& diagnostics) {
-    print_diagnostics(std::cerr, diagnostics.warnings());
-    if (diagnostics.warning_count() > diagnostics.warnings().size()) {
-        std::cerr << "reorg: ... and "
-                  << diagnostics.warning_count() - diagnostics.warnings().size()
-                  << " more warnings\n";
-    }
-}
-
 // What was written, on stdout.
 void print_summary(const model::Model& model, const std::string& output) {
     std::cout << output << ": " << model.units().size() << " units, " << model.posts().size()
@@ -67,7 +56,9 @@ int run_organogram(const OrganogramOptions& options) {
     const auto model =
         io::import_organogram(options.senior, junior, text_options(options.encoding), diagnostics);
     io::save_model(model, options.output);
-    print_warnings(diagnostics);
+    // The warnings in full, not just their count as other commands print: they are about the
+    // source files' lines (rows not imported, say), which `reorg validate OUT` cannot show later.
+    print_warnings(std::cerr, diagnostics);
     print_summary(model, options.output);
     return EXIT_SUCCESS;
 }
@@ -77,7 +68,7 @@ int run_hr_csv(const HrCsvOptions& options) {
     const auto model = io::import_hr_csv(options.file, options.columns,
                                          text_options(options.encoding), diagnostics);
     io::save_model(model, options.output);
-    print_warnings(diagnostics);
+    print_warnings(std::cerr, diagnostics);
     print_summary(model, options.output);
     return EXIT_SUCCESS;
 }

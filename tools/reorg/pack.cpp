@@ -5,6 +5,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/io/snapshot.hpp"

@@ -7,8 +7,10 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
 #include "reorg/base/error.hpp"
+#include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/render/graphviz.hpp"
 #include "reorg/render/views.hpp"
@@ -55,7 +57,8 @@ int run_render(const RenderOptions& options) {
         .names = !options.no_names,
     };
     const auto model = load_model(options.model);
-    const auto diagram = render::make_diagram(model, view);
+    const graph::ModelGraphs graphs(model);
+    const auto diagram = render::make_diagram(model, view, render::figures_for(graphs, view));
     render::Graphviz graphviz;
     if (options.output == "-") {
         const auto bytes = graphviz.render(diagram, format);

@@ -2,12 +2,12 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "commands.hpp"
 #include "print.hpp"
 #include "reorg/io/load.hpp"
+#include "reorg/output/validation_output.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -17,17 +17,6 @@ struct ValidateOptions {
     bool strict = false;
     bool json = false;
 };
-
-nlohmann::ordered_json diagnostics_json(std::span<const Diagnostic> diagnostics) {
-    auto list = nlohmann::ordered_json::array();
-    for (const auto& d : diagnostics) {
-        list.push_back({{"file", d.where.file},
-                        {"line", d.where.line},
-                        {"column", d.where.column},
-                        {"message", d.message}});
-    }
-    return list;
-}
 
 int run_validate(const ValidateOptions& options) {
     Diagnostics diagnostics;
@@ -40,38 +29,19 @@ int run_validate(const ValidateOptions& options) {
     }
     const bool valid = !failure && !(options.strict && diagnostics.warning_count() > 0);
 
+    const output::Validation validation{.model = options.model,
+                                        .valid = valid,
+                                        .loaded = model ? &*model : nullptr,
+                                        .failure = failure ? &*failure : nullptr,
+                                        .warnings = &diagnostics};
     if (options.json) {
-        nlohmann::ordered_json document{
-            {"model", options.model},
-            {"valid", valid},
-            {"errors", diagnostics_json(failure ? failure->errors() : std::vector<Diagnostic>{})},
-            {"errors_not_listed", failure ? failure->not_listed() : 0},
-            {"warnings", diagnostics_json(diagnostics.warnings())},
-            {"warning_count", diagnostics.warning_count()},
-        };
-        if (model) {
-            document["counts"] = {{"units", model->units().size()},
-                                  {"posts", model->posts().size()},
-                                  {"people", model->people().size()},
-                                  {"links", model->links().size()},
-                                  {"findings", model->findings().size()}};
-        }
-        std::cout << document.dump(2) << '\n';
+        output::write_validation_json(std::cout, validation);
         return valid ? EXIT_SUCCESS : 2;
     }
 
-    print_diagnostics(std::cerr, diagnostics.warnings());
-    if (diagnostics.warning_count() > diagnostics.warnings().size()) {
-        std::cerr << "reorg: ... and "
-                  << diagnostics.warning_count() - diagnostics.warnings().size()
-                  << " more warnings\n";
-    }
+    print_warnings(std::cerr, diagnostics);
     if (failure) throw *failure;
-    std::cout << options.model << ": " << (valid ? "valid" : "not valid with --strict") << " — "
-              << model->units().size() << " units, " << model->posts().size() << " posts, "
-              << model->people().size() << " people, " << model->links().size() << " links, "
-              << model->findings().size() << " findings; " << diagnostics.warning_count()
-              << (diagnostics.warning_count() == 1 ? " warning" : " warnings") << '\n';
+    output::write_validation_summary(std::cout, validation);
     return valid ? EXIT_SUCCESS : 2;
 }
 

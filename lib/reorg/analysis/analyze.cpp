@@ -16,7 +16,24 @@ model::UnitId require_unit(const model::Model& model, const std::string& id,
 
 }  // namespace
 
-Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options) {
+Betweenness post_betweenness(const graph::ModelGraphs& graphs, const BetweennessOptions& options) {
+    return betweenness(graphs.work(), options);
+}
+
+Betweenness unit_betweenness(const graph::ModelGraphs& graphs, const BetweennessOptions& options) {
+    // Only a unit graph beyond kExactUnitsUpTo (a generated or very fragmented organisation,
+    // where exact would take many minutes) is sampled, and the output says so.
+    auto unit_options = options;
+    unit_options.exact = graphs.model().units().size() <= kExactUnitsUpTo;
+    unit_options.exact_up_to = kExactUnitsUpTo;
+    unit_options.epsilon.reset();
+    unit_options.top_k.reset();
+    unit_options.progress = nullptr;
+    return betweenness(graphs.units(), unit_options);
+}
+
+Bottlenecks analyze(const graph::ModelGraphs& graphs, const AnalyzeOptions& options) {
+    const auto& model = graphs.model();
     Bottlenecks result;
     // decision_distance checks that it is a group.
     if (options.to_group) result.to_group = require_unit(model, *options.to_group, "to_group");
@@ -29,30 +46,18 @@ Bottlenecks analyze(const model::Model& model, const AnalyzeOptions& options) {
                         require_unit(model, options.merge->second, "merge")};
     }
 
-    const graph::WorkGraphOptions graph_options{.weighted = options.weighted};
-    const auto work = graph::work_graph(model, graph_options);
-    result.posts = betweenness(work, options.betweenness);
-    // Units are exact by default: a real organisation has thousands even at a million posts.
-    // Only a unit graph beyond kExactUnitsUpTo (a generated or very fragmented organisation,
-    // where exact would take many minutes) is sampled, and the output says so.
-    auto unit_options = options.betweenness;
-    unit_options.exact = model.units().size() <= kExactUnitsUpTo;
-    unit_options.exact_up_to = kExactUnitsUpTo;
-    unit_options.epsilon.reset();
-    unit_options.top_k.reset();
-    unit_options.progress = nullptr;
-    result.units = betweenness(graph::unit_graph(model, graph_options), unit_options);
-
-    result.single_points = single_points(model, work);  // weights do not change what is cut
+    result.posts = post_betweenness(graphs, options.betweenness);
+    result.units = unit_betweenness(graphs, options.betweenness);
+    result.single_points = single_points(model, graphs.work());  // weights do not change cuts
     result.load = service_load(model);
     result.decision_distance = decision_distance(model, result.to_group);
     if (result.between) {
         result.min_cut =
-            min_cut_between(model, work, result.between->first, result.between->second);
+            min_cut_between(model, graphs.work(), result.between->first, result.between->second);
     }
     if (result.merge)
         result.overlap = merger_overlap(model, result.merge->first, result.merge->second);
-    result.findings = analyze_findings(model);
+    result.findings = analyze_findings(model, graphs.why());
     return result;
 }
 

@@ -24,10 +24,6 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 /// causes can branch exponentially without ever reaching a root.
 constexpr std::size_t kMaxChainSteps = 1'000'000;
 
-long long weight(const model::Finding& finding) {
-    return static_cast<long long>(finding.severity) * finding.count;
-}
-
 FindingId finding_at(std::uint32_t vertex) { return model::at<FindingId>(vertex); }
 
 std::vector<FindingId> to_findings(const std::vector<std::uint32_t>& vertices) {
@@ -35,23 +31,6 @@ std::vector<FindingId> to_findings(const std::vector<std::uint32_t>& vertices) {
     ids.reserve(vertices.size());
     for (const auto v : vertices) ids.push_back(finding_at(v));
     return ids;
-}
-
-/// The why-graph's arcs with a cause named twice in one `because` kept once, in written order,
-/// so that no path or loop is reported twice.
-Arcs distinct_arcs(const model::Model& model) {
-    auto arcs = graph::why_graph(model).because;
-    std::vector<std::uint32_t> seen(arcs.size(), kNone);
-    for (std::uint32_t v = 0; v < arcs.size(); ++v) {
-        auto& out = arcs[v];
-        const auto kept = std::remove_if(out.begin(), out.end(), [&](std::uint32_t w) {
-            if (seen[w] == v) return true;
-            seen[w] = v;
-            return false;
-        });
-        out.erase(kept, out.end());
-    }
-    return arcs;
 }
 
 /// Strongly connected components: each vertex's component number and how many there are.
@@ -425,9 +404,18 @@ WhyChain why_chain(std::uint32_t start, const Arcs& arcs, const Condensation& c,
 
 }  // namespace
 
+long long weight(const model::Finding& finding) noexcept {
+    return static_cast<long long>(finding.severity) * finding.count;
+}
+
 FindingsAnalysis analyze_findings(const model::Model& model, const FindingsOptions& options) {
+    return analyze_findings(model, graph::why_graph(model), options);
+}
+
+FindingsAnalysis analyze_findings(const model::Model& model, const graph::WhyGraph& why,
+                                  const FindingsOptions& options) {
     FindingsAnalysis analysis;
-    const auto arcs = distinct_arcs(model);
+    const Arcs& arcs = why.because;
     const auto findings = model.findings();
 
     const auto per = per_unit(model);

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "reorg/graph/views.hpp"
 #include "reorg/model/model.hpp"
 
 /// The review's findings as answers: per unit what works, what does not and why; the root
@@ -12,6 +13,9 @@
 /// Only `works` and `doesnt_work` findings carry into net scores; causes explain, they do not
 /// score.
 namespace reorg::analysis {
+
+/// A finding's weight: severity × count, how strongly the review said it.
+[[nodiscard]] long long weight(const model::Finding& finding) noexcept;
 
 /// One unit's answers to the review's three questions, and its net score.
 ///
@@ -97,6 +101,11 @@ struct FindingsOptions {
 /// exhausts). A million-post synthetic model (6,816 findings) takes well under a second.
 /// Throws nothing of its own.
 [[nodiscard]] FindingsAnalysis analyze_findings(const model::Model& model,
+                                                const FindingsOptions& options = {});
+
+/// The same on the model's why-graph, already built (graph::ModelGraphs::why()).
+[[nodiscard]] FindingsAnalysis analyze_findings(const model::Model& model,
+                                                const graph::WhyGraph& why,
                                                 const FindingsOptions& options = {});
 
 }  // namespace reorg::analysis

@@ -1,5 +1,8 @@
 #include "reorg/graph/views.hpp"
 
+#include <limits>
+#include <mutex>
+#include <optional>
 #include <variant>
 
 namespace reorg::graph {
@@ -53,17 +56,50 @@ UndirectedGraph unit_graph(const model::Model& model, const WorkGraphOptions& op
 }
 
 WhyGraph why_graph(const model::Model& model) {
+    constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
     WhyGraph graph;
     const auto n = model.findings().size();
     graph.because.resize(n);
     graph.explains.resize(n);
+    std::vector<std::uint32_t> named_by(n, kNone);  // the last finding that named each cause
     for (std::size_t f = 0; f < n; ++f) {
+        const auto from = static_cast<std::uint32_t>(f);
         for (const auto cause : model.findings()[f].because) {
-            graph.because[f].push_back(vertex(cause));
-            graph.explains[model::index(cause)].push_back(static_cast<std::uint32_t>(f));
+            const auto to = vertex(cause);
+            if (named_by[to] == from) continue;
+            named_by[to] = from;
+            graph.because[f].push_back(to);
+            graph.explains[to].push_back(from);
         }
     }
     return graph;
+}
+
+struct ModelGraphs::Cache {
+    std::once_flag work_built, units_built, why_built;
+    std::optional<UndirectedGraph> work, units;
+    std::optional<WhyGraph> why;
+};
+
+ModelGraphs::ModelGraphs(const model::Model& model, const WorkGraphOptions& options)
+    : model_(&model), options_(options), cache_(std::make_unique<Cache>()) {}
+ModelGraphs::ModelGraphs(ModelGraphs&&) noexcept = default;
+ModelGraphs& ModelGraphs::operator=(ModelGraphs&&) noexcept = default;
+ModelGraphs::~ModelGraphs() = default;
+
+const UndirectedGraph& ModelGraphs::work() const {
+    std::call_once(cache_->work_built, [&] { cache_->work = work_graph(*model_, options_); });
+    return *cache_->work;
+}
+
+const UndirectedGraph& ModelGraphs::units() const {
+    std::call_once(cache_->units_built, [&] { cache_->units = unit_graph(*model_, options_); });
+    return *cache_->units;
+}
+
+const WhyGraph& ModelGraphs::why() const {
+    std::call_once(cache_->why_built, [&] { cache_->why = why_graph(*model_); });
+    return *cache_->why;
 }
 
 }  // namespace reorg::graph

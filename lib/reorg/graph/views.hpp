@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "reorg/graph/undirected_graph.hpp"
@@ -27,11 +28,43 @@ struct WorkGraphOptions {
                                          const WorkGraphOptions& options = {});
 
 /// The why-graph: findings as vertices (vertex i is FindingId i), an arc from each finding to
-/// each finding it names in `because`.
+/// each finding it names in `because`; a cause named twice in one `because` is one arc, so
+/// that no path or loop is found twice.
 struct WhyGraph {
-    std::vector<std::vector<std::uint32_t>> because;   ///< arcs out of each finding
+    std::vector<std::vector<std::uint32_t>> because;   ///< arcs out of each finding, as written
     std::vector<std::vector<std::uint32_t>> explains;  ///< arcs into each finding
 };
 [[nodiscard]] WhyGraph why_graph(const model::Model& model);
+
+/// The graphs of one model, each built on first use and then kept, so that every analysis of
+/// the model (and the diagram drawn beside its table) runs on the same graph and none is built
+/// twice. Holds a reference to the model, which must outlive it. Safe to read from several
+/// threads: a graph is built once even when two ask for it at the same time. A resource type:
+/// moved, never copied.
+class ModelGraphs {
+public:
+    explicit ModelGraphs(const model::Model& model, const WorkGraphOptions& options = {});
+    ModelGraphs(ModelGraphs&&) noexcept;
+    ModelGraphs& operator=(ModelGraphs&&) noexcept;
+    ModelGraphs(const ModelGraphs&) = delete;
+    ModelGraphs& operator=(const ModelGraphs&) = delete;
+    ~ModelGraphs();
+
+    [[nodiscard]] const model::Model& model() const noexcept { return *model_; }
+    [[nodiscard]] const WorkGraphOptions& options() const noexcept { return options_; }
+
+    /// work_graph(model(), options()); O(posts + links · log) the first time.
+    [[nodiscard]] const UndirectedGraph& work() const;
+    /// unit_graph(model(), options()).
+    [[nodiscard]] const UndirectedGraph& units() const;
+    /// why_graph(model()).
+    [[nodiscard]] const WhyGraph& why() const;
+
+private:
+    struct Cache;
+    const model::Model* model_;
+    WorkGraphOptions options_;
+    std::unique_ptr<Cache> cache_;
+};
 
 }  // namespace reorg::graph

@@ -28,9 +28,7 @@ constexpr std::size_t kProblemsListed = 12;
 /// How many findings a cause lists as those it explains.
 constexpr std::size_t kExplainsListed = 8;
 
-long long weight(const model::Finding& finding) {
-    return static_cast<long long>(finding.severity) * finding.count;
-}
+using analysis::weight;
 
 /// What the options select: the units shown, and per finding whether it is one of their
 /// problems or lies on their why-lists (roots and loops are shown when they touch those).

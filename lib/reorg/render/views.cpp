@@ -1,11 +1,11 @@
 #include "reorg/render/views.hpp"
 
 #include <array>
+#include <stdexcept>
 #include <utility>
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
-#include "reorg/render/detail/overlay.hpp"
 #include "reorg/render/detail/views_impl.hpp"
 #include "reorg/render/style.hpp"
 
@@ -54,7 +54,20 @@ std::optional<LayoutChoice> parse_layout(std::string_view name) noexcept {
 std::string_view to_string(View view) noexcept { return spell(kViews, view); }
 std::string_view to_string(Overlay overlay) noexcept { return spell(kOverlays, overlay); }
 
-Diagram make_diagram(const model::Model& model, const ViewOptions& options) {
+Figures figures_for(const graph::ModelGraphs& graphs, const ViewOptions& options,
+                    const analysis::BetweennessOptions& betweenness) {
+    Figures figures;
+    if (options.view == View::Findings) {
+        figures.findings = analysis::analyze_findings(graphs.model(), graphs.why());
+    }
+    if (options.view != View::Findings) {
+        figures.overlay = overlay_figures(graphs, options.overlay, betweenness);
+    }
+    return figures;
+}
+
+Diagram make_diagram(const model::Model& model, const ViewOptions& options,
+                     const Figures& figures) {
     if (options.depth && *options.depth == 0) {
         throw OptionError("depth", "depth must be at least 1 (the focus alone)");
     }
@@ -64,9 +77,14 @@ Diagram make_diagram(const model::Model& model, const ViewOptions& options) {
                               "the findings view is coloured by kind of finding; overlays apply "
                               "to the posts, units and flows views");
         }
-        return detail::findings_view(model, options);
+        return detail::findings_view(model, options, figures.findings);
     }
-    const auto overlay = detail::overlay_figures(model, options);
+    if (figures.overlay.overlay != options.overlay) {
+        // A caller's mistake, not the user's: the figures of another overlay were passed.
+        throw std::invalid_argument("make_diagram: the figures are not those of the " +
+                                    std::string(to_string(options.overlay)) + " overlay");
+    }
+    const auto& overlay = figures.overlay;
     switch (options.view) {
         case View::Posts:
             return detail::posts_view(model, options, overlay);
@@ -77,7 +95,7 @@ Diagram make_diagram(const model::Model& model, const ViewOptions& options) {
         case View::Findings:
             break;
     }
-    return detail::findings_view(model, options);
+    return detail::findings_view(model, options, figures.findings);
 }
 
 namespace detail {

@@ -7,6 +7,7 @@
 
 #include "reorg/model/model.hpp"
 #include "reorg/render/diagram.hpp"
+#include "reorg/render/overlay.hpp"
 
 /// The diagrams of SPEC §6, built from a model as Diagrams for the Graphviz adapter.
 namespace reorg::render {
@@ -16,15 +17,6 @@ enum class View : std::uint8_t {
     Units,     ///< the unit tree with headcount, FTE and cost
     Findings,  ///< the why-graph, clustered by the unit each finding is about
     Flows,     ///< the service-flow network: edge width by volume, units by load
-};
-
-/// A colour scale laid over the posts or units, with its legend.
-enum class Overlay : std::uint8_t {
-    None,
-    Findings,     ///< net score of the unit (works minus doesn't work)
-    Betweenness,  ///< betweenness of the post (units: of the unit)
-    Load,         ///< service load of the unit
-    Spof,         ///< single points of failure: articulation points by their cut-off
 };
 
 enum class LayoutChoice : std::uint8_t {
@@ -57,13 +49,28 @@ struct ViewOptions {
     /// all but the smallest sizes (reports stacked in columns, right-angled connectors).
     std::size_t tree_from = 12;
     bool names = true;  ///< the holders' names in the posts view
-    /// Betweenness for the overlay: exact up to this many vertices, sampled above.
-    std::size_t exact_betweenness_up_to = 20'000;
 };
 
-/// Builds the view. Throws OptionError (option "focus") when the focus is no post or unit
-/// of the model (or no unit, for the findings and flows views), and (option "overlay") for
-/// an overlay the view has no use for. O(size of the model) plus the overlay's analysis.
-[[nodiscard]] Diagram make_diagram(const model::Model& model, const ViewOptions& options);
+/// What a diagram draws besides the model itself: the figures of analyses the caller has run,
+/// so that a diagram and the table beside it never disagree. A value type.
+struct Figures {
+    /// For the findings view: its root causes and loops (analysis::analyze_findings()).
+    analysis::FindingsAnalysis findings{};
+    /// For ViewOptions::overlay (render/overlay.hpp); its `overlay` must match the option's.
+    OverlayFigures overlay{};
+};
+
+/// The figures `options` asks for, from the analyses it needs alone, run once on the model's
+/// graphs (betweenness with `betweenness`, by default as `reorg analyze` computes it). For a
+/// caller with no analysis at hand, such as `reorg render`.
+[[nodiscard]] Figures figures_for(const graph::ModelGraphs& graphs, const ViewOptions& options,
+                                  const analysis::BetweennessOptions& betweenness = {});
+
+/// Builds the view from the model and the figures (figures_for(), or the caller's own). Throws
+/// OptionError (option "focus") when the focus is no post or unit of the model (or no unit, for
+/// the findings and flows views), (option "overlay") for an overlay the view has no use for;
+/// std::invalid_argument when `figures` holds another overlay's figures. O(size of the model).
+[[nodiscard]] Diagram make_diagram(const model::Model& model, const ViewOptions& options,
+                                   const Figures& figures);
 
 }  // namespace reorg::render

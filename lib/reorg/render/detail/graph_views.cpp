@@ -55,8 +55,8 @@ std::string_view kind_words(FindingKind kind) {
 
 }  // namespace
 
-Diagram findings_view(const Model& model, const ViewOptions& options) {
-    const auto analysis = analysis::analyze_findings(model);
+Diagram findings_view(const Model& model, const ViewOptions& options,
+                      const analysis::FindingsAnalysis& analysis) {
     const auto why = graph::why_graph(model);
     const auto count = model.findings().size();
 

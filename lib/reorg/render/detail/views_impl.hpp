@@ -28,7 +28,8 @@ void set_heading_with_legends(Diagram& diagram, Heading heading, const OverlayCo
                                  const OverlayFigures& figures, const std::string& note = {});
 [[nodiscard]] Diagram posts_view(const model::Model& model, const ViewOptions& options,
                                  const OverlayFigures& figures);
-[[nodiscard]] Diagram findings_view(const model::Model& model, const ViewOptions& options);
+[[nodiscard]] Diagram findings_view(const model::Model& model, const ViewOptions& options,
+                                    const analysis::FindingsAnalysis& findings);
 [[nodiscard]] Diagram flows_view(const model::Model& model, const ViewOptions& options,
                                  const OverlayFigures& figures);
 

@@ -1,3 +1,5 @@
+#include "reorg/render/overlay.hpp"
+
 #include "reorg/render/detail/overlay.hpp"
 
 #include <algorithm>
@@ -10,7 +12,7 @@
 #include "reorg/base/text.hpp"
 #include "reorg/graph/views.hpp"
 
-namespace reorg::render::detail {
+namespace reorg::render {
 namespace {
 
 using model::Model;
@@ -27,63 +29,18 @@ void posts_from_units(const Model& model, OverlayFigures& figures) {
     }
 }
 
-void findings_figures(const Model& model, OverlayFigures& figures) {
-    figures.unit.assign(model.units().size(), std::nullopt);
-    for (const auto& unit : analysis::analyze_findings(model).units) {
-        if (unit.works.empty() && unit.doesnt_work.empty()) continue;
-        figures.unit[index(unit.unit)] = static_cast<double>(unit.net);
-    }
-    posts_from_units(model, figures);
-    figures.notes.push_back(
-        "Net score of each unit's own findings: Σ severity × count of what works minus what "
-        "does not.");
+void note(OverlayFigures& figures, const std::string& line) {
+    figures.notes_on_posts.push_back(line);
+    figures.notes_on_units.push_back(line);
 }
 
-void betweenness_figures(const Model& model, const ViewOptions& options, OverlayFigures& figures) {
-    const analysis::BetweennessOptions settings{.exact_up_to = options.exact_betweenness_up_to};
-    const auto posts = analysis::betweenness(graph::work_graph(model), settings);
-    const auto units = analysis::betweenness(graph::unit_graph(model), settings);
-    // A post on no shortest path between others stays white: nothing to see there.
-    const auto nonzero = [](const std::vector<double>& values) {
-        std::vector<std::optional<double>> result(values.size());
-        for (std::size_t v = 0; v < values.size(); ++v) {
-            if (values[v] > 0) result[v] = values[v];
-        }
-        return result;
-    };
-    figures.post = nonzero(posts.value);
-    figures.unit = nonzero(units.value);
-    const auto& used = options.view == View::Posts ? posts : units;
-    figures.notes.push_back(
-        used.method == analysis::BetweennessMethod::Exact
-            ? std::string("Betweenness: the share of shortest paths through it (exact).")
-            : "Betweenness: the share of shortest paths through it, sampled: each value within "
-              "±" +
-                  base::format_number(used.epsilon, 4) + " with probability " +
-                  base::format_number(1 - used.delta, 2) + ".");
-}
-
-void load_figures(const Model& model, OverlayFigures& figures) {
-    figures.unit.assign(model.units().size(), std::nullopt);
-    for (const auto& unit : analysis::service_load(model))
-        figures.unit[index(unit.unit)] = unit.load;
-    posts_from_units(model, figures);
-    figures.notes.push_back("Load above 1.00 means more work arrives than the unit can handle.");
-}
-
-void spof_figures(const Model& model, OverlayFigures& figures) {
-    const auto points = analysis::single_points(model, graph::work_graph(model));
-    figures.post.assign(model.posts().size(), std::nullopt);
-    figures.unit.assign(model.units().size(), std::nullopt);
-    for (const auto& point : points.articulation_points) {
-        const auto cut_off = static_cast<double>(point.cut_off);
-        figures.post[point.vertex] = cut_off;
-        auto& unit = figures.unit[index(model.posts()[point.vertex].unit)];
-        unit = std::max(unit.value_or(0), cut_off);
-    }
-    figures.notes.push_back(
-        "A single point of failure is a post whose loss splits the work graph; the figure is "
-        "how many posts it would cut off.");
+std::string betweenness_note(const analysis::Betweenness& used) {
+    return used.method == analysis::BetweennessMethod::Exact
+               ? std::string("Betweenness: the share of shortest paths through it (exact).")
+               : "Betweenness: the share of shortest paths through it, sampled: each value within "
+                 "±" +
+                     base::format_number(used.epsilon, 4) + " with probability " +
+                     base::format_number(1 - used.delta, 2) + ".";
 }
 
 // The sequential scale over the whole numbers 1..max (posts cut off), one entry per colour that
@@ -125,34 +82,106 @@ std::string figure_text(Overlay overlay, double value) {
 
 }  // namespace
 
-OverlayFigures overlay_figures(const Model& model, const ViewOptions& options) {
-    OverlayFigures figures;
-    figures.overlay = options.overlay;
-    switch (options.overlay) {
+OverlayFigures findings_overlay(const Model& model, const analysis::FindingsAnalysis& findings) {
+    OverlayFigures figures{.overlay = Overlay::Findings};
+    figures.unit.assign(model.units().size(), std::nullopt);
+    for (const auto& unit : findings.units) {
+        if (unit.works.empty() && unit.doesnt_work.empty()) continue;
+        figures.unit[index(unit.unit)] = static_cast<double>(unit.net);
+    }
+    posts_from_units(model, figures);
+    note(figures,
+         "Net score of each unit's own findings: Σ severity × count of what works minus what "
+         "does not.");
+    return figures;
+}
+
+OverlayFigures betweenness_overlay(const analysis::Betweenness& posts,
+                                   const analysis::Betweenness& units) {
+    // A post on no shortest path between others stays white: nothing to see there.
+    const auto nonzero = [](const std::vector<double>& values) {
+        std::vector<std::optional<double>> result(values.size());
+        for (std::size_t v = 0; v < values.size(); ++v) {
+            if (values[v] > 0) result[v] = values[v];
+        }
+        return result;
+    };
+    return {.overlay = Overlay::Betweenness,
+            .post = nonzero(posts.value),
+            .unit = nonzero(units.value),
+            .notes_on_posts = {betweenness_note(posts)},
+            .notes_on_units = {betweenness_note(units)}};
+}
+
+OverlayFigures load_overlay(const Model& model, std::span<const analysis::UnitLoad> load) {
+    OverlayFigures figures{.overlay = Overlay::Load};
+    figures.unit.assign(model.units().size(), std::nullopt);
+    for (const auto& unit : load) figures.unit[index(unit.unit)] = unit.load;
+    posts_from_units(model, figures);
+    note(figures, "Load above 1.00 means more work arrives than the unit can handle.");
+    return figures;
+}
+
+OverlayFigures spof_overlay(const Model& model, const analysis::SinglePoints& single_points) {
+    OverlayFigures figures{.overlay = Overlay::Spof};
+    figures.post.assign(model.posts().size(), std::nullopt);
+    figures.unit.assign(model.units().size(), std::nullopt);
+    for (const auto& point : single_points.articulation_points) {
+        const auto cut_off = static_cast<double>(point.cut_off);
+        figures.post[point.vertex] = cut_off;
+        auto& unit = figures.unit[index(model.posts()[point.vertex].unit)];
+        unit = std::max(unit.value_or(0), cut_off);
+    }
+    note(figures,
+         "A single point of failure is a post whose loss splits the work graph; the figure is "
+         "how many posts it would cut off.");
+    return figures;
+}
+
+OverlayFigures overlay_figures(const Model& model, const analysis::Bottlenecks& bottlenecks,
+                               Overlay overlay) {
+    switch (overlay) {
         case Overlay::None:
             break;
         case Overlay::Findings:
-            findings_figures(model, figures);
-            break;
+            return findings_overlay(model, bottlenecks.findings);
         case Overlay::Betweenness:
-            betweenness_figures(model, options, figures);
-            break;
+            return betweenness_overlay(bottlenecks.posts, bottlenecks.units);
         case Overlay::Load:
-            load_figures(model, figures);
-            break;
+            return load_overlay(model, bottlenecks.load);
         case Overlay::Spof:
-            spof_figures(model, figures);
-            break;
+            return spof_overlay(model, bottlenecks.single_points);
     }
-    return figures;
+    return {};
 }
+
+OverlayFigures overlay_figures(const graph::ModelGraphs& graphs, Overlay overlay,
+                               const analysis::BetweennessOptions& options) {
+    const auto& model = graphs.model();
+    switch (overlay) {
+        case Overlay::None:
+            break;
+        case Overlay::Findings:
+            return findings_overlay(model, analysis::analyze_findings(model, graphs.why()));
+        case Overlay::Betweenness:
+            return betweenness_overlay(analysis::post_betweenness(graphs, options),
+                                       analysis::unit_betweenness(graphs, options));
+        case Overlay::Load:
+            return load_overlay(model, analysis::service_load(model));
+        case Overlay::Spof:
+            return spof_overlay(model, analysis::single_points(model, graphs.work()));
+    }
+    return {};
+}
+
+namespace detail {
 
 OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures, bool on_posts,
                                std::span<const model::PostId> shown_posts,
                                std::span<const model::UnitId> shown_units) {
     OverlayColours colours;
     if (figures.overlay == Overlay::None) return colours;
-    colours.notes = figures.notes;
+    colours.notes = on_posts ? figures.notes_on_posts : figures.notes_on_units;
     colours.post_fill.assign(model.posts().size(), "");
     colours.post_value.assign(model.posts().size(), "");
     colours.unit_fill.assign(model.units().size(), "");
@@ -238,4 +267,5 @@ OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures
     return colours;
 }
 
-}  // namespace reorg::render::detail
+}  // namespace detail
+}  // namespace reorg::render
