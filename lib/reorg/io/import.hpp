@@ -12,8 +12,9 @@
 /// file's line and column, and are thrown as InputError after the whole file has been read.
 namespace reorg::io {
 
-/// The UK government organogram pair (../shared/formats/uk-organogram.md): the senior file with
-/// one row per senior post, and optionally the junior file whose rows are groups of posts.
+/// The UK government organogram pair, as departments publish it: the senior file with one row
+/// per senior post, and optionally the junior file whose rows are groups of posts (the variants
+/// real files carry are listed in tests/data/organogram/README.md).
 ///
 /// Columns are found by header name, compared by their ASCII letters and digits only (case,
 /// blanks, punctuation and a mangled `£` do not matter); unknown and unnamed columns (a leading

@@ -28,8 +28,9 @@ enum class Format : std::uint8_t { Dot, Svg, Png, Pdf };
 /// configuration file of the installed package.
 ///
 /// A resource type: one per process at a time (Graphviz keeps global state, and its error
-/// handler is process-wide), created by main() and passed down; not thread-safe. Constructing
-/// a second one while the first lives throws RenderError. The Graphviz context underneath is
+/// handler is process-wide), created by the code that draws (`reorg render`, the report) and
+/// passed down; not thread-safe. Constructing a second one while the first lives throws
+/// RenderError. The Graphviz context underneath is
 /// made once and kept for the life of the process (see graphviz.cpp for why).
 class Graphviz {
 public:
