@@ -29,7 +29,7 @@ ALLOWED = {
     "synth": {"base", "model"},  # generated example models
     "graph": {"base", "model"},  # graph views of a model
     "analysis": {"base", "model", "graph"},  # free functions over the views
-    "output": {"base", "model", "graph", "analysis"},  # tables, JSON and CSV of the results
+    "output": {"base", "model", "graph", "analysis", "scenario"},  # what the command prints
     "render": {"base", "model", "graph", "analysis"},  # the Graphviz adapter and the views
     "scenario": {"base", "model", "io", "graph", "analysis"},  # change files, apply, compare
     "report": {"base", "model", "io", "graph", "analysis", "scenario", "render", "output"},

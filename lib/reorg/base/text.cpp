@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace reorg::base {
 namespace {
@@ -29,6 +30,42 @@ bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return lower_ascii(x) == lower_ascii(y);
            });
+}
+
+std::optional<std::string_view> closest_spelling(std::string_view word,
+                                                 std::span<const std::string_view> known) {
+    const std::size_t allowed = word.size() <= 4 ? 1 : word.size() <= 8 ? 2 : 3;
+    std::optional<std::string_view> best;
+    std::size_t best_distance = allowed + 1;
+    // Edit distance with adjacent transpositions (optimal string alignment): `unti` is one edit
+    // from `unit`. Three rows: the one before the previous is needed for transpositions.
+    std::vector<std::size_t> before, previous, current;
+    for (const auto candidate : known) {
+        const auto n = candidate.size();
+        before.assign(n + 1, 0);
+        previous.resize(n + 1);
+        current.resize(n + 1);
+        for (std::size_t j = 0; j <= n; ++j) previous[j] = j;
+        for (std::size_t i = 1; i <= word.size(); ++i) {
+            current[0] = i;
+            for (std::size_t j = 1; j <= n; ++j) {
+                const bool same = lower_ascii(word[i - 1]) == lower_ascii(candidate[j - 1]);
+                current[j] = std::min(
+                    {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0U : 1U)});
+                if (i > 1 && j > 1 && lower_ascii(word[i - 1]) == lower_ascii(candidate[j - 2]) &&
+                    lower_ascii(word[i - 2]) == lower_ascii(candidate[j - 1])) {
+                    current[j] = std::min(current[j], before[j - 2] + 1);
+                }
+            }
+            std::swap(before, previous);
+            std::swap(previous, current);
+        }
+        if (previous[n] < best_distance) {
+            best_distance = previous[n];
+            best = candidate;
+        }
+    }
+    return best;
 }
 
 std::string_view TextArena::store(std::string_view text) {

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,12 @@ namespace reorg::base {
 
 /// Compares ignoring ASCII case; other bytes must match exactly.
 [[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
+
+/// The spelling in `known` nearest to `word` (case-insensitive edit distance, ASCII), when it is
+/// near enough to be a likely typo: at most one edit for words up to four letters, two up to
+/// eight, three beyond. For "did you mean …?" in messages. O(Σ |word| · |known[i]|).
+[[nodiscard]] std::optional<std::string_view> closest_spelling(
+    std::string_view word, std::span<const std::string_view> known);
 
 /// `1234567.5` → `1 234 568`: whole units with a space between thousands, as Swedish and
 /// international reports write money.

@@ -1,23 +1,17 @@
-#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "reorg/base/utf8.hpp"
 #include "reorg/io/detail/model_builder.hpp"
 #include "reorg/io/detail/tables.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/io/text_input.hpp"
+#include "reorg/io/yaml_document.hpp"
 
 namespace reorg::io {
 namespace {
-
-std::uint32_t line_of(const YAML::Node& node) {
-    const auto mark = node.Mark();
-    return mark.line >= 0 ? static_cast<std::uint32_t>(mark.line + 1) : 0;
-}
 
 // A field's text: a scalar as written, a list of scalars joined with `;` (so `about: [A, B]`
 // reads like the CSV's `A;B`), null as empty. nullopt for anything else.
@@ -126,22 +120,7 @@ void read_list(const YAML::Node& root, const std::string& file, std::uint32_t so
 
 model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
     const std::string file = path.string();
-    const std::string bytes = read_file(path);
-    if (const auto bad = base::find_invalid_utf8(bytes)) {
-        const auto line =
-            std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
-        throw InputError({file, static_cast<std::uint32_t>(line)},
-                         "invalid UTF-8 (save the file as UTF-8)");
-    }
-    YAML::Node root;
-    try {
-        root = YAML::Load(bytes);
-    } catch (const YAML::DeepRecursion& e) {
-        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)},
-                         "lists and maps nested too deeply");
-    } catch (const YAML::Exception& e) {
-        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)}, e.msg);
-    }
+    const YAML::Node root = read_yaml_file(path);
     if (!root.IsMap()) throw InputError({file}, "expected a map with units:, posts:, ... lists");
 
     ModelBuilder builder(diagnostics);
@@ -155,7 +134,7 @@ model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& dia
         read_list(root, file, source, detail::kLinks, builder, diagnostics);
         read_list(root, file, source, detail::kFindings, builder, diagnostics);
     } catch (const YAML::Exception& e) {
-        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)}, e.msg);
+        rethrow_yaml_error(file, e);
     }
     return std::move(builder).finish();
 }

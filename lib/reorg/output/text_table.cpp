@@ -13,6 +13,38 @@ namespace reorg::output {
 
 std::size_t display_width(std::string_view text) noexcept { return base::code_points(text); }
 
+// The text cut to at most `width` characters, ending in "…" when cut.
+std::string shorten(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width == 0) return {};
+    auto cut = text.substr(0, base::code_point_prefix(text, width - 1));
+    while (!cut.empty() && cut.back() == ' ') cut.remove_suffix(1);
+    return std::string(cut) + "…";
+}
+
+// The words of `text`, split at blanks and line breaks (a quoted CSV field may hold those).
+std::vector<std::string> words(std::string_view text) {
+    constexpr std::string_view kBlanks = " \t\r\n";
+    std::vector<std::string> list;
+    while (!text.empty()) {
+        const auto blank = text.find_first_of(kBlanks);
+        if (blank != 0) list.emplace_back(text.substr(0, blank));
+        if (blank == std::string_view::npos) break;
+        text.remove_prefix(blank + 1);
+    }
+    return list;
+}
+
+// The text on one line: its words joined by single spaces.
+std::string one_line_text(std::string_view text) {
+    std::string line;
+    for (const auto& word : words(text)) {
+        if (!line.empty()) line += ' ';
+        line += word;
+    }
+    return line;
+}
+
 TextTable::TextTable(std::vector<std::string> header, std::vector<Align> align)
     : header_(std::move(header)), align_(std::move(align)) {
     align_.resize(header_.size(), Align::Left);

@@ -33,6 +33,15 @@ private:
 /// Number of characters (code points) in UTF-8 text.
 [[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
 
+/// The text cut to at most `width` characters, ending in "…" when cut.
+[[nodiscard]] std::string shorten(std::string_view text, std::size_t width);
+
+/// The words of `text`, split at blanks and line breaks (a quoted CSV field may hold those).
+[[nodiscard]] std::vector<std::string> words(std::string_view text);
+
+/// The text on one line: its words joined by single spaces.
+[[nodiscard]] std::string one_line_text(std::string_view text);
+
 /// One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF-free.
 void write_csv_row(std::ostream& out, std::span<const std::string> fields);
 

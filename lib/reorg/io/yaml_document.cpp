@@ -1,0 +1,42 @@
+#include "reorg/io/yaml_document.hpp"
+
+#include <yaml-cpp/depthguard.h>
+
+#include <algorithm>
+
+#include "reorg/base/error.hpp"
+#include "reorg/base/utf8.hpp"
+#include "reorg/io/text_input.hpp"
+
+namespace reorg::io {
+
+std::uint32_t line_of(const YAML::Node& node) {
+    const auto mark = node.Mark();
+    return mark.line >= 0 ? static_cast<std::uint32_t>(mark.line + 1) : 0;
+}
+
+void rethrow_yaml_error(const std::string& file, const YAML::Exception& error) {
+    const auto line = error.mark.line >= 0 ? static_cast<std::uint32_t>(error.mark.line + 1) : 0;
+    throw InputError({file, line}, error.msg);
+}
+
+YAML::Node read_yaml_file(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    const std::string bytes = read_file(path);
+    if (const auto bad = base::find_invalid_utf8(bytes)) {
+        const auto line =
+            std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
+        throw InputError({file, static_cast<std::uint32_t>(line)},
+                         "invalid UTF-8 (save the file as UTF-8)");
+    }
+    try {
+        return YAML::Load(bytes);
+    } catch (const YAML::DeepRecursion& e) {
+        throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)},
+                         "lists and maps nested too deeply");
+    } catch (const YAML::Exception& e) {
+        rethrow_yaml_error(file, e);
+    }
+}
+
+}  // namespace reorg::io

@@ -1,0 +1,242 @@
+#include "reorg/scenario/compare.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
+#include "reorg/analysis/analyze.hpp"
+#include "reorg/graph/views.hpp"
+#include "reorg/model/hierarchy.hpp"
+
+namespace reorg::scenario {
+namespace {
+
+using model::Model;
+using model::PostId;
+using model::UnitId;
+
+// Posts present in both models (by id), with what changed about them.
+void count_post_changes(const Model& base, const Model& result, ScenarioResult& out) {
+    for (const auto& post : result.posts()) {
+        const auto before = base.find_post(post.id);
+        if (!before) {
+            ++out.posts_added;
+            continue;
+        }
+        const auto& old = base[*before];
+        if (base[old.unit].id != result[post.unit].id) ++out.posts_moved;
+        const auto old_manager = old.reports_to ? base[*old.reports_to].id : std::string_view{};
+        const auto manager = post.reports_to ? result[*post.reports_to].id : std::string_view{};
+        if (old_manager != manager) ++out.new_manager;
+    }
+    for (const auto& post : base.posts()) {
+        if (!result.find_post(post.id)) ++out.posts_removed;
+    }
+}
+
+// The administrations of a model: its units of kind administration, or without any, its roots.
+std::vector<UnitId> administrations(const Model& model) {
+    std::vector<UnitId> found;
+    for (std::size_t u = 0; u < model.units().size(); ++u) {
+        if (model.units()[u].kind == model::UnitKind::Administration) {
+            found.push_back(model::at<UnitId>(u));
+        }
+    }
+    if (found.empty()) {
+        for (std::size_t u = 0; u < model.units().size(); ++u) {
+            if (!model.units()[u].parent) found.push_back(model::at<UnitId>(u));
+        }
+    }
+    return found;
+}
+
+std::vector<AdministrationBudget> budgets(const Model& base, const ModelFigures& base_figures,
+                                          const Model& result, const ModelFigures& figures,
+                                          const Lineage& lineage) {
+    const auto rollup = [](const Model& model, const ModelFigures& f) {
+        std::unordered_map<std::string_view, analysis::UnitFigures> by_id;
+        for (const auto& unit : f.structure.by_unit) by_id[model[unit.unit].id] = unit.rollup;
+        return by_id;
+    };
+    const auto before = rollup(base, base_figures);
+    const auto after = rollup(result, figures);
+    std::vector<AdministrationBudget> list;
+    std::vector<std::string_view> seen;
+    for (const auto u : administrations(base)) {
+        const auto& unit = base[u];
+        AdministrationBudget budget{std::string(unit.id), std::string(unit.name)};
+        budget.base_cost = before.at(unit.id).cost;
+        budget.base_fte = before.at(unit.id).fte;
+        if (const auto now = result.find_unit(unit.id)) {
+            budget.cost = after.at(unit.id).cost;
+            budget.fte = after.at(unit.id).fte;
+        } else if (const auto went = lineage.unit(u)) {
+            budget.note = std::string(lineage.fate(u) == Lineage::Fate::Merged ? "merged into "
+                                                                               : "removed into ") +
+                          std::string(result[*went].id);
+        } else {
+            budget.note = "removed";
+        }
+        seen.push_back(unit.id);
+        list.push_back(std::move(budget));
+    }
+    // A unit that a base administration was merged into carries its budget on.
+    auto after_units = administrations(result);
+    for (const auto u : administrations(base)) {
+        if (const auto went = lineage.unit(u); went && lineage.fate(u) == Lineage::Fate::Merged) {
+            if (std::find(after_units.begin(), after_units.end(), *went) == after_units.end()) {
+                after_units.push_back(*went);
+            }
+        }
+    }
+    for (const auto u : after_units) {
+        const auto& unit = result[u];
+        if (std::find(seen.begin(), seen.end(), unit.id) != seen.end()) continue;
+        AdministrationBudget budget{std::string(unit.id), std::string(unit.name)};
+        budget.cost = after.at(unit.id).cost;
+        budget.fte = after.at(unit.id).fte;
+        if (const auto before_unit = base.find_unit(unit.id)) {
+            // Already there, but not an administration before: its own figures still compare.
+            budget.base_cost = before.at(unit.id).cost;
+            budget.base_fte = before.at(unit.id).fte;
+        } else {
+            budget.note = "new";
+        }
+        list.push_back(std::move(budget));
+    }
+    return list;
+}
+
+Cell number(double value) { return value; }
+Cell count(std::size_t value) { return static_cast<double>(value); }
+
+}  // namespace
+
+ModelFigures figures_of(const Model& model, const CompareOptions& options) {
+    ModelFigures figures;
+    figures.structure = analysis::structure(model, options.thresholds);
+    const graph::ModelGraphs graphs(model);
+    figures.betweenness = analysis::post_betweenness(graphs, options.betweenness);
+    figures.single_points = analysis::single_points(model, graphs.work());
+    figures.load = analysis::service_load(model);
+    figures.decision_distance = analysis::decision_distance(model);
+    return figures;
+}
+
+Comparison compare(const Model& base, std::span<const Scenario> scenarios,
+                   const CompareOptions& options) {
+    Comparison comparison;
+    comparison.base = &base;
+    comparison.base_figures = figures_of(base, options);
+    std::vector<Traceability> traces;
+    for (const auto& scenario : scenarios) {
+        ScenarioResult result;
+        result.scenario = &scenario;
+        result.applied = apply(base, scenario);
+        result.trace = trace(base, scenario, result.applied);
+        result.figures = figures_of(result.applied.model, options);
+        count_post_changes(base, result.applied.model, result);
+        result.by_administration = budgets(base, comparison.base_figures, result.applied.model,
+                                           result.figures, result.applied.lineage);
+        traces.push_back(result.trace);
+        comparison.scenarios.push_back(std::move(result));
+    }
+    comparison.unaddressed = unaddressed(base, traces);
+    return comparison;
+}
+
+std::vector<Row> comparison_rows(const Comparison& comparison) {
+    struct Column {
+        const Model* model;
+        const ModelFigures* figures;
+        const ScenarioResult* scenario;  // nullptr for the base
+    };
+    std::vector<Column> columns{{comparison.base, &comparison.base_figures, nullptr}};
+    for (const auto& s : comparison.scenarios) {
+        columns.push_back({&s.applied.model, &s.figures, &s});
+    }
+    std::vector<Row> rows;
+    const auto row = [&](std::string key, std::string label, int decimals, auto&& cell) {
+        Row r{std::move(key), std::move(label), {}, decimals};
+        for (const auto& column : columns) r.cells.push_back(cell(column));
+        rows.push_back(std::move(r));
+    };
+    const auto for_scenario = [](auto&& value) {
+        return [value](const Column& c) -> Cell {
+            if (c.scenario == nullptr) return std::monostate{};
+            return value(*c.scenario);
+        };
+    };
+    const auto& base_structure = comparison.base_figures.structure;
+
+    row("posts", "Posts", 0, [](const Column& c) { return count(c.figures->structure.posts); });
+    row("vacant", "Vacant posts", 0,
+        [](const Column& c) { return count(c.figures->structure.vacant); });
+    row("fte", "FTE", 1, [](const Column& c) { return number(c.figures->structure.fte); });
+    row("cost", "Cost", 0, [](const Column& c) { return number(c.figures->structure.cost); });
+    row("cost_change", "Cost change", 0,
+        [&](const Column& c) { return number(c.figures->structure.cost - base_structure.cost); });
+    row("fte_change", "FTE change", 1,
+        [&](const Column& c) { return number(c.figures->structure.fte - base_structure.fte); });
+    row("units", "Units", 0, [](const Column& c) { return count(c.figures->structure.units); });
+    row("managers", "Managers", 0,
+        [](const Column& c) { return count(c.figures->structure.managers); });
+    row("span_median", "Median span of control", 1,
+        [](const Column& c) { return number(c.figures->structure.span.median); });
+    row("span_max", "Widest span of control", 0,
+        [](const Column& c) { return number(c.figures->structure.span.max); });
+    row("narrow", "Narrow managers", 0,
+        [](const Column& c) { return count(c.figures->structure.narrow.size()); });
+    row("wide", "Wide managers", 0,
+        [](const Column& c) { return count(c.figures->structure.wide.size()); });
+    row("layers_max", "Layers (deepest)", 0,
+        [](const Column& c) { return count(c.figures->structure.layers_max); });
+    row("layers_mean", "Layers (mean)", 2,
+        [](const Column& c) { return number(c.figures->structure.layers_mean); });
+    // The post on most shortest paths; ties go to the first post in the model's order.
+    const auto top = [](const Column& c) -> std::optional<std::size_t> {
+        const auto& values = c.figures->betweenness.value;
+        if (values.empty()) return std::nullopt;
+        return static_cast<std::size_t>(std::max_element(values.begin(), values.end()) -
+                                        values.begin());
+    };
+    row("top_betweenness_post", "Top betweenness post", 0, [&](const Column& c) -> Cell {
+        if (const auto p = top(c)) return std::string(c.model->posts()[*p].id);
+        return std::monostate{};
+    });
+    row("top_betweenness", "Top betweenness value", 4, [&](const Column& c) -> Cell {
+        if (const auto p = top(c)) return c.figures->betweenness.value[*p];
+        return std::monostate{};
+    });
+    row("articulation_points", "Single points of failure", 0,
+        [](const Column& c) { return count(c.figures->single_points.articulation_points.size()); });
+    row("constraint_unit", "Constraint unit", 0, [](const Column& c) -> Cell {
+        if (c.figures->load.empty()) return std::monostate{};
+        return std::string((*c.model)[c.figures->load.front().unit].id);
+    });
+    row("constraint_load", "Constraint load", 2, [](const Column& c) -> Cell {
+        if (c.figures->load.empty()) return std::monostate{};
+        return c.figures->load.front().load;
+    });
+    row("decision_distance_mean", "Mean decision distance", 2,
+        [](const Column& c) { return number(c.figures->decision_distance.mean_to_top); });
+    row("addressed", "Findings addressed", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.trace.addressed.size()); }));
+    row("at_risk", "Findings at risk", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.trace.at_risk.size()); }));
+    row("posts_moved", "Posts moved", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.posts_moved); }));
+    row("new_manager", "Posts with a new manager", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.new_manager); }));
+    row("posts_added", "Posts added", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.posts_added); }));
+    row("posts_removed", "Posts removed", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.posts_removed); }));
+    row("affected_posts", "Affected posts", 0, for_scenario([](const ScenarioResult& s) {
+            return count(affected_posts(s.applied.affected));
+        }));
+    return rows;
+}
+
+}  // namespace reorg::scenario

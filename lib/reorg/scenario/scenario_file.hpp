@@ -1,0 +1,18 @@
+#pragma once
+#include <filesystem>
+
+#include "reorg/scenario/scenario.hpp"
+
+namespace reorg::scenario {
+
+/// Reads a scenario file (SPEC §4): `name`, `description`, `addresses`, `base` and `changes`,
+/// each change a map keyed by its kind, its fields either in a map under that key
+/// (`- move_unit: {unit: KLF.IT, parent: KS}`) or beside it with the key holding the first one
+/// (`- merge: [KLF.PLAN, STF]` then `into:` and `head:`). Ids are checked when the scenario is
+/// applied, not here. Throws InputError listing every problem with its line: a misspelt change
+/// or field (with the nearest spelling: "did you mean `move_post`?"), a missing required field,
+/// a field of the wrong type (a list where one id belongs, a number that is none), an unknown
+/// unit or link kind, invalid YAML or UTF-8.
+[[nodiscard]] Scenario read_scenario(const std::filesystem::path& path);
+
+}  // namespace reorg::scenario

@@ -1,0 +1,52 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "load.hpp"
+#include "print.hpp"
+#include "reorg/io/save.hpp"
+#include "reorg/scenario/apply.hpp"
+#include "reorg/scenario/scenario_file.hpp"
+
+namespace reorg::cli {
+namespace {
+
+struct ApplyOptions {
+    std::string model;
+    std::string scenario;
+    std::string output;
+};
+
+int run_apply(const ApplyOptions& options) {
+    const auto scenario = scenario::read_scenario(options.scenario);
+    const auto model = load_model(options.model);
+    const auto applied = scenario::apply(model, scenario);
+    io::save_model(applied.model, options.output);
+    print_diagnostics(std::cerr, applied.warnings);
+    std::cout << options.output << ": " << scenario.name << " — " << scenario.changes.size()
+              << (scenario.changes.size() == 1 ? " change, " : " changes, ")
+              << applied.model.units().size() << " units, " << applied.model.posts().size()
+              << " posts; " << scenario::affected_posts(applied.affected) << " posts affected\n";
+    return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+void add_apply_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<ApplyOptions>();
+    auto* command =
+        app.add_subcommand("apply", "Apply a scenario to a model and write the resulting model");
+    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or snapshot")
+        ->required();
+    command->add_option("SCENARIO", options->scenario, "The scenario file (.yaml)")->required();
+    command
+        ->add_option("-o,--output", options->output,
+                     "Where to write the result: a folder of CSV files, or FILE.reorg")
+        ->required();
+    command->callback([options, &exit_code] { exit_code = run_apply(*options); });
+}
+
+}  // namespace reorg::cli

@@ -1,0 +1,69 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "load.hpp"
+#include "reorg/output/compare_output.hpp"
+#include "reorg/scenario/compare.hpp"
+#include "reorg/scenario/scenario_file.hpp"
+
+namespace reorg::cli {
+namespace {
+
+struct CompareOptions {
+    std::string model;
+    std::vector<std::string> scenarios;
+    scenario::CompareOptions comparison;
+    output::CompareOutputOptions output;
+    bool json = false;
+    bool csv = false;
+};
+
+int run_compare(const CompareOptions& options) {
+    std::vector<scenario::Scenario> scenarios;
+    for (const auto& file : options.scenarios) scenarios.push_back(scenario::read_scenario(file));
+    const auto model = load_model(options.model);
+    const auto comparison = scenario::compare(model, scenarios, options.comparison);
+    if (options.json) {
+        output::write_compare_json(std::cout, comparison, options.output);
+    } else if (options.csv) {
+        output::write_compare_csv(std::cout, comparison);
+    } else {
+        output::write_compare_table(std::cout, comparison, options.output);
+    }
+    return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<CompareOptions>();
+    auto* command = app.add_subcommand(
+        "compare", "The base and each scenario side by side, and what each does to the findings");
+    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or snapshot")
+        ->required();
+    command->add_option("SCENARIO", options->scenarios, "Scenario files (.yaml), one or more")
+        ->required();
+    auto* json = command->add_flag("--json", options->json, "Print one JSON document");
+    auto* csv = command->add_flag("--csv", options->csv, "Print the figures as CSV");
+    json->excludes(csv);
+    command->add_flag("--names", options->output.names,
+                      "Show the holders' names in the affected posts");
+    auto& thresholds = options->comparison.thresholds;
+    command->add_option("--narrow", thresholds.narrow, "Managers with fewer reports are narrow")
+        ->capture_default_str();
+    command->add_option("--wide", thresholds.wide, "Managers with more reports are wide")
+        ->capture_default_str();
+    auto& b = options->comparison.betweenness;
+    command
+        ->add_option("--seed", b.seed, "Seed for sampled betweenness (the same for every column)")
+        ->capture_default_str();
+    command->add_option("--threads", b.threads, "Threads (0: every core)")->capture_default_str();
+    command->callback([options, &exit_code] { exit_code = run_compare(*options); });
+}
+
+}  // namespace reorg::cli
