@@ -135,8 +135,9 @@ private:
     std::uint32_t group(std::string_view id) const {
         const auto g = unit(id, "group");
         if (units_[g].kind != UnitKind::Group) {
-            fail(id_text(id) + " is a " + std::string(model::to_string(units_[g].kind)) +
-                 ", not a group");
+            const std::string kind(model::to_string(units_[g].kind));
+            const bool vowel = kind.find_first_of("aeiou") == 0;
+            fail(id_text(id) + " is " + (vowel ? "an " : "a ") + kind + ", not a group");
         }
         return g;
     }
@@ -852,13 +853,15 @@ Applied Draft::finish() && {
         if (issue.table == Table::Units) {
             id = result.units()[issue.row].id;
             if (const auto u = find_unit(id)) {
-                change = *u < unit_last_change_.size() ? unit_last_change_[*u] : 0;
+                change = unit_last_change_[*u];
+                // A head outside its unit: the change that moved the head away counts too.
+                if (const auto head = units_[*u].head) {
+                    change = std::max(change, post_last_change_[pos(*head)]);
+                }
             }
         } else if (issue.table == Table::Posts) {
             id = result.posts()[issue.row].id;
-            if (const auto p = find_post(id)) {
-                change = *p < post_last_change_.size() ? post_last_change_[*p] : 0;
-            }
+            if (const auto p = find_post(id)) change = post_last_change_[*p];
         }
         if (issue.severity == Severity::Warning) {
             applied.warnings.push_back(
