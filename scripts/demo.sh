@@ -21,6 +21,9 @@ echo
 echo "== reorg findings data/kommun --unit KLF"
 "$reorg" findings data/kommun --unit KLF
 echo
+echo "== reorg compare data/kommun data/kommun/scenarios/*.yaml"
+"$reorg" compare data/kommun data/kommun/scenarios/*.yaml
+echo
 echo "== reorg render data/kommun: diagrams in reports/kommun/"
 mkdir -p reports/kommun
 "$reorg" render data/kommun --view units -o reports/kommun/units.svg
@@ -29,4 +32,8 @@ mkdir -p reports/kommun
 "$reorg" render data/kommun --view posts --focus KLF.IT --overlay spof -o reports/kommun/it-office-spof.svg
 "$reorg" render data/kommun --view findings -o reports/kommun/why-graph.svg
 "$reorg" render data/kommun --view flows -o reports/kommun/flows.svg
+for scenario in data/kommun/scenarios/*.yaml; do
+    name=$(basename "$scenario" .yaml)
+    "$reorg" render data/kommun --view diff --scenario "$scenario" -o "reports/kommun/diff-$name.svg"
+done
 ls -l reports/kommun

@@ -126,6 +126,13 @@ TEST_CASE("split_unit moves the listed posts into new sibling units; the rest st
     CHECK(applied.lineage.origins(part)[0] == base_unit("STF"));
     CHECK(applied.lineage.post(base_post("STF.002")) == m.find_post("STF.002"));
 
+    // A part may name its own kind and parent.
+    const auto team = apply_to_minimal(
+        "  - split_unit: {unit: STF, into: [{id: T, name: T, kind: team, parent: STF, posts: "
+        "[STF.003]}]}\n");
+    CHECK(parent_of(team.model, "T") == "STF");
+    CHECK(team.model[*team.model.find_unit("T")].kind == model::UnitKind::Team);
+
     CHECK_THAT(input_error([] {
                    (void)apply_to_minimal(
                        "  - split_unit: {unit: STF, into: [{id: A, name: A, posts: [KC]}]}\n");
@@ -306,13 +313,17 @@ TEST_CASE("links are added, removed and rerouted; memberships need a group", "[s
     const auto applied =
         apply_to_minimal(R"(  - add_link: {from: STF, to: KLF, kind: serves, weight: 100}
   - remove_link: {from: KLF.IT, to: KLF, kind: serves}
-  - reroute: {kind: serves, from: KLF.IT, to: STF}
+  - reroute: {kind: serves, from: KLF.IT, to: KLF}
   - add_member: {post: EKO.CHEF, group: IT.STYR}
   - remove_member: {post: KC, group: IT.STYR}
 )");
     const auto& m = applied.model;
-    // STF→KLF added; KLF.IT→KLF removed; KLF.IT→STF rerouted to STF→STF, which is no flow.
-    CHECK(links_of_kind(m, model::LinkKind::Serves) == 1);
+    // STF→KLF added; KLF.IT→KLF removed; KLF.IT→STF rerouted to KLF→STF.
+    CHECK(links_of_kind(m, model::LinkKind::Serves) == 2);
+    const auto klf = *m.find_unit("KLF");
+    CHECK(std::count_if(m.links().begin(), m.links().end(), [&](const model::Link& l) {
+              return l.kind == model::LinkKind::Serves && l.from == model::Ref(klf);
+          }) == 1);
     CHECK(links_of_kind(m, model::LinkKind::MemberOf) == 2);
     CHECK_THAT(
         input_error([] { (void)apply_to_minimal("  - add_member: {post: KC, group: IT.STYR}\n"); }),
@@ -329,6 +340,10 @@ TEST_CASE("links are added, removed and rerouted; memberships need a group", "[s
             (void)apply_to_minimal("  - reroute: {kind: dotted_line, from: KC, to: EKO.CHEF}\n");
         }),
         Contains("no dotted_line link at 'KC'"));
+    CHECK_THAT(input_error([] {
+                   (void)apply_to_minimal("  - reroute: {kind: serves, from: KLF.IT, to: STF}\n");
+               }),
+               Contains("the serves link between 'KLF.IT' and 'STF' would join 'STF' to itself"));
     CHECK_THAT(
         input_error([] {
             (void)apply_to_minimal("  - add_link: {from: KC, to: STF, kind: collaborates}\n");

@@ -14,6 +14,9 @@
 #include "reorg/io/load.hpp"
 #include "reorg/render/graphviz.hpp"
 #include "reorg/render/views.hpp"
+#include "reorg/report/diff_marks.hpp"
+#include "reorg/scenario/apply.hpp"
+#include "reorg/scenario/scenario_file.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -27,6 +30,7 @@ struct RenderOptions {
     std::string format;
     std::optional<std::string> focus;
     std::optional<std::size_t> depth;
+    std::string scenario;
     std::size_t max_nodes = render::ViewOptions{}.max_nodes;
     bool no_names = false;
 };
@@ -56,9 +60,24 @@ int run_render(const RenderOptions& options) {
         .layout = *render::parse_layout(options.layout),
         .names = !options.no_names,
     };
+    const bool diff = view.view == render::View::Diff;
+    if (diff != !options.scenario.empty()) {
+        throw InputError(Location("", 0, "--scenario"),
+                         diff ? "the diff view needs the scenario: --scenario FILE"
+                              : "--scenario goes with --view diff");
+    }
     const auto model = load_model(options.model);
-    const graph::ModelGraphs graphs(model);
-    const auto diagram = render::make_diagram(model, view, render::figures_for(graphs, view));
+    render::Diagram diagram;
+    if (diff) {
+        const auto scenario = scenario::read_scenario(options.scenario);
+        const auto applied = scenario::apply(model, scenario);
+        render::Figures figures;
+        figures.diff = report::diff_marks(model, scenario, applied);
+        diagram = render::make_diagram(applied.model, view, figures);
+    } else {
+        const graph::ModelGraphs graphs(model);
+        diagram = render::make_diagram(model, view, render::figures_for(graphs, view));
+    }
     render::Graphviz graphviz;
     if (options.output == "-") {
         const auto bytes = graphviz.render(diagram, format);
@@ -84,9 +103,11 @@ void add_render_command(CLI::App& app, int& exit_code) {
                      "File to write (.dot, .svg, .png or .pdf), or - for standard output")
         ->required()
         ->check(writable_file());
-    command->add_option("--view", options->view, "posts, units, findings or flows")
+    command->add_option("--view", options->view, "posts, units, findings, flows or diff")
         ->capture_default_str()
-        ->check(CLI::IsMember({"posts", "units", "findings", "flows"}, CLI::ignore_case));
+        ->check(CLI::IsMember({"posts", "units", "findings", "flows", "diff"}, CLI::ignore_case));
+    command->add_option("--scenario", options->scenario,
+                        "With --view diff: the scenario whose changes to draw");
     command
         ->add_option("--overlay", options->overlay,
                      "Colour by findings, betweenness, load or spof (single points of failure)")

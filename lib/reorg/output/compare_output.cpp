@@ -104,8 +104,8 @@ void write_scenario_words(std::ostream& out, const Comparison& comparison, const
     if (trace.at_risk.empty()) {
         out << "Puts nothing that works at risk.\n";
     } else {
-        out << "Puts " << count_of(trace.at_risk.size(), "thing", "things")
-            << " that work at risk:\n";
+        out << "Puts " << count_of(trace.at_risk.size(), "thing that works", "things that work")
+            << " at risk:\n";
         write_findings_list(out, base, trace.at_risk);
     }
     if (!trace.declared_not_touched.empty()) {

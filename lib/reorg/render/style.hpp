@@ -27,7 +27,11 @@ inline constexpr std::string_view kDoesnt = "#f4a582";  ///< doesn't work (fill)
 inline constexpr std::string_view kDoesntLine = "#b2182b";
 inline constexpr std::string_view kCause = "#e0e0e0";  ///< cause (fill)
 inline constexpr std::string_view kCauseLine = "#4d4d4d";
-inline constexpr std::string_view kLoop = "#e66101";  ///< edges on a loop of causes
+inline constexpr std::string_view kLoop = "#e66101";       ///< edges on a loop of causes
+inline constexpr std::string_view kAdded = "#d9f0d3";      ///< diff: added (fill)
+inline constexpr std::string_view kAddedLine = "#1b7837";  ///< diff: added (border)
+inline constexpr std::string_view kMoved = "#2166ac";      ///< diff: moved or changed (border)
+inline constexpr std::string_view kRemoved = "#b2182b";    ///< diff: removed (dashed border)
 
 /// One step of a colour scale, or one entry of a legend.
 struct LegendEntry {

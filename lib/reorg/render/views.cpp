@@ -16,7 +16,7 @@ using namespace std::string_view_literals;
 
 constexpr std::array kViews = {std::pair{View::Posts, "posts"sv}, std::pair{View::Units, "units"sv},
                                std::pair{View::Findings, "findings"sv},
-                               std::pair{View::Flows, "flows"sv}};
+                               std::pair{View::Flows, "flows"sv}, std::pair{View::Diff, "diff"sv}};
 constexpr std::array kOverlays = {
     std::pair{Overlay::None, "none"sv}, std::pair{Overlay::Findings, "findings"sv},
     std::pair{Overlay::Betweenness, "betweenness"sv}, std::pair{Overlay::Load, "load"sv},
@@ -60,7 +60,7 @@ Figures figures_for(const graph::ModelGraphs& graphs, const ViewOptions& options
     if (options.view == View::Findings) {
         figures.findings = analysis::analyze_findings(graphs.model(), graphs.why());
     }
-    if (options.view != View::Findings) {
+    if (options.view != View::Findings && options.view != View::Diff) {
         figures.overlay = overlay_figures(graphs, options.overlay, betweenness);
     }
     return figures;
@@ -79,6 +79,17 @@ Diagram make_diagram(const model::Model& model, const ViewOptions& options,
         }
         return detail::findings_view(model, options, figures.findings);
     }
+    if (options.view == View::Diff) {
+        if (options.overlay != Overlay::None) {
+            throw OptionError("overlay",
+                              "the diff view is coloured by what changed; overlays apply to the "
+                              "posts, units and flows views");
+        }
+        if (!figures.diff) {
+            throw std::invalid_argument("make_diagram: the diff view needs the scenario's marks");
+        }
+        return detail::posts_view(model, options, {}, &*figures.diff);
+    }
     if (figures.overlay.overlay != options.overlay) {
         // A caller's mistake, not the user's: the figures of another overlay were passed.
         throw std::invalid_argument("make_diagram: the figures are not those of the " +
@@ -93,6 +104,7 @@ Diagram make_diagram(const model::Model& model, const ViewOptions& options,
         case View::Flows:
             return detail::flows_view(model, options, overlay);
         case View::Findings:
+        case View::Diff:
             break;
     }
     return detail::findings_view(model, options, figures.findings);

@@ -7,6 +7,7 @@
 
 #include "reorg/model/model.hpp"
 #include "reorg/render/diagram.hpp"
+#include "reorg/render/diff.hpp"
 #include "reorg/render/overlay.hpp"
 
 /// The diagrams of SPEC §6, built from a model as Diagrams for the Graphviz adapter.
@@ -17,6 +18,7 @@ enum class View : std::uint8_t {
     Units,     ///< the unit tree with headcount, FTE and cost
     Findings,  ///< the why-graph, clustered by the unit each finding is about
     Flows,     ///< the service-flow network: edge width by volume, units by load
+    Diff,      ///< a scenario's result with what it added, removed, moved and merged marked
 };
 
 enum class LayoutChoice : std::uint8_t {
@@ -58,6 +60,8 @@ struct Figures {
     analysis::FindingsAnalysis findings{};
     /// For ViewOptions::overlay (render/overlay.hpp); its `overlay` must match the option's.
     OverlayFigures overlay{};
+    /// For the diff view: what the scenario changed, on the model drawn (its result).
+    std::optional<DiffMarks> diff{};
 };
 
 /// The figures `options` asks for, from the analyses it needs alone, run once on the model's
@@ -66,10 +70,12 @@ struct Figures {
 [[nodiscard]] Figures figures_for(const graph::ModelGraphs& graphs, const ViewOptions& options,
                                   const analysis::BetweennessOptions& betweenness = {});
 
-/// Builds the view from the model and the figures (figures_for(), or the caller's own). Throws
+/// Builds the view from the model and the figures (figures_for(), or the caller's own; for the
+/// diff view, the scenario's result and its marks). Throws
 /// OptionError (option "focus") when the focus is no post or unit of the model (or no unit, for
 /// the findings and flows views), (option "overlay") for an overlay the view has no use for;
-/// std::invalid_argument when `figures` holds another overlay's figures. O(size of the model).
+/// std::invalid_argument when `figures` holds another overlay's figures, or (diff view) no
+/// marks. O(size of the model).
 [[nodiscard]] Diagram make_diagram(const model::Model& model, const ViewOptions& options,
                                    const Figures& figures);
 

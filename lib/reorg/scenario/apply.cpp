@@ -494,9 +494,14 @@ private:
         const auto head_of_split = units_[u].head;
         for (const auto& part : c.into) {
             const auto head = optional_post(part.head, "head");
-            const auto n =
-                add_unit_row({store(part.id), store(part.name), units_[u].kind, units_[u].parent,
-                              head ? std::optional(post_at(*head)) : std::nullopt, std::nullopt});
+            auto parent = units_[u].parent;
+            if (part.parent) {
+                const auto p = optional_unit(*part.parent, "parent");
+                parent = p ? std::optional(unit_at(*p)) : std::nullopt;
+            }
+            const auto n = add_unit_row(
+                {store(part.id), store(part.name), part.kind.value_or(units_[u].kind), parent,
+                 head ? std::optional(post_at(*head)) : std::nullopt, std::nullopt});
             origins_[n] = origins_[u];
             for (const auto& id : part.posts) set_unit(post(id, "posts"), n);
         }
@@ -672,6 +677,14 @@ private:
         std::size_t moved = 0;
         for (const auto l : links_at(from)) {
             if (links_[l].kind != c.kind) continue;
+            const auto& link = links_[l];
+            const auto other = link.from == from ? link.to : link.from;
+            if (other == to) {
+                // Moved, the link would run from `to` to itself: say so rather than lose it.
+                fail("the " + std::string(model::to_string(c.kind)) + " link between " +
+                     id_text(c.from) + " and " + id_text(c.to) + " would join " + id_text(c.to) +
+                     " to itself; remove it first");
+            }
             move_link_end(l, from, to);
             ++moved;
         }

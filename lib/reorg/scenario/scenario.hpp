@@ -29,12 +29,15 @@ struct Merge {
     std::string head;
 };
 
-/// One of the units a split makes, with the posts that move into it.
+/// One of the units a split makes, with the posts that move into it. Its kind and parent are
+/// the split unit's unless given.
 struct SplitPart {
     std::string id;
     std::string name;
     std::string head;
     std::vector<std::string> posts;
+    std::optional<model::UnitKind> kind{};
+    std::optional<std::string> parent{};  ///< empty: a root
 };
 
 /// Posts of a unit moved into new sibling units; posts not listed stay.

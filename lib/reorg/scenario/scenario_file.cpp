@@ -240,7 +240,8 @@ const std::vector<ChangeSpec>& change_specs() {
                      f.error(f.line_of_field("into"), "into",
                              "must be a list of new units: {id, name, head, posts}");
                  } else {
-                     static constexpr std::array kPart = {"id"sv, "name"sv, "head"sv, "posts"sv};
+                     static constexpr std::array kPart = {"id"sv,    "name"sv, "head"sv,
+                                                          "posts"sv, "kind"sv, "parent"sv};
                      for (const auto& item : *into) {
                          SplitPart part;
                          nested_map(f, item, file, "split_unit into", d, kPart, [&](Fields& p) {
@@ -248,6 +249,8 @@ const std::vector<ChangeSpec>& change_specs() {
                              part.name = p.text("name");
                              part.head = p.text("head", false);
                              part.posts = p.texts("posts");
+                             part.kind = unit_kind(p, "kind", false);
+                             part.parent = p.optional_text("parent");
                          });
                          s.into.push_back(std::move(part));
                      }

@@ -150,6 +150,123 @@ std::string focus_title(const Model& model, const std::optional<std::string>& fo
     return {};
 }
 
+// ---- The diff view's marks ----------------------------------------------------------------
+
+const style::Legend& diff_legend() {
+    static const style::Legend kDiff{
+        "Changes",
+        {{std::string(style::kAdded), "added", "", std::string(style::kAddedLine)},
+         {std::string(style::kBox), "moved, or a new manager (\"from …\")", "",
+          std::string(style::kMoved)},
+         {std::string(style::kBox), "removed (dashed, REMOVED)", "", std::string(style::kRemoved)},
+         {std::string(style::kBox), "unchanged", "", std::string(style::kInk)}}};
+    return kDiff;
+}
+
+// What a box of the diff view looks like beyond the view's own: fill, border and lines.
+struct DiffLook {
+    std::string fill;                ///< "" keeps the view's
+    std::string border;              ///< "" keeps the view's
+    std::vector<std::string> lines;  ///< plain text, escaped when drawn
+};
+
+DiffLook post_look(const PostMark& mark) {
+    DiffLook look;
+    if (mark.added) {
+        look.fill = style::kAdded;
+        look.border = style::kAddedLine;
+        look.lines.push_back("NEW POST");
+        return look;
+    }
+    if (!mark.moved_from.empty()) {
+        look.border = style::kMoved;
+        look.lines.push_back("from " + mark.moved_from);
+    }
+    if (mark.new_manager) {
+        look.border = style::kMoved;
+        look.lines.push_back(mark.old_manager.empty()
+                                 ? "new manager (was a top post)"
+                                 : "new manager (was " + mark.old_manager + ")");
+    }
+    return look;
+}
+
+DiffLook unit_look(const UnitMark& mark) {
+    DiffLook look;
+    if (!mark.merged_from.empty()) {
+        std::string from;
+        for (const auto& id : mark.merged_from) from += (from.empty() ? "" : ", ") + id;
+        look.fill = style::kAdded;
+        look.border = style::kMoved;
+        look.lines.push_back("merged from " + from);
+    } else if (!mark.split_from.empty()) {
+        look.fill = style::kAdded;
+        look.border = style::kMoved;
+        look.lines.push_back("split from " + mark.split_from);
+    } else if (mark.added) {
+        look.fill = style::kAdded;
+        look.border = style::kAddedLine;
+        look.lines.push_back("NEW UNIT");
+    }
+    if (mark.moved) {
+        look.border = style::kMoved;
+        look.lines.push_back(mark.moved_from.empty() ? "moved (was a root)"
+                                                     : "moved from " + mark.moved_from);
+    }
+    if (!mark.old_name.empty()) {
+        look.border = style::kMoved;
+        look.lines.push_back("renamed from " + mark.old_name);
+    }
+    return look;
+}
+
+// Applies a look to a box's fill, attributes and label.
+void apply_look(const DiffLook& look, std::string& fill, Attributes& attributes, std::string& label,
+                std::size_t cut) {
+    if (!look.fill.empty()) fill = look.fill;
+    if (!look.border.empty()) {
+        attributes.push_back({"color", look.border});
+        attributes.push_back({"penwidth", "2.2"});
+    }
+    for (const auto& line : look.lines) {
+        label += R"(<BR/><FONT POINT-SIZE="8" COLOR=")" +
+                 std::string(look.border.empty() ? style::kMoved : look.border) + R"("><B>)" +
+                 style::html_text(line, cut) + "</B></FONT>";
+    }
+}
+
+Attributes removed_box(const std::string& id, const std::string& title,
+                       const std::vector<std::string>& lines, bool tidy) {
+    const std::size_t cut = tidy ? kLineChars : 0;
+    std::string label = "<B>" + style::html_text(title, tidy ? kTitleChars : 0) + "</B>";
+    label += R"(<BR/><FONT COLOR=")" + std::string(style::kRemoved) + R"("><B>REMOVED</B></FONT>)";
+    for (const auto& line : lines) {
+        label +=
+            "<BR/>" + style::muted_html(style::html_text(line, cut), style::ink_on(style::kBox));
+    }
+    return {{"label", std::move(label), ValueKind::Html},
+            {"tooltip", id + " — " + title + " — removed", ValueKind::Text},
+            {"fillcolor", std::string(style::kBox)},
+            {"fontcolor", std::string(style::kInk)},
+            {"style", "rounded,filled,dashed"},
+            {"color", std::string(style::kRemoved)},
+            {"penwidth", "1.8"}};
+}
+
+// "3 posts added, 12 moved, 4 with a new manager, 1 removed."
+std::string diff_counts(const DiffMarks& diff) {
+    std::size_t added = 0, moved = 0, managers = 0;
+    for (const auto& mark : diff.posts) {
+        added += mark.added ? 1U : 0U;
+        moved += mark.moved_from.empty() ? 0U : 1U;
+        managers += mark.new_manager && !mark.added ? 1U : 0U;
+    }
+    return std::to_string(added) + " posts added, " + std::to_string(moved) + " moved, " +
+           std::to_string(managers) + " with a new manager, " +
+           std::to_string(diff.removed_posts.size()) + " removed; " +
+           std::to_string(diff.removed_units.size()) + " units removed.";
+}
+
 // The units the units view starts from: the focus (a post's unit), or the roots of the tree.
 std::vector<UnitId> unit_roots(const Model& model, const ViewOptions& options) {
     std::vector<UnitId> roots;
@@ -169,7 +286,8 @@ std::vector<UnitId> unit_roots(const Model& model, const ViewOptions& options) {
 }
 
 Diagram units_chart(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
-                    const std::vector<UnitId>& roots, const std::string& note) {
+                    const std::vector<UnitId>& roots, const std::string& note,
+                    const DiffMarks* diff = nullptr) {
     const auto forest = model::unit_forest(model);
     auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
     std::string cap_note;
@@ -184,6 +302,21 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
     for (const auto& link : model.links()) {
         const auto* group = std::get_if<UnitId>(&link.to);
         if (link.kind == model::LinkKind::MemberOf && group) ++group_members[index(*group)];
+    }
+
+    // With a diff: per unit, how many of its own posts were added, moved in or got a new manager.
+    struct PostCounts {
+        std::size_t added = 0, moved_in = 0, new_manager = 0;
+    };
+    std::vector<PostCounts> post_counts(diff ? model.units().size() : 0);
+    if (diff) {
+        for (std::size_t p = 0; p < model.posts().size(); ++p) {
+            const auto& mark = diff->posts[p];
+            auto& counts = post_counts[index(model.posts()[p].unit)];
+            counts.added += mark.added ? 1U : 0U;
+            counts.moved_in += mark.moved_from.empty() ? 0U : 1U;
+            counts.new_manager += mark.new_manager && !mark.added ? 1U : 0U;
+        }
     }
 
     const bool tidy = use_tidy(options, selection.order.size());
@@ -243,6 +376,22 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
             label += "<BR/>" + style::muted_html(
                                    "<B>" + style::html_text(overlay.unit_value[u]) + "</B>", ink);
         }
+        if (diff) {
+            auto look = unit_look(diff->units[u]);
+            const auto& counts = post_counts[u];
+            std::string posts;
+            const auto add = [&](std::size_t n, const char* what) {
+                if (n > 0) posts += (posts.empty() ? "" : ", ") + std::to_string(n) + what;
+            };
+            add(counts.added, " posts added");
+            add(counts.moved_in, " moved in");
+            add(counts.new_manager, " new manager");
+            if (!posts.empty()) {
+                look.lines.push_back(posts);
+                if (look.border.empty()) look.border = style::kMoved;
+            }
+            apply_look(look, fill, attributes, label, cut);
+        }
         attributes.push_back({"label", std::move(label), ValueKind::Html});
         attributes.push_back({"fontcolor", std::string(ink.text)});
         attributes.push_back({"fillcolor", std::move(fill)});
@@ -251,9 +400,28 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
                                   parent ? std::optional(box_of[index(*parent)]) : std::nullopt);
     }
 
+    if (diff) {
+        for (const auto& removed : diff->removed_units) {
+            const auto under = removed.under && box_of[index(*removed.under)] != UINT32_MAX
+                                   ? std::optional(box_of[index(*removed.under)])
+                                   : std::nullopt;
+            if (!under && options.focus) continue;  // it belongs outside what is shown
+            std::vector<std::string> lines{removed.id};
+            if (!removed.went_to.empty()) lines.push_back("its posts went to " + removed.went_to);
+            (void)chart.add_box(removed_box(removed.id, removed.name, lines, tidy), under);
+        }
+    }
+
     Diagram diagram;
     style::apply_defaults(diagram);
-    Heading heading{"Units" + focus_title(model, options.focus), {}, {tree_legend(false)}};
+    Heading heading{diff ? "Changes: " + diff->scenario + focus_title(model, options.focus)
+                         : "Units" + focus_title(model, options.focus),
+                    {},
+                    {tree_legend(false)}};
+    if (diff) {
+        heading.legends.push_back(diff_legend());
+        heading.lines.push_back(diff_counts(*diff));
+    }
     if (!note.empty()) heading.lines.push_back(note);
     if (!cap_note.empty()) heading.lines.push_back(cap_note);
     heading.lines.push_back(std::to_string(selection.order.size()) + " units shown; " +
@@ -272,7 +440,8 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
     return units_chart(model, options, figures, unit_roots(model, options), note);
 }
 
-Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures) {
+Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
+                   const DiffMarks* diff) {
     const auto forest = model::reporting_forest(model);
     const auto units = model::unit_forest(model);
     std::vector<PostId> roots;
@@ -310,7 +479,7 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
                           " posts are more than the limit of " + std::to_string(options.max_nodes) +
                           ": the chart shows their units instead.";
         if (!options.focus || focus_unit) {
-            return units_chart(model, as_units, figures, unit_roots(model, options), note);
+            return units_chart(model, as_units, figures, unit_roots(model, options), note, diff);
         }
         std::vector<bool> holds(model.units().size(), false);
         for (const auto p : selection.order) holds[index(model[p].unit)] = true;
@@ -321,7 +490,7 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
                                              [&](UnitId top) { return units.is_ancestor(top, u); });
             if (!covered) unit_tops.push_back(u);
         }
-        return units_chart(model, as_units, figures, unit_tops, note);
+        return units_chart(model, as_units, figures, unit_tops, note, diff);
     }
 
     const auto overlay = overlay_colours(model, figures, true, selection.order, {});
@@ -385,15 +554,18 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
         }
         std::string tooltip =
             std::string(post.id) + " — " + std::string(post.title) + " — " + std::string(unit.name);
-        Attributes attributes{{"label", std::move(label), ValueKind::Html},
-                              {"tooltip", std::move(tooltip), ValueKind::Text},
-                              {"fillcolor", std::move(fill)},
+        Attributes attributes{{"tooltip", std::move(tooltip), ValueKind::Text},
                               {"fontcolor", std::string(ink.text)}};
         if (post.vacant()) {
             attributes.push_back({"style", "rounded,filled,dashed"});
-            attributes.push_back({"color", std::string(style::kVacant)});
-            attributes.push_back({"penwidth", "1.5"});
+            if (!diff) {
+                attributes.push_back({"color", std::string(style::kVacant)});
+                attributes.push_back({"penwidth", "1.5"});
+            }
         }
+        if (diff) apply_look(post_look(diff->posts[p]), fill, attributes, label, cut);
+        attributes.push_back({"label", std::move(label), ValueKind::Html});
+        attributes.push_back({"fillcolor", std::move(fill)});
         const auto parent = selection.parent[i];
         box_of[p] = chart.add_box(std::move(attributes),
                                   parent ? std::optional(box_of[index(*parent)]) : std::nullopt);
@@ -450,12 +622,36 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
         }
     }
 
+    // Removed posts, beneath the post that took over from them (when it is shown).
+    std::size_t removed_shown = 0;
+    if (diff) {
+        for (const auto& removed : diff->removed_posts) {
+            const auto under = removed.under && box_of[index(*removed.under)] != UINT32_MAX
+                                   ? std::optional(box_of[index(*removed.under)])
+                                   : std::nullopt;
+            if (!under && options.focus) continue;
+            std::vector<std::string> lines{removed.unit};
+            if (!removed.successor.empty()) lines.push_back("successor " + removed.successor);
+            (void)chart.add_box(removed_box(removed.id, removed.title, lines, tidy), under);
+            ++removed_shown;
+        }
+    }
+
     Diagram diagram;
     style::apply_defaults(diagram);
-    Heading heading{
-        "Organisation chart" + focus_title(model, options.focus), {}, {tree_legend(true)}};
-    heading.lines.push_back(std::to_string(selection.order.size()) + " posts shown, " +
-                            std::to_string(vacant) + " vacant.");
+    Heading heading{diff ? "Changes: " + diff->scenario + focus_title(model, options.focus)
+                         : "Organisation chart" + focus_title(model, options.focus),
+                    {},
+                    {tree_legend(true)}};
+    if (diff) {
+        heading.legends.push_back(diff_legend());
+        heading.lines.push_back(diff_counts(*diff));
+    }
+    heading.lines.push_back(
+        std::to_string(selection.order.size()) + " posts shown, " + std::to_string(vacant) +
+        " vacant" +
+        (removed_shown > 0 ? ", " + std::to_string(removed_shown) + " removed drawn dashed in red."
+                           : "."));
     for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
         chart.add_legend(std::move(legend));
     }

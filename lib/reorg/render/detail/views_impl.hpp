@@ -26,8 +26,9 @@ void set_heading_with_legends(Diagram& diagram, Heading heading, const OverlayCo
 /// `note` is said in the heading (why the chart shows units when posts were asked for).
 [[nodiscard]] Diagram units_view(const model::Model& model, const ViewOptions& options,
                                  const OverlayFigures& figures, const std::string& note = {});
+/// With `diff`, the diff view: the chart of a scenario's result with its changes marked.
 [[nodiscard]] Diagram posts_view(const model::Model& model, const ViewOptions& options,
-                                 const OverlayFigures& figures);
+                                 const OverlayFigures& figures, const DiffMarks* diff = nullptr);
 [[nodiscard]] Diagram findings_view(const model::Model& model, const ViewOptions& options,
                                     const analysis::FindingsAnalysis& findings);
 [[nodiscard]] Diagram flows_view(const model::Model& model, const ViewOptions& options,
