@@ -1,216 +1,33 @@
 #include "reorg/io/import.hpp"
 
-#include <algorithm>
-#include <array>
-#include <charconv>
 #include <cstdint>
-#include <map>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "reorg/base/text.hpp"
 #include "reorg/io/detail/csv_table.hpp"
+#include "reorg/io/detail/import_support.hpp"
 #include "reorg/io/detail/model_builder.hpp"
-#include "reorg/io/detail/tables.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace reorg::io {
 namespace {
 
-using base::trim;
-using model::Table;
-
+using detail::build_model;
+using detail::field;
+using detail::first_value;
+using detail::iequals;
 using detail::kAbsent;
-
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-bool iequals(std::string_view a, std::string_view b) { return base::iequals_ascii(a, b); }
-
-// A field's trimmed value; empty for a column the file lacks or a short row.
-std::string_view field(std::span<const std::string_view> fields, std::size_t index) {
-    return index < fields.size() ? trim(fields[index]) : std::string_view{};
-}
-
-// The first non-empty value among the fields at `indices`.
-std::string_view first_value(std::span<const std::string_view> fields,
-                             const std::vector<std::size_t>& indices) {
-    for (const auto index : indices) {
-        if (const auto value = field(fields, index); !value.empty()) return value;
-    }
-    return {};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Handing rows to the ModelBuilder
-
-// Names for a source of units or people made from the values of one column (units from `Unit`,
-// holders from `Name`): whatever the builder says about such a row, it says at that column, or
-// at none when `header` is empty.
-ColumnNames made_from(std::string_view header) {
-    ColumnNames names;
-    const auto add = [&](std::string_view column) {
-        const bool known = std::any_of(names.begin(), names.end(),
-                                       [&](const auto& name) { return name.first == column; });
-        if (!known) names.emplace_back(column, header);
-    };
-    for (const auto& column : detail::kUnitColumns) add(column.name);
-    for (const auto& column : detail::kPersonColumns) add(column.name);
-    return names;
-}
-
-// A unit an importer makes.
-struct UnitDraft {
-    std::string id;
-    std::string_view name;
-    model::UnitKind kind = model::UnitKind::Department;
-    std::optional<std::uint32_t> parent;
-    std::optional<std::uint32_t> head;  // index of the post heading it
-    Origin origin{};
-};
-
-// A post an importer makes, with the person holding it. The strings live in the source files'
-// buffers or in the importer's arena.
-struct PostDraft {
-    std::string_view id{};
-    std::string_view title{};
-    std::string_view function{};
-    std::uint32_t unit = 0;
-    std::optional<std::uint32_t> manager{};  // index of the post it reports to
-    std::string_view fte{};                  // as text; the builder checks it
-    std::string_view cost{};
-    std::string_view person{};  // the holder's id; empty for a vacancy
-    std::string_view person_name{};
-    std::array<std::string_view, 2> extra{};  // values of the extra columns
-    Origin origin{};
-    Origin person_origin{};
-};
-
-// Units made from names: one root (kind administration) per organisation, one department per
-// distinct unit name under it. Ids come from the names, made unique in the order the units
-// appear, so the same file always gives the same ids.
-class UnitMaker {
-public:
-    /// The root unit named `name`, made from `origin` if it is new.
-    std::uint32_t root(std::string_view name, Origin origin) {
-        const auto [it, added] = roots_.try_emplace(std::string(name), 0);
-        if (added) {
-            it->second = add(id_part(name), it->first, model::UnitKind::Administration, {}, origin);
-        }
-        return it->second;
-    }
-
-    /// The department named `name` under the root unit `root`, made from `origin` if it is new.
-    std::uint32_t department(std::uint32_t root, std::string_view name, Origin origin) {
-        const auto [it, added] = departments_.try_emplace({root, std::string(name)}, 0);
-        if (added) {
-            it->second = add(units_[root].id + "." + id_part(name), it->first.second,
-                             model::UnitKind::Department, root, origin);
-        }
-        return it->second;
-    }
-
-    [[nodiscard]] std::vector<UnitDraft>& units() noexcept { return units_; }
-
-private:
-    // ASCII letters and digits lower-cased, any run of other ASCII characters as one '-',
-    // UTF-8 letters kept: "Finance & HR" → "finance-hr", "Löner" → "löner". No separator,
-    // quote, blank, ';' or '.' survives, so the ids are safe in every output, and '.' joins a
-    // department's id to its organisation's without ambiguity.
-    static std::string id_part(std::string_view name) {
-        std::string id;
-        bool dash = false;
-        for (const char c : name) {
-            const bool upper = c >= 'A' && c <= 'Z';
-            const bool keep = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                              static_cast<unsigned char>(c) >= 0x80;
-            if (!keep) {
-                dash = true;
-                continue;
-            }
-            if (dash && !id.empty()) id += '-';
-            dash = false;
-            id += upper ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        return id.empty() ? std::string("unit") : id;
-    }
-
-    std::uint32_t add(std::string id, std::string_view name, model::UnitKind kind,
-                      std::optional<std::uint32_t> parent, Origin origin) {
-        // Names differing only in case or punctuation give the same id: number the later ones.
-        if (!ids_.insert(id).second) {
-            for (int n = 2;; ++n) {
-                if (auto candidate = id + "-" + std::to_string(n); ids_.insert(candidate).second) {
-                    id = std::move(candidate);
-                    break;
-                }
-            }
-        }
-        units_.push_back({std::move(id), name, kind, parent, {}, origin});
-        return static_cast<std::uint32_t>(units_.size() - 1);
-    }
-
-    std::vector<UnitDraft> units_;
-    // Node-based maps: the names in their keys are what the drafts' names view.
-    std::map<std::string, std::uint32_t, std::less<>> roots_;
-    std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> departments_;
-    std::unordered_set<std::string> ids_;
-};
-
-// Each unit's head: the first post in it whose manager is outside it (or who has none), that
-// is the most senior post of the unit. A unit without such a post has no head.
-void choose_heads(std::vector<UnitDraft>& units, std::span<const PostDraft> posts) {
-    for (std::uint32_t p = 0; p < posts.size(); ++p) {
-        const auto& post = posts[p];
-        auto& unit = units[post.unit];
-        if (unit.head) continue;
-        if (!post.manager || posts[*post.manager].unit != post.unit) unit.head = p;
-    }
-}
-
-// Hands the units and posts to `builder`, whose sources their origins name, and finishes it, so
-// that an imported model is checked like a loaded one. Throws InputError if anything, here or
-// before, was wrong.
-model::Model build_model(ModelBuilder& builder, std::vector<UnitDraft>& units,
-                         std::span<const PostDraft> posts, std::vector<std::string> extra_columns) {
-    choose_heads(units, posts);
-    builder.set_people_listed(true);
-    const auto extra_count = extra_columns.size();
-    builder.set_extra_columns(Table::Posts, std::move(extra_columns));
-
-    for (const auto& unit : units) {
-        builder.add_unit({.id = unit.id,
-                          .name = unit.name,
-                          .kind = model::to_string(unit.kind),
-                          .parent = unit.parent ? std::string_view(units[*unit.parent].id) : "",
-                          .head = unit.head ? posts[*unit.head].id : "",
-                          .capacity = {}},
-                         unit.origin);
-    }
-    for (const auto& post : posts) {
-        builder.add_post({.id = post.id,
-                          .title = post.title,
-                          .unit = units[post.unit].id,
-                          .reports_to = post.manager ? posts[*post.manager].id : "",
-                          .function = post.function,
-                          .fte = post.fte,
-                          .cost = post.cost,
-                          .person = post.person},
-                         post.origin, std::span(post.extra).first(extra_count));
-        if (!post.person.empty()) {
-            builder.add_person({.id = post.person, .name = post.person_name}, post.person_origin);
-        }
-    }
-    return std::move(builder).finish();
-}
-
-// ---------------------------------------------------------------------------------------------
-// UK organogram
+using detail::made_from;
+using detail::PostDraft;
+using detail::quoted;
+using detail::UnitMaker;
 
 // Organogram headers vary in case, spacing, punctuation and how the pound sign survived
 // re-encoding ("Actual Pay Floor (£)", "actual pay floor (Â£)"): they are compared by their
@@ -690,141 +507,12 @@ private:
     base::TextArena text_;  // ids and numbers made here
 };
 
-// ---------------------------------------------------------------------------------------------
-// Generic HR export
-
-bool same_name(std::string_view header, std::string_view wanted) {
-    return iequals(trim(header), trim(wanted));
-}
-
 }  // namespace
 
 model::Model import_organogram(const std::filesystem::path& senior,
                                const std::optional<std::filesystem::path>& junior,
                                const TextOptions& text, Diagnostics& diagnostics) {
     return OrganogramImport(senior, junior, text, diagnostics).run();
-}
-
-model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns& columns,
-                           const TextOptions& text_options, Diagnostics& diagnostics) {
-    auto text = read_text(file, diagnostics, text_options);
-    if (!text) diagnostics.throw_if_errors();
-    detail::CsvTable table(file.string(), std::move(*text));
-    if (!table.read_header(diagnostics)) diagnostics.throw_if_errors();
-
-    // The columns the caller names; each one named must be in the header.
-    struct Wanted {
-        std::string_view what;
-        const std::string& name;
-        bool required;
-        std::size_t index = kAbsent;
-    };
-    std::array wanted = {
-        Wanted{"id", columns.id, true},        Wanted{"manager", columns.manager, true},
-        Wanted{"title", columns.title, false}, Wanted{"unit", columns.unit, false},
-        Wanted{"name", columns.name, false},   Wanted{"fte", columns.fte, false},
-        Wanted{"cost", columns.cost, false},
-    };
-    const auto errors = diagnostics.error_count();
-    const auto header_line = table.header().line;
-    for (auto& column : wanted) {
-        if (trim(column.name).empty()) {
-            if (column.required) {
-                diagnostics.error({table.file(), header_line},
-                                  "no column given for the " + std::string(column.what));
-            }
-            continue;
-        }
-        column.index = table.find({trim(column.name)}, same_name, diagnostics);
-        if (column.index == kAbsent) {
-            diagnostics.error(
-                {table.file(), header_line, std::string(trim(column.name))},
-                "missing column (given as the " + std::string(column.what) + " column)");
-        }
-    }
-    if (diagnostics.error_count() != errors) diagnostics.throw_if_errors();
-    const auto [id, manager, title, unit, name, fte, cost] =
-        std::apply([](const auto&... w) { return std::array{w.index...}; }, wanted);
-
-    // One post per row, filled by a person with the post's id.
-    std::vector<PostDraft> posts;
-    std::vector<std::string_view> managers;
-    std::vector<std::string_view> unit_names;
-    std::vector<std::uint32_t> lines;
-    std::unordered_map<std::string_view, std::uint32_t> index;
-    CsvRecord record;
-    while (!diagnostics.full() && table.next(record, diagnostics)) {
-        const auto line = record.line;
-        const auto& fields = record.fields;
-        const auto post_id = field(fields, id);
-        if (post_id.empty()) {
-            diagnostics.error(table.at(line, id), "the employee has no id");
-            continue;
-        }
-        // Caught here rather than left to the builder: managers are looked up in `index`, the
-        // message is about employees rather than posts, and the builder would report the row's
-        // person (who has the same id) as a second duplicate.
-        const auto [it, added] =
-            index.try_emplace(post_id, static_cast<std::uint32_t>(posts.size()));
-        if (!added) {
-            diagnostics.error(table.at(line, id), "duplicate id " + quoted(post_id) +
-                                                      " (first on line " +
-                                                      std::to_string(lines[it->second]) + ")");
-            continue;
-        }
-        posts.push_back({
-            .id = post_id,
-            .title = field(fields, title),
-            .fte = field(fields, fte),
-            .cost = field(fields, cost),
-            .person = post_id,
-            .person_name = field(fields, name),
-        });
-        managers.push_back(field(fields, manager));
-        unit_names.push_back(field(fields, unit));
-        lines.push_back(line);
-    }
-
-    for (std::size_t p = 0; p < posts.size(); ++p) {
-        if (managers[p].empty()) continue;
-        if (const auto found = index.find(managers[p]); found != index.end()) {
-            posts[p].manager = found->second;
-        } else {
-            diagnostics.error(table.at(lines[p], manager),
-                              "unknown manager " + quoted(managers[p]) + ": no row has that id");
-        }
-    }
-
-    // Made once the rows are read and checked, so that errors so far do not keep the builder
-    // from checking the structure too.
-    ModelBuilder builder(diagnostics);
-    const auto column = [&](std::size_t f) { return table.column_name(f, ""); };
-    const auto posts_source = builder.add_source(table.file(), table.numbers(),
-                                                 {{"id", column(id)},
-                                                  {"title", column(title)},
-                                                  {"unit", column(unit)},
-                                                  {"reports_to", column(manager)},
-                                                  {"fte", column(fte)},
-                                                  {"cost", column(cost)},
-                                                  {"person", column(name == kAbsent ? id : name)}});
-    // The root unit and the people are made from no column of the file.
-    const auto made_source = builder.add_source(table.file(), {}, made_from(""));
-    const auto units_source = builder.add_source(table.file(), {}, made_from(column(unit)));
-
-    // Everything sits under one root unit named after the file; departments from the unit
-    // column.
-    const std::string root_name = file.stem().string();
-    UnitMaker units;
-    const auto root = units.root(root_name, {made_source, header_line});
-    for (std::size_t p = 0; p < posts.size(); ++p) {
-        auto& post = posts[p];
-        post.unit = unit_names[p].empty()
-                        ? root
-                        : units.department(root, unit_names[p], {units_source, lines[p]});
-        post.origin = {posts_source, lines[p]};
-        post.person_origin = {made_source, lines[p]};
-    }
-    return build_model(builder, units.units(), posts, {});
 }
 
 }  // namespace reorg::io

@@ -1,0 +1,122 @@
+#include "reorg/io/detail/import_support.hpp"
+
+#include <algorithm>
+
+#include "reorg/io/detail/tables.hpp"
+
+namespace reorg::io::detail {
+namespace {
+
+// ASCII letters and digits lower-cased, any run of other ASCII characters as one '-',
+// UTF-8 letters kept: "Finance & HR" → "finance-hr", "Löner" → "löner". No separator,
+// quote, blank, ';' or '.' survives, so the ids are safe in every output, and '.' joins a
+// department's id to its organisation's without ambiguity.
+std::string id_part(std::string_view name) {
+    std::string id;
+    bool dash = false;
+    for (const char c : name) {
+        const bool upper = c >= 'A' && c <= 'Z';
+        const bool keep = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                          static_cast<unsigned char>(c) >= 0x80;
+        if (!keep) {
+            dash = true;
+            continue;
+        }
+        if (dash && !id.empty()) id += '-';
+        dash = false;
+        id += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return id.empty() ? std::string("unit") : id;
+}
+
+// Each unit's head: the first post in it whose manager is outside it (or who has none), that
+// is the most senior post of the unit. A unit without such a post has no head.
+void choose_heads(std::vector<UnitDraft>& units, std::span<const PostDraft> posts) {
+    for (std::uint32_t p = 0; p < posts.size(); ++p) {
+        const auto& post = posts[p];
+        auto& unit = units[post.unit];
+        if (unit.head) continue;
+        if (!post.manager || posts[*post.manager].unit != post.unit) unit.head = p;
+    }
+}
+
+}  // namespace
+
+ColumnNames made_from(std::string_view header) {
+    ColumnNames names;
+    const auto add = [&](std::string_view column) {
+        const bool known = std::any_of(names.begin(), names.end(),
+                                       [&](const auto& name) { return name.first == column; });
+        if (!known) names.emplace_back(column, header);
+    };
+    for (const auto& column : kUnitColumns) add(column.name);
+    for (const auto& column : kPersonColumns) add(column.name);
+    return names;
+}
+
+std::uint32_t UnitMaker::root(std::string_view name, Origin origin) {
+    const auto [it, added] = roots_.try_emplace(std::string(name), 0);
+    if (added) {
+        it->second = add(id_part(name), it->first, model::UnitKind::Administration, {}, origin);
+    }
+    return it->second;
+}
+
+std::uint32_t UnitMaker::department(std::uint32_t root, std::string_view name, Origin origin) {
+    const auto [it, added] = departments_.try_emplace({root, std::string(name)}, 0);
+    if (added) {
+        it->second = add(units_[root].id + "." + id_part(name), it->first.second,
+                         model::UnitKind::Department, root, origin);
+    }
+    return it->second;
+}
+
+std::uint32_t UnitMaker::add(std::string id, std::string_view name, model::UnitKind kind,
+                             std::optional<std::uint32_t> parent, Origin origin) {
+    // Names differing only in case or punctuation give the same id: number the later ones.
+    if (!ids_.insert(id).second) {
+        for (int n = 2;; ++n) {
+            if (auto candidate = id + "-" + std::to_string(n); ids_.insert(candidate).second) {
+                id = std::move(candidate);
+                break;
+            }
+        }
+    }
+    units_.push_back({std::move(id), name, kind, parent, {}, origin});
+    return static_cast<std::uint32_t>(units_.size() - 1);
+}
+
+model::Model build_model(ModelBuilder& builder, std::vector<UnitDraft>& units,
+                         std::span<const PostDraft> posts, std::vector<std::string> extra_columns) {
+    choose_heads(units, posts);
+    builder.set_people_listed(true);
+    const auto extra_count = extra_columns.size();
+    builder.set_extra_columns(model::Table::Posts, std::move(extra_columns));
+
+    for (const auto& unit : units) {
+        builder.add_unit({.id = unit.id,
+                          .name = unit.name,
+                          .kind = model::to_string(unit.kind),
+                          .parent = unit.parent ? std::string_view(units[*unit.parent].id) : "",
+                          .head = unit.head ? posts[*unit.head].id : "",
+                          .capacity = {}},
+                         unit.origin);
+    }
+    for (const auto& post : posts) {
+        builder.add_post({.id = post.id,
+                          .title = post.title,
+                          .unit = units[post.unit].id,
+                          .reports_to = post.manager ? posts[*post.manager].id : "",
+                          .function = post.function,
+                          .fte = post.fte,
+                          .cost = post.cost,
+                          .person = post.person},
+                         post.origin, std::span(post.extra).first(extra_count));
+        if (!post.person.empty()) {
+            builder.add_person({.id = post.person, .name = post.person_name}, post.person_origin);
+        }
+    }
+    return std::move(builder).finish();
+}
+
+}  // namespace reorg::io::detail
