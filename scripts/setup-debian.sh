@@ -13,7 +13,7 @@ packages=(
     # a font with Swedish letters for PNG and PDF diagrams
     fonts-dejavu-core
     # peers used by tests and benchmarks
-    python3 python3-networkx
+    python3 python3-networkx python3-yaml
 )
 
 missing=()

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     reorg::cli::add_render_command(app, exit_code);
     reorg::cli::add_apply_command(app, exit_code);
     reorg::cli::add_compare_command(app, exit_code);
+    reorg::cli::add_combine_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

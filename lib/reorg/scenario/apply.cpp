@@ -357,9 +357,18 @@ private:
         link_gone_[l] = 1;
         touch_link(l);
     }
-    /// Moves every end of `l` at `from` to `to`; a link whose ends meet is removed.
+    /// Moves every end of `l` at `from` to `to`; a link whose ends meet is removed, and so is
+    /// a membership that would end at a unit that is no group (a group merged or removed into
+    /// an ordinary unit: its members are not members of that unit).
     void move_link_end(std::uint32_t l, Ref from, Ref to) {
         auto& link = links_[l];
+        if (link.kind == LinkKind::MemberOf && link.to == from) {
+            if (const auto* unit = std::get_if<UnitId>(&to);
+                unit && units_[pos(*unit)].kind != UnitKind::Group) {
+                remove_link_row(l);
+                return;
+            }
+        }
         if (link.from == from) link.from = to;
         if (link.to == from) link.to = to;
         touch_link(l);
