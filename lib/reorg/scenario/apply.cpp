@@ -221,7 +221,6 @@ private:
         new_units_[unit.id] = u;
         if (unit.parent) sub_units_[pos(*unit.parent)].push_back(u);
         if (unit.head) headed_[pos(*unit.head)].push_back(u);
-        if (links_indexed_) links_at_unit_.emplace_back();
         return u;
     }
 
@@ -235,7 +234,6 @@ private:
         new_posts_[post.id] = p;
         unit_posts_[pos(post.unit)].push_back(p);
         if (post.reports_to) reports_[pos(*post.reports_to)].push_back(p);
-        if (links_indexed_) links_at_post_.emplace_back();
         return p;
     }
 
@@ -316,19 +314,60 @@ private:
 
     // ---- Links by end, indexed on first need ---------------------------------------------
 
+    // The links present when the index is first needed, by end, in compressed rows (two arrays,
+    // not a vector per post: a million posts with five million links would otherwise cost ten
+    // million small allocations); links added or rerouted later go into a small overflow map.
+    struct LinkIndex {
+        std::vector<std::uint32_t> offsets;  // per end, into `links`
+        std::vector<std::uint32_t> links;
+        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> later;
+
+        void build(std::size_t ends, const std::vector<std::uint32_t>& end_of_arc,
+                   const std::vector<std::uint32_t>& link_of_arc) {
+            offsets.assign(ends + 1, 0);
+            for (const auto e : end_of_arc) ++offsets[e + 1];
+            for (std::size_t e = 0; e < ends; ++e) offsets[e + 1] += offsets[e];
+            links.resize(end_of_arc.size());
+            auto next = offsets;
+            for (std::size_t i = 0; i < end_of_arc.size(); ++i) {
+                links[next[end_of_arc[i]]++] = link_of_arc[i];
+            }
+        }
+        template <class Visit>
+        void each(std::uint32_t end, Visit&& visit) const {
+            if (end + 1 < offsets.size()) {
+                for (auto i = offsets[end]; i < offsets[end + 1]; ++i) visit(links[i]);
+            }
+            if (const auto it = later.find(end); it != later.end()) {
+                for (const auto l : it->second) visit(l);
+            }
+        }
+    };
+
     void index_links() {
         if (links_indexed_) return;
-        links_at_post_.assign(posts_.size(), {});
-        links_at_unit_.assign(units_.size(), {});
-        for (std::uint32_t l = 0; l < links_.size(); ++l) index_link(l);
+        std::vector<std::uint32_t> post_end, post_link, unit_end, unit_link;
+        for (std::uint32_t l = 0; l < links_.size(); ++l) {
+            for (const auto& end : {links_[l].from, links_[l].to}) {
+                if (const auto* p = std::get_if<PostId>(&end)) {
+                    post_end.push_back(pos(*p));
+                    post_link.push_back(l);
+                } else {
+                    unit_end.push_back(pos(std::get<UnitId>(end)));
+                    unit_link.push_back(l);
+                }
+            }
+        }
+        links_at_post_.build(posts_.size(), post_end, post_link);
+        links_at_unit_.build(units_.size(), unit_end, unit_link);
         links_indexed_ = true;
     }
     void index_link(std::uint32_t l) {
         for (const auto& end : {links_[l].from, links_[l].to}) {
             if (const auto* p = std::get_if<PostId>(&end)) {
-                links_at_post_[pos(*p)].push_back(l);
+                links_at_post_.later[pos(*p)].push_back(l);
             } else {
-                links_at_unit_[pos(std::get<UnitId>(end))].push_back(l);
+                links_at_unit_.later[pos(std::get<UnitId>(end))].push_back(l);
             }
         }
     }
@@ -336,13 +375,14 @@ private:
     std::vector<std::uint32_t> links_at(Ref end) {
         index_links();
         const auto* p = std::get_if<PostId>(&end);
-        const auto& list = p ? links_at_post_[pos(*p)] : links_at_unit_[pos(std::get<UnitId>(end))];
+        const auto& index = p ? links_at_post_ : links_at_unit_;
         std::vector<std::uint32_t> found;
-        for (const auto l : list) {
+        index.each(p ? pos(*p) : pos(std::get<UnitId>(end)), [&](std::uint32_t l) {
             // Entries outlive reroutes: keep only links that still end here.
-            if (!link_gone_[l] && (links_[l].from == end || links_[l].to == end))
+            if (!link_gone_[l] && (links_[l].from == end || links_[l].to == end)) {
                 found.push_back(l);
-        }
+            }
+        });
         sort_unique(found);
         return found;
     }
@@ -740,7 +780,7 @@ private:
     std::vector<std::vector<std::uint32_t>> sub_units_;   // per unit: its children
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> headed_;  // post → units
     bool links_indexed_ = false;
-    std::vector<std::vector<std::uint32_t>> links_at_post_, links_at_unit_;
+    LinkIndex links_at_post_, links_at_unit_;
 
     std::vector<std::uint32_t> unit_successor_, post_successor_;  // where a removed one went
     std::vector<Lineage::Fate> unit_fate_, post_fate_;            // base elements only
@@ -781,6 +821,9 @@ Applied Draft::finish() && {
     model::ModelParts parts;
     parts.storage = base_.parts().storage;
     parts.storage.push_back(text_);
+    parts.units.reserve(units_.size());
+    parts.posts.reserve(posts_.size());
+    parts.links.reserve(links_.size());
     for (std::uint32_t u = 0; u < units_.size(); ++u) {
         if (unit_gone_[u]) continue;
         auto unit = units_[u];
@@ -807,6 +850,7 @@ Applied Draft::finish() && {
         return unit_at(unit_at_result[live]);
     };
     std::vector<std::uint32_t> link_rows;  // base row of each kept link, kNone for new ones
+    link_rows.reserve(links_.size());
     for (std::uint32_t l = 0; l < links_.size(); ++l) {
         if (link_gone_[l]) continue;
         auto link = links_[l];
