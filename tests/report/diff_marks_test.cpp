@@ -110,7 +110,7 @@ TEST_CASE("the diff view marks every change in the SVG, with its legend", "[repo
     CHECK(count_texts(svg, "from STF") == 2);  // STF.001 and STF.002 moved
     CHECK(count_texts(svg, "new manager (was IT.CHEF)") == 3);
     CHECK(count_texts(svg, "successor IT.DRIFT") == 1);
-    CHECK(count_texts(svg, "1 posts added, 2 moved") == 1);
+    CHECK(count_texts(svg, "1 post added, 2 moved") == 1);
     CHECK(svg.has_text("Changes"));  // the legend's title
 }
 
@@ -123,8 +123,8 @@ TEST_CASE("a large diff collapses to units with the counts of what changed in ea
     CHECK(count_texts(svg, "split from STF") == 1);
     CHECK(count_texts(svg, "NEW UNIT") == 2);  // TMP and KS
     CHECK(count_texts(svg, "renamed from IT-kontoret") == 1);
-    CHECK(count_texts(svg, "1 posts added") >= 1);  // in KLF.IT's box
-    CHECK(count_texts(svg, "REMOVED") >= 1);        // IT.STYR
+    CHECK(count_texts(svg, "1 post added") >= 1);  // in KLF.IT's box
+    CHECK(count_texts(svg, "REMOVED") >= 1);       // IT.STYR
 }
 
 TEST_CASE("the diff view keeps to a focus and refuses overlays", "[report][diff]") {

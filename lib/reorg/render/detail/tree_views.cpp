@@ -261,10 +261,12 @@ std::string diff_counts(const DiffMarks& diff) {
         moved += mark.moved_from.empty() ? 0U : 1U;
         managers += mark.new_manager && !mark.added ? 1U : 0U;
     }
-    return std::to_string(added) + " posts added, " + std::to_string(moved) + " moved, " +
-           std::to_string(managers) + " with a new manager, " +
+    const auto removed_units = diff.removed_units.size();
+    return std::to_string(added) + (added == 1 ? " post added, " : " posts added, ") +
+           std::to_string(moved) + " moved, " + std::to_string(managers) + " with a new manager, " +
            std::to_string(diff.removed_posts.size()) + " removed; " +
-           std::to_string(diff.removed_units.size()) + " units removed.";
+           std::to_string(removed_units) +
+           (removed_units == 1 ? " unit removed." : " units removed.");
 }
 
 // The units the units view starts from: the focus (a post's unit), or the roots of the tree.
@@ -383,7 +385,7 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
             const auto add = [&](std::size_t n, const char* what) {
                 if (n > 0) posts += (posts.empty() ? "" : ", ") + std::to_string(n) + what;
             };
-            add(counts.added, " posts added");
+            add(counts.added, counts.added == 1 ? " post added" : " posts added");
             add(counts.moved_in, " moved in");
             add(counts.new_manager, " new manager");
             if (!posts.empty()) {
@@ -556,14 +558,15 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             std::string(post.id) + " — " + std::string(post.title) + " — " + std::string(unit.name);
         Attributes attributes{{"tooltip", std::move(tooltip), ValueKind::Text},
                               {"fontcolor", std::string(ink.text)}};
+        const auto look = diff ? post_look(diff->posts[p]) : DiffLook{};
         if (post.vacant()) {
             attributes.push_back({"style", "rounded,filled,dashed"});
-            if (!diff) {
+            if (look.border.empty()) {  // a change's colour frames it instead
                 attributes.push_back({"color", std::string(style::kVacant)});
                 attributes.push_back({"penwidth", "1.5"});
             }
         }
-        if (diff) apply_look(post_look(diff->posts[p]), fill, attributes, label, cut);
+        if (diff) apply_look(look, fill, attributes, label, cut);
         attributes.push_back({"label", std::move(label), ValueKind::Html});
         attributes.push_back({"fillcolor", std::move(fill)});
         const auto parent = selection.parent[i];
