@@ -37,6 +37,24 @@ TEST_CASE("apply writes the resulting model, which loads as any model", "[cli][s
     CHECK(reorg::io::load_model(snapshot).posts().size() == model.posts().size());
 }
 
+TEST_CASE("a scenario that names its base is applied and compared without naming the model",
+          "[cli][scenario]") {
+    const reorg::test::TempFolder folder;
+    const auto out = (folder.path() / "it").string();
+    const auto run = reorg_cli("apply " + kScenarios + "/it-projektform.yaml -o " + out);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(reorg::io::load_model(out).find_post("IT.DRIFT"));
+    const auto compared = reorg_cli("compare " + kScenarios + "/it-projektform.yaml " + kScenarios +
+                                    "/samhallsbyggnad.yaml --json");
+    REQUIRE(compared.exit_code == 0);
+    CHECK(nlohmann::json::parse(compared.out)["columns"].size() == 3);
+    const auto nameless = folder.write("nameless.yaml", "name: n\nchanges: []\n");
+    const auto refused = reorg_cli("apply " + nameless.string() + " -o " + out);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Contains("names no base model: give the model first"));
+}
+
 TEST_CASE("an invalid change exits 2 naming the file, line and change, and writes nothing",
           "[cli][scenario]") {
     const reorg::test::TempFolder folder;

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "load.hpp"
@@ -15,14 +16,17 @@ namespace reorg::cli {
 namespace {
 
 struct ApplyOptions {
-    std::string model;
-    std::string scenario;
+    std::vector<std::string> inputs;  // MODEL SCENARIO, or SCENARIO naming its base
     std::string output;
 };
 
 int run_apply(const ApplyOptions& options) {
-    const auto scenario = scenario::read_scenario(options.scenario);
-    const auto model = load_model(options.model);
+    const auto named = model_and_scenarios(options.inputs);
+    if (named.scenarios.size() != 1) {
+        throw InputError(Location("", 0, "SCENARIO"), "apply takes one scenario");
+    }
+    const auto& scenario = named.scenarios.front();
+    const auto model = load_model(named.model);
     const auto applied = scenario::apply(model, scenario);
     io::save_model(applied.model, options.output);
     print_diagnostics(std::cerr, applied.warnings);
@@ -39,9 +43,13 @@ void add_apply_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ApplyOptions>();
     auto* command =
         app.add_subcommand("apply", "Apply a scenario to a model and write the resulting model");
-    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or snapshot")
-        ->required();
-    command->add_option("SCENARIO", options->scenario, "The scenario file (.yaml)")->required();
+    command
+        ->add_option(
+            "FILES", options->inputs,
+            "MODEL SCENARIO: the model (CSV folder, .yaml or snapshot) and the scenario; the model "
+            "may be left out when the scenario names its base")
+        ->required()
+        ->expected(1, 2);
     command
         ->add_option("-o,--output", options->output,
                      "Where to write the result: a folder of CSV files, or FILE.reorg")

@@ -9,14 +9,12 @@
 #include "load.hpp"
 #include "reorg/output/compare_output.hpp"
 #include "reorg/scenario/compare.hpp"
-#include "reorg/scenario/scenario_file.hpp"
 
 namespace reorg::cli {
 namespace {
 
 struct CompareOptions {
-    std::string model;
-    std::vector<std::string> scenarios;
+    std::vector<std::string> inputs;  // MODEL SCENARIO..., or SCENARIO... naming their base
     scenario::CompareOptions comparison;
     output::CompareOutputOptions output;
     bool json = false;
@@ -24,10 +22,9 @@ struct CompareOptions {
 };
 
 int run_compare(const CompareOptions& options) {
-    std::vector<scenario::Scenario> scenarios;
-    for (const auto& file : options.scenarios) scenarios.push_back(scenario::read_scenario(file));
-    const auto model = load_model(options.model);
-    const auto comparison = scenario::compare(model, scenarios, options.comparison);
+    const auto named = model_and_scenarios(options.inputs);
+    const auto model = load_model(named.model);
+    const auto comparison = scenario::compare(model, named.scenarios, options.comparison);
     if (options.json) {
         output::write_compare_json(std::cout, comparison, options.output);
     } else if (options.csv) {
@@ -44,9 +41,11 @@ void add_compare_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<CompareOptions>();
     auto* command = app.add_subcommand(
         "compare", "The base and each scenario side by side, and what each does to the findings");
-    command->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or snapshot")
-        ->required();
-    command->add_option("SCENARIO", options->scenarios, "Scenario files (.yaml), one or more")
+    command
+        ->add_option(
+            "FILES", options->inputs,
+            "MODEL SCENARIO...: the model (CSV folder, .yaml or snapshot), then the scenarios; "
+            "the model may be left out when the first scenario names its base")
         ->required();
     auto* json = command->add_flag("--json", options->json, "Print one JSON document");
     auto* csv = command->add_flag("--csv", options->csv, "Print the figures as CSV");

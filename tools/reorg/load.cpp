@@ -4,6 +4,7 @@
 
 #include "print.hpp"
 #include "reorg/io/load.hpp"
+#include "reorg/scenario/scenario_file.hpp"
 
 namespace reorg::cli {
 
@@ -12,6 +13,28 @@ model::Model load_model(const std::string& path) {
     auto model = io::load_model(path, diagnostics);
     print_warning_count(std::cerr, diagnostics);
     return model;
+}
+
+ModelAndScenarios model_and_scenarios(const std::vector<std::string>& arguments) {
+    ModelAndScenarios result;
+    auto first = arguments.begin();
+    const bool model_given = first != arguments.end() && !scenario::is_scenario_file(*first);
+    if (model_given) result.model = *first++;
+    for (auto it = first; it != arguments.end(); ++it) {
+        result.scenarios.push_back(scenario::read_scenario(*it));
+    }
+    if (result.scenarios.empty()) {
+        throw InputError(Location("", 0, "SCENARIO"), "name at least one scenario file");
+    }
+    if (!model_given) {
+        const auto base = scenario::base_model(result.scenarios.front());
+        if (!base) {
+            throw InputError({result.scenarios.front().file, 0, "base"},
+                             "the scenario names no base model: give the model first");
+        }
+        result.model = base->string();
+    }
+    return result;
 }
 
 }  // namespace reorg::cli

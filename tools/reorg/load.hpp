@@ -1,12 +1,25 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "reorg/model/model.hpp"
+#include "reorg/scenario/scenario.hpp"
 
 namespace reorg::cli {
 
 /// Loads a model for any command but `validate`, printing the count of warnings on stderr.
 /// Throws InputError as io::load_model() does.
 [[nodiscard]] model::Model load_model(const std::string& path);
+
+/// What `apply` and `compare` name: MODEL SCENARIO..., or SCENARIO... alone when the first
+/// scenario names its base model (a MODEL given first overrides it).
+struct ModelAndScenarios {
+    std::string model;
+    std::vector<scenario::Scenario> scenarios;
+};
+
+/// Reads the scenarios among `arguments` and finds the model. Throws InputError when no
+/// scenario is named, or the scenarios come alone and the first names no base.
+[[nodiscard]] ModelAndScenarios model_and_scenarios(const std::vector<std::string>& arguments);
 
 }  // namespace reorg::cli

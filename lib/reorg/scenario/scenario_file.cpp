@@ -471,6 +471,24 @@ std::vector<std::string_view> kind_names() {
     return names;
 }
 
+bool is_scenario_file(const std::filesystem::path& path) {
+    const auto extension = path.extension().string();
+    if (extension != ".yaml" && extension != ".yml") return false;
+    try {
+        const auto root = io::read_yaml_file(path);
+        return root.IsMap() && root["changes"] && !root["units"];
+    } catch (const std::exception&) {
+        return false;  // not readable as YAML: let the model reader say why
+    }
+}
+
+std::optional<std::filesystem::path> base_model(const Scenario& scenario) {
+    if (scenario.base.empty()) return std::nullopt;
+    const std::filesystem::path base(scenario.base);
+    if (base.is_absolute()) return base;
+    return std::filesystem::path(scenario.file).parent_path() / base;
+}
+
 Scenario read_scenario(const std::filesystem::path& path) {
     Scenario scenario;
     scenario.file = path.string();

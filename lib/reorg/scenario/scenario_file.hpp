@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <optional>
 
 #include "reorg/scenario/scenario.hpp"
 
@@ -14,5 +15,13 @@ namespace reorg::scenario {
 /// a field of the wrong type (a list where one id belongs, a number that is none), an unknown
 /// unit or link kind, invalid YAML or UTF-8.
 [[nodiscard]] Scenario read_scenario(const std::filesystem::path& path);
+
+/// Whether `path` is a scenario file rather than a model: a YAML file (.yaml, .yml) whose top
+/// level is a map with `changes:` and without `units:`. False for anything unreadable.
+[[nodiscard]] bool is_scenario_file(const std::filesystem::path& path);
+
+/// The base model a scenario names, resolved against the scenario file's folder; nullopt when
+/// it names none.
+[[nodiscard]] std::optional<std::filesystem::path> base_model(const Scenario& scenario);
 
 }  // namespace reorg::scenario
