@@ -98,6 +98,7 @@ TEST_CASE("a misspelt change or field is named at its line with the nearest spel
     try {
         (void)changes(
             "  - move_psot: {post: KC, unit: KLF}\n  - move_post: {post: KC, unti: KLF}\n");
+        FAIL("the misspellings must be refused");
     } catch (const InputError& error) {
         REQUIRE(error.errors().size() == 3);
         CHECK(error.errors()[1].where.line == 4);

@@ -59,8 +59,7 @@ Figures figures_for(const graph::ModelGraphs& graphs, const ViewOptions& options
     Figures figures;
     if (options.view == View::Findings) {
         figures.findings = analysis::analyze_findings(graphs.model(), graphs.why());
-    }
-    if (options.view != View::Findings && options.view != View::Diff) {
+    } else if (options.view != View::Diff) {
         figures.overlay = overlay_figures(graphs, options.overlay, betweenness);
     }
     return figures;

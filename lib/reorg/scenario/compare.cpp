@@ -61,48 +61,49 @@ std::vector<AdministrationBudget> budgets(const Model& base, const ModelFigures&
     };
     const auto before = rollup(base, base_figures);
     const auto after = rollup(result, figures);
-    std::vector<AdministrationBudget> list;
-    std::vector<std::string_view> seen;
-    for (const auto u : administrations(base)) {
-        const auto& unit = base[u];
-        AdministrationBudget budget{std::string(unit.id), std::string(unit.name)};
-        budget.base_cost = before.at(unit.id).cost;
-        budget.base_fte = before.at(unit.id).fte;
-        if (const auto now = result.find_unit(unit.id)) {
-            budget.cost = after.at(unit.id).cost;
-            budget.fte = after.at(unit.id).fte;
-        } else if (const auto went = lineage.unit(u)) {
-            budget.note = std::string(lineage.fate(u) == Lineage::Fate::Merged ? "merged into "
-                                                                               : "removed into ") +
-                          std::string(result[*went].id);
-        } else {
-            budget.note = "removed";
+    // An administration's figures on either side, where a unit has its id (0 where none has).
+    const auto budget_of = [&](std::string_view id, std::string_view name) {
+        AdministrationBudget budget{std::string(id), std::string(name)};
+        if (const auto it = before.find(id); it != before.end()) {
+            budget.base_cost = it->second.cost;
+            budget.base_fte = it->second.fte;
         }
-        seen.push_back(unit.id);
+        if (const auto it = after.find(id); it != after.end()) {
+            budget.cost = it->second.cost;
+            budget.fte = it->second.fte;
+        }
+        return budget;
+    };
+    std::vector<AdministrationBudget> list;
+    const auto base_units = administrations(base);
+    for (const auto u : base_units) {
+        auto budget = budget_of(base[u].id, base[u].name);
+        if (!result.find_unit(base[u].id)) {
+            if (const auto went = lineage.unit(u)) {
+                budget.note =
+                    (lineage.fate(u) == Lineage::Fate::Merged ? "merged into " : "removed into ") +
+                    std::string(result[*went].id);
+            } else {
+                budget.note = "removed";
+            }
+        }
         list.push_back(std::move(budget));
     }
-    // A unit that a base administration was merged into carries its budget on.
+    // The result's administrations not listed yet, and the units a base administration was
+    // merged into: they carry its budget on.
     auto after_units = administrations(result);
-    for (const auto u : administrations(base)) {
+    for (const auto u : base_units) {
         if (const auto went = lineage.unit(u); went && lineage.fate(u) == Lineage::Fate::Merged) {
-            if (std::find(after_units.begin(), after_units.end(), *went) == after_units.end()) {
-                after_units.push_back(*went);
-            }
+            after_units.push_back(*went);
         }
     }
     for (const auto u : after_units) {
-        const auto& unit = result[u];
-        if (std::find(seen.begin(), seen.end(), unit.id) != seen.end()) continue;
-        AdministrationBudget budget{std::string(unit.id), std::string(unit.name)};
-        budget.cost = after.at(unit.id).cost;
-        budget.fte = after.at(unit.id).fte;
-        if (const auto before_unit = base.find_unit(unit.id)) {
-            // Already there, but not an administration before: its own figures still compare.
-            budget.base_cost = before.at(unit.id).cost;
-            budget.base_fte = before.at(unit.id).fte;
-        } else {
-            budget.note = "new";
-        }
+        const auto id = result[u].id;
+        const bool listed = std::any_of(
+            list.begin(), list.end(), [&](const AdministrationBudget& b) { return b.unit == id; });
+        if (listed) continue;
+        auto budget = budget_of(id, result[u].name);
+        if (!base.find_unit(id)) budget.note = "new";
         list.push_back(std::move(budget));
     }
     return list;

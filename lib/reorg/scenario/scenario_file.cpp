@@ -188,13 +188,12 @@ std::optional<model::LinkKind> link_kind(Fields& f) {
 
 // A nested map (`into:` of a merge, a part of a split), read as its own Fields.
 template <class Read>
-void nested_map(Fields& outer, const YAML::Node& node, const std::string& file, std::string what,
+void nested_map(const YAML::Node& node, const std::string& file, std::string what,
                 Diagnostics& diagnostics, std::span<const std::string_view> keys, Read&& read) {
     Fields inner(file, line_of(node), std::move(what), diagnostics);
     if (!inner.add_map(node)) return;
     read(inner);
     inner.finish(keys);
-    (void)outer;
 }
 
 // How to read each kind of change: its file spelling, the field its key may hold directly
@@ -219,7 +218,7 @@ const std::vector<ChangeSpec>& change_specs() {
              }
              if (const auto into = f.node("into")) {
                  static constexpr std::array kInto = {"id"sv, "name"sv, "kind"sv, "parent"sv};
-                 nested_map(f, *into, file, "merge into", d, kInto, [&](Fields& i) {
+                 nested_map(*into, file, "merge into", d, kInto, [&](Fields& i) {
                      m.into.id = i.text("id");
                      m.into.name = i.text("name");
                      m.into.kind = unit_kind(i, "kind", false);
@@ -244,7 +243,7 @@ const std::vector<ChangeSpec>& change_specs() {
                                                           "posts"sv, "kind"sv, "parent"sv};
                      for (const auto& item : *into) {
                          SplitPart part;
-                         nested_map(f, item, file, "split_unit into", d, kPart, [&](Fields& p) {
+                         nested_map(item, file, "split_unit into", d, kPart, [&](Fields& p) {
                              part.id = p.text("id");
                              part.name = p.text("name");
                              part.head = p.text("head", false);
