@@ -115,6 +115,7 @@ struct Finding {
   severity @5 :UInt8 = 1;    # 1 (minor) to 5 (severe)
   count @6 :UInt32 = 1;      # how many respondents said it
   source @7 :Text;
+  check @8 :Text;            # a condition in the check language (SPEC 4.1); empty for none
 }
 
 enum Table {

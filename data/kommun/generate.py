@@ -725,10 +725,13 @@ FINDINGS = []
 
 
 def finding(fid, kind, statement, about, because=(), severity=3, count=1,
-            source=""):
+            source="", check=""):
+    """check: the figure that shows it fixed (doesnt_work) or still working
+    (works), in the check language of SPEC 4.1; see CHECKS below."""
     FINDINGS.append(dict(id=fid, kind=kind, statement=statement,
                          about=";".join(about), because=";".join(because),
-                         severity=severity, count=count, source=source))
+                         severity=severity, count=count, source=source,
+                         check=check))
 
 
 W, D, K = "works", "doesnt_work", "cause"
@@ -815,6 +818,33 @@ finding("F29", D, "Löneadministrationen är sårbar: bara en person kan "
 finding("F30", D, "Ärenden mellan STF:s avdelningar faller mellan stolarna, "
         "till exempel städning och fastighet vid ombyggnader.",
         ["STF.STAD", "STF.FAST"], ["C24"], severity=3, count=6, source=WS_STF)
+finding("F31", D, "Viadidakt har saknat förvaltningschef sedan i våras; beslut om "
+        "verksamheten skjuts upp.", ["VIA", "VIA.CHEF"], ["C25"], severity=4,
+        count=5, source=LEDN)
+
+# The figure that would show each finding fixed (doesnt_work) or still working
+# (works), as the review group wrote it beside the statement (SPEC 4.1). The
+# example scenarios resolve some of these problems, leave others addressed but
+# not resolved, and break one thing that works (F14: the planning head, one
+# step further from the chief executive after the merger).
+CHECKS = {
+    "F01": "vacant(KLF.HR.LON.CHEF) == 0 and load(KLF.HR.LON) <= 1.0",
+    "F02": "load(STF.FAST) <= 1.0",
+    "F03": "load(KLF.IT) <= 1.0",
+    "F05": "vacant(STF.KOST.SKOL.CHEF) == 0",
+    "F07": "exists(KLF.PLAN) == 0",
+    "F08": "cost(STF) <= 70000000",
+    "F12": "cut_off(KLF.IT.DRIFT.CHEF) <= 10",
+    "F13": "vacant(KLF.KANS.CHEF) == 0",
+    "F14": "distance(PLAN.CHEF) <= 1",
+    "F17": "span(STF.STAD.SKOL.CHEF) <= 12",
+    "F23": "distance(PLAN.CHEF) > distance(STF.CHEF)",
+    "F24": "load(STF.KOST) <= 0.85",
+    "F29": "vacant(KLF.HR.LON) == 0",
+    "F31": "vacant(VIA.CHEF) == 0",
+}
+for f in FINDINGS:
+    f["check"] = CHECKS.get(f["id"], "")
 
 # Causes. C01 -> C03 -> C02 -> C01 is the reinforcing loop of the story
 # ("IT does not get requirements early -> projects start late -> IT staff
@@ -888,6 +918,8 @@ finding("C23", K, "Lönesystemets specialfunktioner är inte dokumenterade och "
 finding("C24", K, "STF:s avdelningar planerar var för sig; gemensam "
         "verksamhetsplanering saknas.", ["STF", "STF.CHEF"], ["C14"],
         severity=3, count=5, source=WS_STF)
+finding("C25", K, "Rekryteringen av Viadidakts förvaltningschef har avbrutits "
+        "två gånger.", ["VIA"], severity=3, count=3, source=LEDN)
 
 # --------------------------------------------------------------------------
 # Write
@@ -920,7 +952,8 @@ def write_all():
     write_csv("people.csv", ["id", "name"], PEOPLE)
     write_csv("links.csv", ["from", "to", "kind", "weight", "note"], LINKS)
     write_csv("findings.csv", ["id", "kind", "statement", "about", "because",
-                               "severity", "count", "source"], FINDINGS)
+                               "severity", "count", "source", "check"],
+              FINDINGS)
 
 
 # --------------------------------------------------------------------------

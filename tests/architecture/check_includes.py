@@ -29,10 +29,12 @@ ALLOWED = {
     "synth": {"base", "model"},  # generated example models
     "graph": {"base", "model"},  # graph views of a model
     "analysis": {"base", "model", "graph"},  # free functions over the views
-    "output": {"base", "model", "graph", "analysis", "scenario"},  # what the command prints
+    "check": {"base", "model", "io", "graph", "analysis"},  # checks on findings, rules
+    "output": {"base", "model", "graph", "analysis", "check", "scenario"},  # what is printed
     "render": {"base", "model", "graph", "analysis"},  # the Graphviz adapter and the views
-    "scenario": {"base", "model", "io", "graph", "analysis"},  # change files, apply, compare
-    "report": {"base", "model", "io", "graph", "analysis", "scenario", "render", "output"},
+    "scenario": {"base", "model", "io", "graph", "analysis", "check"},  # apply, compare, verify
+    "report": {"base", "model", "io", "graph", "analysis", "check", "scenario", "render",
+               "output"},
 }
 
 # Top-level headers of lib/reorg/ (such as version.hpp, configured from version.hpp.in) are like

@@ -17,6 +17,7 @@ struct CompareOptions {
     std::vector<std::string> inputs;  // MODEL SCENARIO..., or SCENARIO... naming their base
     scenario::CompareOptions comparison;
     output::CompareOutputOptions output;
+    std::string rules;  ///< --rules; empty: rules.yaml beside the model, if any
     bool json = false;
     bool csv = false;
 };
@@ -24,7 +25,10 @@ struct CompareOptions {
 int run_compare(const CompareOptions& options) {
     const auto named = model_and_scenarios(options.inputs);
     const auto model = load_model(named.model);
-    const auto comparison = scenario::compare(model, named.scenarios, options.comparison);
+    const auto rules = load_rules(options.rules, named.model, model);
+    auto settings = options.comparison;
+    settings.rules = rules ? &*rules : nullptr;
+    const auto comparison = scenario::compare(model, named.scenarios, settings);
     if (options.json) {
         output::write_compare_json(std::cout, comparison, options.output);
     } else if (options.csv) {
@@ -50,6 +54,9 @@ void add_compare_command(CLI::App& app, int& exit_code) {
     auto* json = command->add_flag("--json", options->json, "Print one JSON document");
     auto* csv = command->add_flag("--csv", options->csv, "Print the figures as CSV");
     json->excludes(csv);
+    command->add_option("--rules", options->rules,
+                        "Rules every column is held against (default: rules.yaml beside the "
+                        "model)");
     command->add_flag("--names", options->output.names,
                       "Show the holders' names in the affected posts");
     auto& thresholds = options->comparison.thresholds;

@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -8,6 +9,8 @@
 #include "load.hpp"
 #include "print.hpp"
 #include "reorg/analysis/findings.hpp"
+#include "reorg/check/evaluate.hpp"
+#include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/output/findings_output.hpp"
 
@@ -18,6 +21,8 @@ struct FindingsOptions {
     std::string model;
     std::string unit;  ///< empty: every unit
     bool json = false;
+    std::uint64_t seed = 1;  ///< for a betweenness check on a model large enough to sample
+    unsigned threads = 0;
 };
 
 int run_findings(const FindingsOptions& options) {
@@ -31,6 +36,10 @@ int run_findings(const FindingsOptions& options) {
         }
     }
     const auto findings = analysis::analyze_findings(model);
+    const graph::ModelGraphs graphs(model);
+    const check::Facts facts(graphs, {.seed = options.seed, .threads = options.threads});
+    const auto checks = check::evaluate_findings(model, facts, check::ids_in(model));
+    output.checks = &checks;
     if (options.json) {
         output::write_findings_json(std::cout, model, findings, output);
     } else {
@@ -52,6 +61,10 @@ void add_findings_command(CLI::App& app, int& exit_code) {
         ->required();
     command->add_option("--unit", options->unit, "Only this unit and the units below it");
     command->add_flag("--json", options->json, "Print one JSON document");
+    command->add_option("--seed", options->seed, "Seed for a sampled betweenness in a check")
+        ->capture_default_str();
+    command->add_option("--threads", options->threads, "Threads (0: every core)")
+        ->capture_default_str();
     command->callback([options, &exit_code] { exit_code = run_findings(*options); });
 }
 

@@ -37,4 +37,13 @@ ModelAndScenarios model_and_scenarios(const std::vector<std::string>& arguments)
     return result;
 }
 
+std::optional<check::Rules> load_rules(const std::string& given, const std::string& model_path,
+                                       const model::Model& model) {
+    if (!given.empty()) return check::read_rules(given, model);
+    if (const auto beside = check::rules_beside(model_path)) {
+        return check::read_rules(*beside, model);
+    }
+    return std::nullopt;
+}
+
 }  // namespace reorg::cli

@@ -1,7 +1,9 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "reorg/check/rules.hpp"
 #include "reorg/model/model.hpp"
 #include "reorg/scenario/scenario.hpp"
 
@@ -21,5 +23,11 @@ struct ModelAndScenarios {
 /// Reads the scenarios among `arguments` and finds the model. Throws InputError when no
 /// scenario is named, or the scenarios come alone and the first names no base.
 [[nodiscard]] ModelAndScenarios model_and_scenarios(const std::vector<std::string>& arguments);
+
+/// The rules for `check` and `compare`: `--rules FILE` when given, else rules.yaml beside the
+/// model, else none. Throws InputError as check::read_rules() does.
+[[nodiscard]] std::optional<check::Rules> load_rules(const std::string& given,
+                                                     const std::string& model_path,
+                                                     const model::Model& model);
 
 }  // namespace reorg::cli

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     reorg::cli::add_apply_command(app, exit_code);
     reorg::cli::add_compare_command(app, exit_code);
     reorg::cli::add_combine_command(app, exit_code);
+    reorg::cli::add_check_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -15,8 +15,6 @@
 namespace reorg::analysis {
 namespace {
 
-constexpr std::size_t kUnreached = std::numeric_limits<std::size_t>::max();
-
 DistanceSummary summarise(model::UnitId unit, std::vector<std::size_t> hops) {
     DistanceSummary s;
     s.unit = unit;
@@ -119,55 +117,65 @@ std::vector<UnitLoad> service_load(const model::Model& model) {
     return result;
 }
 
-DecisionDistance decision_distance(const model::Model& model, std::optional<model::UnitId> group) {
-    if (group && model[*group].kind != model::UnitKind::Group) {
-        const std::string kind(to_string(model[*group].kind));
+std::vector<std::size_t> hops_to_top(const model::Model& model,
+                                     const model::ReportingForest& forest) {
+    std::vector<std::size_t> hops(model.posts().size(), kUnreached);
+    for (std::size_t p = 0; p < hops.size(); ++p) {
+        const auto depth = forest.depth(model::at<model::PostId>(p));
+        if (depth != 0) hops[p] = depth - 1;  // depth 0: on or under a reporting cycle
+    }
+    return hops;
+}
+
+std::vector<std::size_t> hops_to_group(const model::Model& model,
+                                       const model::ReportingForest& forest, model::UnitId group) {
+    if (model[group].kind != model::UnitKind::Group) {
+        const std::string kind(to_string(model[group].kind));
         const bool vowel = kind.find_first_of("aeiou") == 0;
-        throw OptionError("to_group", "'" + std::string(model[*group].id) + "' is " +
+        throw OptionError("to_group", "'" + std::string(model[group].id) + "' is " +
                                           (vowel ? "an " : "a ") + kind +
                                           ", not a group: decision distance needs a group");
     }
-    const auto forest = model::reporting_forest(model);
     const auto n = model.posts().size();
+    std::vector<bool> member(n, false);
+    for (const auto& link : model.links()) {
+        if (link.kind != model::LinkKind::MemberOf) continue;
+        const auto* post = std::get_if<model::PostId>(&link.from);
+        const auto* to = std::get_if<model::UnitId>(&link.to);
+        if (post != nullptr && to != nullptr && *to == group) member[model::index(*post)] = true;
+    }
+    // Parents come before children in pre-order, so each post takes its manager's distance
+    // plus one unless it is a member itself.
+    std::vector<std::size_t> hops(n, kUnreached);
+    for (const auto post : forest.preorder()) {
+        const auto p = model::index(post);
+        if (member[p]) {
+            hops[p] = 0;
+        } else if (const auto manager = model.posts()[p].reports_to) {
+            const auto above = hops[model::index(*manager)];
+            if (above != kUnreached) hops[p] = above + 1;
+        }
+    }
+    return hops;
+}
+
+DecisionDistance decision_distance(const model::Model& model, std::optional<model::UnitId> group) {
+    const auto forest = model::reporting_forest(model);
+    auto to_group = group ? hops_to_group(model, forest, *group) : std::vector<std::size_t>();
+    const auto to_top = hops_to_top(model, forest);
 
     DecisionDistance result;
-    std::vector<std::size_t> to_top(n, kUnreached);
     std::size_t counted = 0;
     std::size_t total = 0;
-    for (std::size_t p = 0; p < n; ++p) {
-        const auto depth = forest.depth(model::at<model::PostId>(p));
-        if (depth == 0) continue;  // on or under a reporting cycle: no top to count to
-        to_top[p] = depth - 1;
+    for (const auto hops : to_top) {
+        if (hops == kUnreached) continue;
         ++counted;
-        total += depth - 1;
+        total += hops;
     }
     result.to_top = per_unit(model, to_top);
     result.mean_to_top =
         counted == 0 ? 0.0 : static_cast<double>(total) / static_cast<double>(counted);
-
-    if (group) {
-        std::vector<bool> member(n, false);
-        for (const auto& link : model.links()) {
-            if (link.kind != model::LinkKind::MemberOf) continue;
-            const auto* post = std::get_if<model::PostId>(&link.from);
-            const auto* to = std::get_if<model::UnitId>(&link.to);
-            if (post != nullptr && to != nullptr && *to == *group)
-                member[model::index(*post)] = true;
-        }
-        // Parents come before children in pre-order, so each post takes its manager's distance
-        // plus one unless it is a member itself.
-        std::vector<std::size_t> to_group(n, kUnreached);
-        for (const auto post : forest.preorder()) {
-            const auto p = model::index(post);
-            if (member[p]) {
-                to_group[p] = 0;
-            } else if (const auto manager = model.posts()[p].reports_to) {
-                const auto above = to_group[model::index(*manager)];
-                if (above != kUnreached) to_group[p] = above + 1;
-            }
-        }
-        result.to_group = per_unit(model, to_group);
-    }
+    if (group) result.to_group = per_unit(model, to_group);
     return result;
 }
 

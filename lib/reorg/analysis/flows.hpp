@@ -1,10 +1,12 @@
 #pragma once
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "reorg/model/hierarchy.hpp"
 #include "reorg/model/model.hpp"
 
 /// Service load, decision distance and merger overlap (SPEC §5 "Bottlenecks").
@@ -22,6 +24,9 @@ struct UnitLoad {
 /// first is the constraint of the flow network. The volume is the unit's own `serves` links
 /// (not its sub-units'); a `serves` link without a weight counts 0. O(units + links).
 [[nodiscard]] std::vector<UnitLoad> service_load(const model::Model& model);
+
+/// Hops of a post that does not reach the target.
+inline constexpr std::size_t kUnreached = std::numeric_limits<std::size_t>::max();
 
 /// Reporting-line hops from each post up to a target, summarised per unit.
 struct DistanceSummary {
@@ -42,6 +47,18 @@ struct DecisionDistance {
     std::vector<DistanceSummary> to_group;
     double mean_to_top = 0;  ///< over all posts
 };
+/// Per post (PostId order): reporting-line hops to the top of its reporting tree (layer − 1), or
+/// kUnreached for a post on or under a reporting cycle. O(posts).
+[[nodiscard]] std::vector<std::size_t> hops_to_top(const model::Model& model,
+                                                   const model::ReportingForest& forest);
+
+/// Per post: hops up its reporting line to the nearest post (itself: 0) with a member_of link to
+/// `group`, or kUnreached when none is above it. O(posts + links). Throws reorg::OptionError
+/// (option "to_group") if `group` is not a unit of kind group.
+[[nodiscard]] std::vector<std::size_t> hops_to_group(const model::Model& model,
+                                                     const model::ReportingForest& forest,
+                                                     model::UnitId group);
+
 /// O(posts + links). Throws reorg::OptionError (option "to_group") if `group` is not a unit of kind
 /// group.
 [[nodiscard]] DecisionDistance decision_distance(const model::Model& model,

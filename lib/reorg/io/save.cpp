@@ -137,7 +137,8 @@ void write_csv_folder(const model::Model& m, const std::filesystem::path& folder
     if (!m.findings().empty()) {
         const auto file = dir / "findings.csv";
         TableWriter t(
-            file, {"id", "kind", "statement", "about", "because", "severity", "count", "source"},
+            file,
+            {"id", "kind", "statement", "about", "because", "severity", "count", "source", "check"},
             m.extra(Table::Findings));
         for (std::size_t i = 0; i < m.findings().size(); ++i) {
             const auto& finding = m.findings()[i];
@@ -154,6 +155,7 @@ void write_csv_folder(const model::Model& m, const std::filesystem::path& folder
             t.field(std::to_string(finding.severity));
             t.field(std::to_string(finding.count));
             t.field(finding.source);
+            t.field(finding.check);
             t.end_row(i);
         }
         t.close(file);

@@ -145,6 +145,7 @@ void fill(wire::Model::Builder root, const model::Model& m) {
         out.setSeverity(static_cast<std::uint8_t>(finding.severity));
         out.setCount(static_cast<std::uint32_t>(finding.count));
         set_text([&](unsigned n) { return out.initSource(n); }, finding.source);
+        set_text([&](unsigned n) { return out.initCheck(n); }, finding.check);
     }
 
     unsigned tables = 0;
@@ -402,6 +403,7 @@ public:
             }
             finding.count = static_cast<int>(std::min<std::uint32_t>(in.getCount(), INT32_MAX));
             finding.source = text(in.getSource(), where / "source");
+            finding.check = text(in.getCheck(), where / "check");
             parts.findings.push_back(std::move(finding));
         }
 
@@ -494,9 +496,11 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
         throw InputError({file}, e.what());
     }
     for (const auto& issue : model::check_structure(*model)) {
-        const Location where{file, 0,
-                             std::string(issue.table == Table::Units ? "units[" : "posts[") +
-                                 std::to_string(issue.row) + "]"};
+        const char* table = issue.table == Table::Units      ? "units["
+                            : issue.table == Table::Findings ? "findings["
+                                                             : "posts[";
+        Location where{file, 0, table + std::to_string(issue.row) + "]"};
+        if (issue.table == Table::Findings) where.column += "." + std::string(issue.column);
         if (issue.severity == Severity::Error) {
             diagnostics.error(where, issue.message);
         } else {

@@ -69,6 +69,10 @@ struct Finding {
     int severity = 1;  ///< 1 (minor) to 5 (severe)
     int count = 1;     ///< how many respondents said it
     std::string_view source;
+    /// A condition in the check language (SPEC §4.1; model/condition.hpp) that holds when the
+    /// desired state holds: "fixed" for a doesnt_work finding, "still works" for a works one.
+    /// Empty when the finding has none.
+    std::string_view check;
 };
 
 /// The tables of a model, in the order files list them.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "reorg/model/condition.hpp"
 #include "reorg/model/hierarchy.hpp"
 
 namespace reorg::model {
@@ -25,6 +26,7 @@ public:
     std::vector<StructureIssue> run() {
         check_cycles();
         check_heads();
+        check_conditions();
         if (!has_cycles_) check_reporting_lines();
         return std::move(issues_);
     }
@@ -65,6 +67,23 @@ private:
             } else if (head.vacant()) {
                 add(Severity::Warning, Table::Units, row, "head",
                     "head post " + quoted(head.id) + " of " + quoted(unit.id) + " is vacant");
+            }
+        }
+    }
+
+    // Each finding's check must parse and name what its functions need (SPEC §4.1).
+    void check_conditions() {
+        for (std::size_t f = 0; f < model_.findings().size(); ++f) {
+            const auto& text = model_.findings()[f].check;
+            if (text.empty()) continue;
+            const auto row = static_cast<std::uint32_t>(f);
+            try {
+                for (const auto& problem : check_ids(parse_condition(text), model_)) {
+                    add(Severity::Error, Table::Findings, row, "check",
+                        problem.message + " at column " + std::to_string(problem.column));
+                }
+            } catch (const ConditionError& error) {
+                add(Severity::Error, Table::Findings, row, "check", error.what());
             }
         }
     }

@@ -20,7 +20,8 @@ struct StructureIssue {
 };
 
 /// The checks that need the whole model (SPEC §3): errors for reporting cycles and unit-parent
-/// cycles (naming every member) and head posts outside their unit; warnings for vacant head
+/// cycles (naming every member), head posts outside their unit and findings' checks that do not
+/// parse or name unknown ids (model/condition.hpp); warnings for vacant head
 /// posts, managers with a single report and posts with no unit head above them. Reference and
 /// value checks belong to whoever builds the model. O(posts + units).
 [[nodiscard]] std::vector<StructureIssue> check_structure(const Model& model);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reorg/output/detail/checks.hpp"
 #include "reorg/output/text_table.hpp"
 
 namespace reorg::output {
@@ -89,6 +90,75 @@ void write_findings_list(std::ostream& out, const model::Model& model,
     for (const auto f : findings) out << "    " << finding_line(model, f) << '\n';
 }
 
+// The outcome of a finding's check in one list (before: the base's, after: a scenario's).
+const check::Outcome* outcome_of(std::span<const check::FindingCheck> checks, model::FindingId f) {
+    for (const auto& c : checks) {
+        if (c.finding == f) return &c.outcome;
+    }
+    return nullptr;
+}
+
+// Each finding with its check's figures before and after.
+void write_verdict_list(std::ostream& out, const Comparison& comparison, const ScenarioResult& s,
+                        const std::vector<model::FindingId>& findings) {
+    const auto& base = *comparison.base;
+    for (const auto f : findings) {
+        out << "    " << finding_line(base, f) << '\n';
+        const auto* before = outcome_of(comparison.base_checks, f);
+        const auto* after = outcome_of(s.checks, f);
+        out << "      check: " << base[f].check << '\n';
+        if (before != nullptr && after != nullptr) {
+            out << "      before: " << before->reason << "; after: " << after->reason << '\n';
+        }
+    }
+}
+
+// The verdicts of SPEC §4.1 in words, then the rule violations of §4.2.
+void write_verdicts(std::ostream& out, const Comparison& comparison, const ScenarioResult& s) {
+    const auto& v = s.verdicts;
+    if (!comparison.base_checks.empty()) {
+        const auto tried = v.resolved.size() + v.addressed_not_resolved.size();
+        out << "Resolves " << v.resolved.size() << " of the "
+            << count_of(tried, "problem", "problems") << " it addresses, verified by their checks"
+            << (v.resolved.empty() ? ".\n" : ":\n");
+        write_verdict_list(out, comparison, s, v.resolved);
+        if (!v.addressed_not_resolved.empty()) {
+            out << "Addresses, but does not resolve:\n";
+            write_verdict_list(out, comparison, s, v.addressed_not_resolved);
+        }
+        if (v.broken.empty()) {
+            out << "Breaks nothing that works, as far as the checks tell.\n";
+        } else {
+            out << "Breaks " << count_of(v.broken.size(), "thing that works", "things that work")
+                << ":\n";
+            write_verdict_list(out, comparison, s, v.broken);
+        }
+        if (!v.unknown.empty()) {
+            out << "Cannot tell (an id a check names left the model):\n";
+            for (const auto f : v.unknown) {
+                const auto* after = outcome_of(s.checks, f);
+                out << "    " << finding_line(*comparison.base, f) << '\n';
+                if (after != nullptr) out << "      " << after->reason << '\n';
+            }
+        }
+    }
+    if (comparison.rules != nullptr) {
+        if (s.violations.empty()) {
+            out << "Keeps every rule.\n";
+        } else {
+            out << "Has " << count_of(s.violations.size(), "rule violation", "rule violations")
+                << ":\n";
+            detail::write_violations(out, s.violations, 4);
+        }
+    }
+}
+
+ordered_json violations_json(std::span<const check::Violation> violations) {
+    auto list = ordered_json::array();
+    for (const auto& v : violations) list.push_back(detail::violation_json(v));
+    return list;
+}
+
 void write_scenario_words(std::ostream& out, const Comparison& comparison, const ScenarioResult& s,
                           const CompareOutputOptions& options) {
     const auto& base = *comparison.base;
@@ -121,6 +191,8 @@ void write_scenario_words(std::ostream& out, const Comparison& comparison, const
         }
         out << '\n';
     }
+
+    write_verdicts(out, comparison, s);
 
     if (!s.by_administration.empty()) {
         out << "Budget per administration:\n";
@@ -188,6 +260,22 @@ void write_compare_table(std::ostream& out, const Comparison& comparison,
 
     const auto& base = *comparison.base;
     out << '\n';
+    if (comparison.rules != nullptr) {
+        out << "Rules: " << comparison.rules->file << '\n';
+        if (comparison.base_violations.empty()) {
+            out << "The base keeps every rule.\n";
+        } else {
+            out << "The base has "
+                << count_of(comparison.base_violations.size(), "rule violation", "rule violations")
+                << ":\n";
+            detail::write_violations(out, comparison.base_violations, 4);
+        }
+    }
+    for (const auto f : comparison.checks_holding_before) {
+        out << "Warning: the check of " << base[f].id
+            << " already holds on the base, so it does not describe the problem: " << base[f].check
+            << '\n';
+    }
     if (comparison.unaddressed.empty()) {
         out << "Every known problem is addressed by at least one scenario.\n";
     } else {
@@ -256,10 +344,21 @@ void write_compare_json(std::ostream& out, const Comparison& comparison,
                              {"changes_without_problem", std::move(without)},
                              {"affected_posts", scenario::affected_posts(s.applied.affected)},
                              {"affected", std::move(affected)},
-                             {"by_administration", std::move(budgets)}});
+                             {"by_administration", std::move(budgets)},
+                             {"resolved", ids(s.verdicts.resolved)},
+                             {"addressed_not_resolved", ids(s.verdicts.addressed_not_resolved)},
+                             {"broken", ids(s.verdicts.broken)},
+                             {"unknown", ids(s.verdicts.unknown)},
+                             {"checks", detail::finding_checks_json(base, s.checks)},
+                             {"violations", violations_json(s.violations)}});
     }
     document["scenarios"] = std::move(scenarios);
     document["unaddressed"] = ids(comparison.unaddressed);
+    document["checks"] = detail::finding_checks_json(base, comparison.base_checks);
+    document["check_warnings"] = ids(comparison.checks_holding_before);
+    document["rules"] =
+        comparison.rules != nullptr ? ordered_json(comparison.rules->file) : ordered_json(nullptr);
+    document["base_violations"] = violations_json(comparison.base_violations);
     out << document.dump(2) << '\n';
 }
 

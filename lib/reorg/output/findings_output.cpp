@@ -11,6 +11,7 @@
 
 #include "reorg/base/utf8.hpp"
 #include "reorg/model/hierarchy.hpp"
+#include "reorg/output/detail/checks.hpp"
 #include "reorg/output/text_table.hpp"
 
 namespace reorg::output {
@@ -36,6 +37,16 @@ struct Selection {
     std::vector<const analysis::UnitFindings*> units;
     std::vector<char> problem;
     std::vector<char> relevant;
+    std::vector<char> answer;  // what works or does not in a selected unit: their checks show
+
+    [[nodiscard]] std::vector<check::FindingCheck> checks(
+        const std::vector<check::FindingCheck>& all) const {
+        std::vector<check::FindingCheck> shown;
+        for (const auto& c : all) {
+            if (answer[model::index(c.finding)] != 0) shown.push_back(c);
+        }
+        return shown;
+    }
 
     [[nodiscard]] bool touches(const std::vector<FindingId>& findings) const {
         return std::any_of(findings.begin(), findings.end(),
@@ -54,11 +65,13 @@ Selection select(const model::Model& model, const FindingsAnalysis& analysis,
             selection.problem[f] = model.findings()[f].kind == FindingKind::DoesntWork;
         }
         selection.relevant.assign(n, 1);
+        selection.answer.assign(n, 1);
         return selection;
     }
     const auto tree = model::unit_forest(model);
     selection.problem.assign(n, 0);
     selection.relevant.assign(n, 0);
+    selection.answer.assign(n, 0);
     for (const auto& unit : analysis.units) {
         if (!tree.is_ancestor(*options.unit, unit.unit)) continue;
         selection.units.push_back(&unit);
@@ -67,6 +80,8 @@ Selection select(const model::Model& model, const FindingsAnalysis& analysis,
             selection.relevant[model::index(f)] = 1;
         }
         for (const auto f : unit.why) selection.relevant[model::index(f)] = 1;
+        for (const auto f : unit.works) selection.answer[model::index(f)] = 1;
+        for (const auto f : unit.doesnt_work) selection.answer[model::index(f)] = 1;
     }
     return selection;
 }
@@ -127,12 +142,18 @@ ordered_json document(const model::Model& model, const FindingsAnalysis& analysi
     for (const auto f : analysis.unexplained) {
         if (selection.problem[model::index(f)]) unexplained.push_back(model[f].id);
     }
-    return {{"root_causes", std::move(roots)},
-            {"loops", std::move(loops)},
-            {"loops_truncated", analysis.loops_truncated},
-            {"units", std::move(units)},
-            {"chains", std::move(chains)},
-            {"unexplained", std::move(unexplained)}};
+    ordered_json result{{"root_causes", std::move(roots)},
+                        {"loops", std::move(loops)},
+                        {"loops_truncated", analysis.loops_truncated},
+                        {"units", std::move(units)},
+                        {"chains", std::move(chains)},
+                        {"unexplained", std::move(unexplained)}};
+    if (options.checks != nullptr) {
+        const auto shown = selection.checks(*options.checks);
+        result["checks"] = detail::finding_checks_json(model, shown);
+        result["check_warnings"] = ids(model, check::holding_before(model, shown));
+    }
+    return result;
 }
 
 // ---- Text --------------------------------------------------------------------------------
@@ -226,6 +247,7 @@ public:
         write_chains();
         write_loops();
         write_unexplained();
+        write_checks();
     }
 
 private:
@@ -502,6 +524,26 @@ private:
         if (listed.empty()) return;
         out_ << "\nProblems the review gives no cause for\n";
         for (const auto f : listed) write_statement(f);
+    }
+
+    // Each finding's check and its state on this model (SPEC §4.1).
+    void write_checks() {
+        if (options_.checks == nullptr) return;
+        const auto shown = selection_.checks(*options_.checks);
+        if (shown.empty()) return;
+        out_ << "\nChecks: the figure that shows each finding fixed, or still working\n";
+        TextTable table({"finding", "kind", "state", "check", "figures"});
+        for (const auto& c : shown) {
+            const auto& finding = model_[c.finding];
+            table.add_row({std::string(finding.id), std::string(model::to_string(finding.kind)),
+                           std::string(check::to_string(c.outcome.state)),
+                           std::string(finding.check), c.outcome.reason});
+        }
+        table.write(out_, 2);
+        for (const auto f : check::holding_before(model_, shown)) {
+            out_ << "Warning: the check of " << model_[f].id
+                 << " already holds, so it does not describe the problem\n";
+        }
     }
 
     std::ostream& out_;

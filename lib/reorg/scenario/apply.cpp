@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "reorg/base/text.hpp"
+#include "reorg/model/condition.hpp"
 #include "reorg/model/validate.hpp"
 
 namespace reorg::scenario {
@@ -765,6 +766,52 @@ private:
 
     const model::Model& base_;
     const Scenario& scenario_;
+    // A finding's check with its ids followed through lineage into the result (exists() keeps
+    // its id: it asks about the id itself). Empty, with a warning, when an id it names left the
+    // model with nothing in its place.
+    template <class ResultRef>
+    std::string_view follow_check(const model::Finding& finding, const ResultRef& result_ref,
+                                  const model::ModelParts& parts) {
+        auto condition = model::parse_condition(finding.check);
+        std::string gone;
+        const auto follow = [&](auto&& self, model::Condition& c) -> void {
+            for (auto* value : {&c.left, &c.right}) {
+                if (value->number || value->function == model::CheckFunction::Exists) continue;
+                for (std::size_t i = 0; i < value->arguments.size(); ++i) {
+                    auto& id = value->arguments[i].id;
+                    const auto kind = model::argument_kind(value->function, i);
+                    std::optional<Ref> ref;
+                    if (kind != model::CheckArgument::Post) {
+                        if (const auto u = base_.find_unit(id)) ref = *u;
+                    }
+                    if (!ref) {
+                        if (const auto p = base_.find_post(id)) ref = *p;
+                    }
+                    const auto to = ref ? result_ref(*ref) : std::nullopt;
+                    if (!to) {
+                        if (gone.empty()) gone = id;
+                        continue;
+                    }
+                    if (const auto* u = std::get_if<UnitId>(&*to)) {
+                        id = std::string(parts.units[model::index(*u)].id);
+                    } else {
+                        id = std::string(parts.posts[model::index(std::get<PostId>(*to))].id);
+                    }
+                }
+            }
+            for (auto& operand : c.operands) self(self, operand);
+        };
+        follow(follow, condition);
+        if (!gone.empty()) {
+            dropped_checks_.push_back("finding " + id_text(finding.id) + ": its check no longer " +
+                                      "applies: " + id_text(gone) +
+                                      " left the model with nothing in its place");
+            return {};
+        }
+        return store(model::to_string(condition));
+    }
+
+    std::vector<std::string> dropped_checks_;
     std::shared_ptr<base::TextArena> text_;
 
     std::vector<Unit> units_;
@@ -871,6 +918,7 @@ Applied Draft::finish() && {
                 }
             }
         }
+        if (!finding.check.empty()) kept.check = follow_check(finding, result_ref, parts);
         parts.findings.push_back(std::move(kept));
     }
     // Unknown columns of the base files stay with their rows; new rows have them empty.
@@ -911,9 +959,27 @@ Applied Draft::finish() && {
     Applied applied;
     applied.model = model::Model(std::move(parts));
 
+    for (auto& dropped : dropped_checks_) {
+        applied.warnings.push_back(
+            {Severity::Warning, {scenario_.file}, "after the changes: " + std::move(dropped)});
+    }
     // The result must be a valid model: an error names the last change that touched the row.
+    // A check whose ids now name the wrong kind (a group merged into an office) no longer
+    // applies: it is dropped with a warning, as one whose id left the model.
+    std::vector<std::uint32_t> stale_checks;
     for (const auto& issue : model::check_structure(applied.model)) {
         const auto& result = applied.model;
+        if (issue.table == Table::Findings) {
+            if (issue.severity == Severity::Error) {
+                stale_checks.push_back(issue.row);
+                applied.warnings.push_back({Severity::Warning,
+                                            {scenario_.file},
+                                            "after the changes: finding " +
+                                                id_text(result.findings()[issue.row].id) +
+                                                ": its check no longer applies: " + issue.message});
+            }
+            continue;
+        }
         std::string_view id;
         std::uint32_t change = 0;
         if (issue.table == Table::Units) {
@@ -943,6 +1009,12 @@ Applied Draft::finish() && {
         throw InputError({scenario_.file, at.line}, "change " + std::to_string(change) + " (" +
                                                         std::string(kind_name(at.what)) +
                                                         "): " + what);
+    }
+
+    if (!stale_checks.empty()) {
+        auto cleared = applied.model.parts();
+        for (const auto row : stale_checks) cleared.findings[row].check = {};
+        applied.model = model::Model(std::move(cleared));
     }
 
     // Lineage, in the result's ids.

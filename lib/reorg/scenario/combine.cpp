@@ -14,6 +14,7 @@
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
+#include "reorg/model/condition.hpp"
 #include "reorg/model/id_index.hpp"
 #include "reorg/model/validate.hpp"
 
@@ -93,6 +94,15 @@ public:
         std::string text = prefix_;
         text += id;
         return text_.store(text);
+    }
+
+    /// A check with every id it names prefixed (exists() too: its id is one of this side's).
+    [[nodiscard]] std::string_view spelt_check(std::string_view check) const {
+        if (prefix_.empty() || check.empty()) return check;
+        auto condition = model::parse_condition(check);
+        model::rename_ids(condition,
+                          [this](std::string_view id) { return prefix_ + std::string(id); });
+        return text_.store(model::to_string(condition));
     }
 
     [[nodiscard]] UnitId unit(UnitId u) const { return shifted(u, units_); }
@@ -265,6 +275,7 @@ private:
             finding.id = side.spelt(finding.id);
             for (auto& ref : finding.about) ref = side.ref(ref);
             for (auto& cause : finding.because) cause = side.finding(cause);
+            finding.check = side.spelt_check(finding.check);
             parts.findings.push_back(std::move(finding));
         }
     }

@@ -114,29 +114,68 @@ Cell count(std::size_t value) { return static_cast<double>(value); }
 
 }  // namespace
 
-ModelFigures figures_of(const Model& model, const CompareOptions& options) {
+namespace {
+
+// The figures of one model, then its findings' checks and rule violations on the same graphs
+// (the checks' betweenness is the figures' own).
+struct Evaluated {
     ModelFigures figures;
-    figures.structure = analysis::structure(model, options.thresholds);
+    std::vector<check::FindingCheck> checks;
+    std::vector<check::Violation> violations;
+};
+
+Evaluated evaluate_model(const Model& base, const Model& model, const CompareOptions& options,
+                         const check::Resolve& resolve, std::string_view name,
+                         std::optional<check::Budget> budget) {
+    Evaluated out;
     const graph::ModelGraphs graphs(model);
-    figures.betweenness = analysis::post_betweenness(graphs, options.betweenness);
-    figures.single_points = analysis::single_points(model, graphs.work());
-    figures.load = analysis::service_load(model);
-    figures.decision_distance = analysis::decision_distance(model);
-    return figures;
+    out.figures.structure = analysis::structure(model, options.thresholds);
+    out.figures.betweenness = analysis::post_betweenness(graphs, options.betweenness);
+    out.figures.single_points = analysis::single_points(model, graphs.work());
+    out.figures.load = analysis::service_load(model);
+    out.figures.decision_distance = analysis::decision_distance(model);
+    check::Facts facts(graphs, options.betweenness);
+    facts.provide(out.figures.betweenness);
+    out.checks = check::evaluate_findings(base, facts, resolve);
+    if (options.rules != nullptr) {
+        out.violations = check::violations(*options.rules, facts, resolve, name, budget);
+    }
+    return out;
+}
+
+}  // namespace
+
+ModelFigures figures_of(const Model& model, const CompareOptions& options) {
+    CompareOptions figures_only = options;
+    figures_only.rules = nullptr;
+    return evaluate_model(model, model, figures_only, check::ids_in(model), "base", std::nullopt)
+        .figures;
 }
 
 Comparison compare(const Model& base, std::span<const Scenario> scenarios,
                    const CompareOptions& options) {
     Comparison comparison;
     comparison.base = &base;
-    comparison.base_figures = figures_of(base, options);
+    comparison.rules = options.rules;
+    auto evaluated = evaluate_model(base, base, options, check::ids_in(base), "base", std::nullopt);
+    comparison.base_figures = std::move(evaluated.figures);
+    comparison.base_checks = std::move(evaluated.checks);
+    comparison.base_violations = std::move(evaluated.violations);
+    comparison.checks_holding_before = check::holding_before(base, comparison.base_checks);
+    const auto budget = check::budget_of(base);
     std::vector<Traceability> traces;
     for (const auto& scenario : scenarios) {
         ScenarioResult result;
         result.scenario = &scenario;
         result.applied = apply(base, scenario);
         result.trace = trace(base, scenario, result.applied);
-        result.figures = figures_of(result.applied.model, options);
+        auto after =
+            evaluate_model(base, result.applied.model, options,
+                           through_lineage(base, result.applied.lineage), scenario.name, budget);
+        result.figures = std::move(after.figures);
+        result.checks = std::move(after.checks);
+        result.violations = std::move(after.violations);
+        result.verdicts = verdicts(base, comparison.base_checks, result.checks, result.trace);
         count_post_changes(base, result.applied.model, result);
         result.by_administration = budgets(base, comparison.base_figures, result.applied.model,
                                            result.figures, result.applied.lineage);
@@ -237,6 +276,19 @@ std::vector<Row> comparison_rows(const Comparison& comparison) {
     row("affected_posts", "Affected posts", 0, for_scenario([](const ScenarioResult& s) {
             return count(affected_posts(s.applied.affected));
         }));
+    row("resolved", "Problems resolved (checked)", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.verdicts.resolved.size()); }));
+    row("addressed_not_resolved", "Addressed, not resolved", 0,
+        for_scenario([](const ScenarioResult& s) {
+            return count(s.verdicts.addressed_not_resolved.size());
+        }));
+    row("broken", "Working things broken", 0,
+        for_scenario([](const ScenarioResult& s) { return count(s.verdicts.broken.size()); }));
+    row("rule_violations", "Rule violations", 0, [&](const Column& c) -> Cell {
+        if (comparison.rules == nullptr) return std::monostate{};
+        return count(c.scenario == nullptr ? comparison.base_violations.size()
+                                           : c.scenario->violations.size());
+    });
     return rows;
 }
 

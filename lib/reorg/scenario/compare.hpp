@@ -10,10 +10,13 @@
 #include "reorg/analysis/cut_points.hpp"
 #include "reorg/analysis/flows.hpp"
 #include "reorg/analysis/structure.hpp"
+#include "reorg/check/evaluate.hpp"
+#include "reorg/check/rules.hpp"
 #include "reorg/model/model.hpp"
 #include "reorg/scenario/apply.hpp"
 #include "reorg/scenario/scenario.hpp"
 #include "reorg/scenario/trace.hpp"
+#include "reorg/scenario/verify.hpp"
 
 /// Comparing scenarios (SPEC §7): the base and each scenario's result on the same figures,
 /// computed by the same analyses `stats` and `analyze` use, and what each scenario does to the
@@ -25,6 +28,9 @@ struct CompareOptions {
     /// For the posts' betweenness of every column (the same seed for all): exact or sampled as
     /// `analyze` would choose for each model.
     analysis::BetweennessOptions betweenness{};
+    /// The guardrails every column is held against (SPEC §4.2); none when null. Must outlive
+    /// the comparison.
+    const check::Rules* rules = nullptr;
 };
 
 /// The figures of one model: base or a scenario's result.
@@ -66,6 +72,9 @@ struct ScenarioResult {
     std::size_t posts_added = 0;    ///< post ids only in the result
     std::size_t posts_removed = 0;  ///< post ids only in the base
     std::vector<AdministrationBudget> by_administration;  ///< in the base's unit order, then new
+    std::vector<check::FindingCheck> checks;  ///< the base findings' checks on the result
+    Verdicts verdicts;
+    std::vector<check::Violation> violations;  ///< of the rules, when there are rules
 };
 
 struct Comparison {
@@ -74,6 +83,11 @@ struct Comparison {
     std::vector<ScenarioResult> scenarios;
     /// doesnt_work findings of the base that no compared scenario addresses.
     std::vector<model::FindingId> unaddressed;
+    std::vector<check::FindingCheck> base_checks;  ///< every check of the base, on the base
+    /// doesnt_work findings whose check already holds on the base: a warning (SPEC §4.1).
+    std::vector<model::FindingId> checks_holding_before;
+    const check::Rules* rules = nullptr;            ///< as the options gave them
+    std::vector<check::Violation> base_violations;  ///< of the rules by the base
 };
 
 /// Applies each scenario to `base` and computes every figure of SPEC §7 for the base and each

@@ -13,6 +13,7 @@
 #include "reorg/base/text.hpp"
 #include "reorg/io/text_input.hpp"
 #include "reorg/io/yaml_document.hpp"
+#include "reorg/io/yaml_fields.hpp"
 
 namespace reorg::scenario {
 namespace {
@@ -20,163 +21,9 @@ namespace {
 using namespace std::string_view_literals;
 using io::line_of;
 
-std::string in_backticks(std::string_view text) { return "`" + std::string(text) + "`"; }
-
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> known) {
-    if (const auto near = base::closest_spelling(word, known)) {
-        return " (did you mean " + in_backticks(*near) + "?)";
-    }
-    return {};
-}
-
-// The fields of one change or one nested map, each read at most once; what is left unread is
-// a misspelling or a field the change does not have.
-class Fields {
-public:
-    Fields(const std::string& file, std::uint32_t line, std::string what, Diagnostics& diagnostics)
-        : file_(file), line_(line), what_(std::move(what)), diagnostics_(diagnostics) {}
-
-    void add(std::string key, YAML::Node value, std::uint32_t line) {
-        if (fields_.contains(key)) {
-            error(line, key, "given twice");
-            return;
-        }
-        fields_.emplace(std::move(key), Field{std::move(value), line, false});
-    }
-
-    /// Adds every entry of a map node; false (after reporting) when it is no map.
-    bool add_map(const YAML::Node& map) {
-        if (!map.IsMap()) {
-            error(line_of(map), "", "must be a map of fields");
-            return false;
-        }
-        for (const auto& entry : map) {
-            add(entry.first.Scalar(), entry.second, line_of(entry.first));
-        }
-        return true;
-    }
-
-    [[nodiscard]] bool has(std::string_view key) const {
-        return fields_.contains(std::string(key));
-    }
-
-    /// A scalar as written (a number too); null is empty. Reports a missing required field.
-    std::string text(std::string_view key, bool required = true) {
-        auto* field = take(key, required);
-        if (field == nullptr || field->value.IsNull()) return {};
-        if (!field->value.IsScalar()) {
-            error(field->line, key, "must be a single value, not a list or map");
-            return {};
-        }
-        return trimmed(field->value.Scalar());
-    }
-
-    /// nullopt when absent; otherwise as text().
-    std::optional<std::string> optional_text(std::string_view key) {
-        if (!has(key)) return std::nullopt;
-        return text(key, false);
-    }
-
-    std::optional<double> number(std::string_view key) {
-        auto* field = take(key, false);
-        if (field == nullptr || field->value.IsNull()) return std::nullopt;
-        if (field->value.IsScalar()) {
-            if (const auto value = io::parse_number(field->value.Scalar())) return value;
-        }
-        error(field->line, key, "must be a number");
-        return std::nullopt;
-    }
-
-    /// A list of values, or one value as a list of one.
-    std::vector<std::string> texts(std::string_view key, bool required = true) {
-        auto* field = take(key, required);
-        std::vector<std::string> values;
-        if (field == nullptr || field->value.IsNull()) return values;
-        if (field->value.IsScalar()) {
-            values.push_back(trimmed(field->value.Scalar()));
-        } else if (field->value.IsSequence()) {
-            for (const auto& item : field->value) {
-                if (!item.IsScalar()) {
-                    error(line_of(item), key, "must be a list of ids");
-                    return {};
-                }
-                values.push_back(trimmed(item.Scalar()));
-            }
-        } else {
-            error(field->line, key, "must be a list of ids");
-        }
-        if (required && values.empty()) error(field->line, key, "must name at least one id");
-        return values;
-    }
-
-    /// The raw node (for nested maps and lists), or nullopt after reporting it missing.
-    std::optional<YAML::Node> node(std::string_view key, bool required = true) {
-        auto* field = take(key, required);
-        if (field == nullptr) return std::nullopt;
-        return field->value;
-    }
-
-    [[nodiscard]] std::uint32_t line_of_field(std::string_view key) const {
-        const auto it = fields_.find(std::string(key));
-        return it == fields_.end() ? line_ : it->second.line;
-    }
-
-    template <class Kind>
-    std::optional<Kind> kind(std::string_view key, std::optional<Kind> (*parse)(std::string_view),
-                             std::span<const Kind> all, bool required = true) {
-        const auto spelling = text(key, required);
-        if (spelling.empty()) return std::nullopt;
-        if (const auto kind = parse(spelling)) return kind;
-        std::vector<std::string_view> names;
-        std::string list;
-        for (const auto k : all) {
-            names.push_back(model::to_string(k));
-            list += (list.empty() ? "" : ", ") + std::string(model::to_string(k));
-        }
-        error(line_of_field(key), key,
-              "unknown kind " + in_backticks(spelling) + did_you_mean(spelling, names) +
-                  "; one of " + list);
-        return std::nullopt;
-    }
-
-    /// Reports each field not read, with the nearest of `known`.
-    void finish(std::span<const std::string_view> known) {
-        for (const auto& [key, field] : fields_) {
-            if (field.used) continue;
-            error(field.line, key, "unknown field" + did_you_mean(key, known));
-        }
-    }
-
-    void error(std::uint32_t line, std::string_view key, std::string message) {
-        diagnostics_.error({file_, line ? line : line_, std::string(key)},
-                           what_ + ": " + std::move(message));
-    }
-
-private:
-    struct Field {
-        YAML::Node value;
-        std::uint32_t line = 0;
-        bool used = false;
-    };
-
-    static std::string trimmed(const std::string& text) { return std::string(base::trim(text)); }
-
-    Field* take(std::string_view key, bool required) {
-        const auto it = fields_.find(std::string(key));
-        if (it == fields_.end()) {
-            if (required) error(line_, key, "missing required field");
-            return nullptr;
-        }
-        it->second.used = true;
-        return &it->second;
-    }
-
-    const std::string& file_;
-    std::uint32_t line_;
-    std::string what_;
-    Diagnostics& diagnostics_;
-    std::map<std::string, Field> fields_;
-};
+using io::did_you_mean;
+using io::in_backticks;
+using Fields = io::YamlFields;
 
 std::optional<model::UnitKind> unit_kind(Fields& f, std::string_view key, bool required) {
     return f.kind<model::UnitKind>(key, model::parse_unit_kind, model::all_unit_kinds(), required);

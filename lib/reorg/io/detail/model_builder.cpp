@@ -327,6 +327,7 @@ void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
     }
     finding.statement = text_->store(base::trim(row.statement));
     finding.source = text_->store(base::trim(row.source));
+    finding.check = text_->store(base::trim(row.check));
     for (const auto subject : split_ids(row.about)) {
         // Findings are mostly about units: an id naming both a unit and a post is the unit.
         auto ref = resolve_ref(subject, false, true);

@@ -30,7 +30,7 @@ struct LinkFields {
     std::string_view from, to, kind, weight, note;
 };
 struct FindingFields {
-    std::string_view id, kind, statement, about, because, severity, count, source;
+    std::string_view id, kind, statement, about, because, severity, count, source, check;
 };
 
 /// Where a row comes from: a source registered with ModelBuilder::add_source() and the 1-based

@@ -57,6 +57,7 @@ inline constexpr Column<FindingFields> kFindingColumns[] = {
     {"severity", false, &FindingFields::severity},
     {"count", false, &FindingFields::count},
     {"source", false, &FindingFields::source},
+    {"check", false, &FindingFields::check},
 };
 
 inline constexpr TableSpec<UnitFields> kUnits{model::Table::Units, "units.csv", "units", true,
