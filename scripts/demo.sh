@@ -24,6 +24,12 @@ echo
 echo "== reorg compare data/kommun data/kommun/scenarios/*.yaml"
 "$reorg" compare data/kommun data/kommun/scenarios/*.yaml
 echo
+echo "== reorg check data/kommun --scenario ... (the guardrails of data/kommun/rules.yaml)"
+# Exit 3 says a rule is broken, which is what the example shows; anything else is a failure.
+status=0
+"$reorg" check data/kommun $(printf -- '--scenario %s ' data/kommun/scenarios/*.yaml) || status=$?
+[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
+echo
 echo "== reorg render data/kommun: diagrams in reports/kommun/"
 mkdir -p reports/kommun
 "$reorg" render data/kommun --view units -o reports/kommun/units.svg

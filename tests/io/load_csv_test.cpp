@@ -289,6 +289,33 @@ TEST_CASE("A small valid model loads with every table and field", "[io][load_csv
     }
 }
 
+TEST_CASE("A finding's check is read from its column and checked against the model",
+          "[io][load_csv]") {
+    auto files = base_files();
+    files["findings.csv"] =
+        "id,kind,statement,check\n"
+        "F1,doesnt_work,Överbelastat,load(IT) <= 1\n"
+        "F2,works,Nära styrgruppen,\"distance(IT1, STYR) <= 2 and not vacant(ITC) == 1\"\n"
+        "F3,works,Utan kontroll,\n";
+    const auto model = load(files);
+    CHECK(model.findings()[0].check == "load(IT) <= 1");
+    CHECK(model.findings()[1].check == "distance(IT1, STYR) <= 2 and not vacant(ITC) == 1");
+    CHECK(model.findings()[2].check.empty());
+
+    files["findings.csv"] =
+        "id,kind,statement,check\n"
+        "F1,doesnt_work,x,load(IT <= 1\n"
+        "F2,doesnt_work,x,span(IT) > 1\n"
+        "F3,doesnt_work,x,posts(ITT) > 1\n";
+    const auto errors = errors_of(files);
+    REQUIRE(errors.size() == 3);
+    CHECK(at(errors, "findings.csv", 2, "check").message == "expected ')' at column 9");
+    CHECK(at(errors, "findings.csv", 3, "check").message ==
+          "`span` needs a post, and `IT` is a unit at column 6");
+    CHECK(at(errors, "findings.csv", 4, "check").message ==
+          "unknown id `ITT` (did you mean `IT`?) at column 7");
+}
+
 TEST_CASE("load_model reads a folder as a CSV model", "[io][load_csv]") {
     const reorg::test::TempFolder folder;
     for (const auto& [name, bytes] : base_files()) folder.write(name, bytes);

@@ -38,7 +38,7 @@ links:
   - {from: IT.1, to: IT.2, kind: collaborates, weight: 3}
   - {from: KLF, to: KLF.IT, kind: collaborates}
 findings:
-  - {id: F1, kind: doesnt_work, statement: "Beställningar blir liggande", about: [KLF.IT, IT.CHEF], because: [C1], severity: 5, count: 12, source: Intervju}
+  - {id: F1, kind: doesnt_work, statement: "Beställningar blir liggande", about: [KLF.IT, IT.CHEF], because: [C1], severity: 5, count: 12, source: Intervju, check: "load(KLF.IT) <= 1 and vacant(IT.CHEF) == 0"}
   - {id: C1, kind: cause, statement: Otydliga krav, because: [C2]}
   - {id: C2, kind: cause, statement: Brandkårsutryckningar, because: [C1], severity: 3}
 )";
@@ -73,6 +73,7 @@ TEST_CASE("a snapshot gives back exactly the model that was packed", "[io][snaps
     CHECK(loaded.find_post("IT.2").has_value());
     CHECK(loaded.links()[1].note == "Säkerhetsfrågor");
     CHECK_FALSE(loaded.links()[4].weight.has_value());
+    CHECK(loaded.findings()[0].check == "load(KLF.IT) <= 1 and vacant(IT.CHEF) == 0");
 }
 
 TEST_CASE("the example municipality survives CSV → snapshot → CSV", "[io][snapshot]") {
@@ -168,6 +169,13 @@ TEST_CASE("a well-formed message holding an invalid organisation is rejected", "
     const model::Model cyclic(std::move(parts));
     io::write_snapshot(cyclic, file);
     CHECK_THAT(load_error(file), Contains("reporting cycle") && Contains("'KC'"));
+
+    // A finding's check is validated as in a text file.
+    auto checked = io::load_model(folder.path() / "rich.yaml").parts();
+    REQUIRE_FALSE(checked.findings.empty());
+    checked.findings[0].check = "load(KLF.IT <= 1";
+    io::write_snapshot(model::Model(std::move(checked)), file);
+    CHECK_THAT(load_error(file), Contains("findings[0].check") && Contains("expected ')'"));
 
     folder.write("text.reorg", "this is not a snapshot at all, just text....");
     CHECK_THAT(load_error(folder.path() / "text.reorg"), Contains("snapshot"));

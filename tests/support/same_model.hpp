@@ -76,6 +76,7 @@ inline void check_same_model(const model::Model& a, const model::Model& b) {
         CHECK(x.severity == y.severity);
         CHECK(x.count == y.count);
         CHECK(x.source == y.source);
+        CHECK(x.check == y.check);
     }
     for (std::size_t t = 0; t < 5; ++t) {
         const auto table = static_cast<model::Table>(t);
