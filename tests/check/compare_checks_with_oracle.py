@@ -2,8 +2,8 @@
 """Random checks and rules on a model, evaluated by `reorg findings`, `reorg compare` and
 `reorg check` and by the independent oracle (check_oracle.py); exits 1 on any disagreement.
 
-Usage: compare_checks_with_oracle.py REORG MODEL_DIR [--generate POSTS] --seeds N --checks K
-                                     [--changes C]
+Usage: compare_checks_with_oracle.py REORG MODEL_DIR [--generate POSTS [--links-per-post L]]
+                                     --seeds N --checks K [--changes C]
 
 For each seed: K random checks (every function, and/or/not, thresholds near the true base
 figure so that both states occur) written into the model's findings.csv, a random rules.yaml
@@ -11,7 +11,7 @@ beside it, and two random valid scenarios of C changes (tests/scenario/random_sc
 Compared: every check's state and first-comparison figures on the base, each scenario's
 resolved, addressed-not-resolved, broken and unknown findings, and every model's violations,
 the number of broken models and check's exit code. With --generate the model is made by
-`reorg generate` instead.
+`reorg generate` instead (L working links per post beyond the reporting line, default 1).
 """
 
 import argparse
@@ -151,6 +151,7 @@ def main():
     parser.add_argument("reorg")
     parser.add_argument("model")
     parser.add_argument("--generate", type=int, default=0)
+    parser.add_argument("--links-per-post", default="1")
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--checks", type=int, default=40)
     parser.add_argument("--changes", type=int, default=40)
@@ -162,7 +163,7 @@ def main():
         if args.generate:
             source = os.path.join(scratch, "generated")
             run([args.reorg, "generate", "--posts", str(args.generate), "--seed", "7",
-                 "-o", source])
+                 "--links-per-post", args.links_per_post, "-o", source])
         for seed in range(1, args.seeds + 1):
             rng = random.Random(seed)
             folder = os.path.join(scratch, "m%d" % seed)
@@ -179,7 +180,7 @@ def main():
                 rows = list(csv.DictReader(f))
             kinds = {r["id"]: r["kind"] for r in rows}
             finding_ids = set(kinds)
-            figures = oracle.Figures(base, finding_ids)
+            figures.findings = finding_ids  # exists() looks at findings too
             rules = write_rules(folder, rng, base, groups, figures)
             scenarios = []
             for k in (1, 2):

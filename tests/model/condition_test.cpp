@@ -153,6 +153,13 @@ TEST_CASE("condition: the canonical text reads back as the same condition", "[mo
     CHECK(canonical("posts(\"it's\") > 1") == "posts(\"it's\") > 1");
     CHECK(canonical("posts('x\"y') > 1") == "posts('x\"y') > 1");
     CHECK(canonical("posts('and') > 1") == "posts(\"and\") > 1");
+    CHECK(canonical("posts('it''s') > 1") == "posts(\"it's\") > 1");
+    CHECK(parse_condition("posts('it''s') > 1").left.arguments[0].id == "it's");
+    // An id with both quotes (a rename can make one) doubles the one it is quoted with.
+    auto both = parse_condition("posts(A) > 1");
+    model::rename_ids(both, [](std::string_view) { return std::string("a'b\"c"); });
+    CHECK(model::to_string(both) == "posts(\"a'b\"\"c\") > 1");
+    CHECK(parse_condition(model::to_string(both)) == both);
     CHECK(canonical("2 != 3 or not (1 > 2 or 2 > 1)") == "2 != 3 or not (1 > 2 or 2 > 1)");
 }
 

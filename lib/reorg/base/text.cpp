@@ -138,4 +138,13 @@ std::string format_number(double value, int decimals) {
     return text;
 }
 
+std::string in_backticks(std::string_view text) { return "`" + std::string(text) + "`"; }
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> known) {
+    if (const auto near = closest_spelling(word, known)) {
+        return " (did you mean " + in_backticks(*near) + "?)";
+    }
+    return {};
+}
+
 }  // namespace reorg::base

@@ -23,6 +23,14 @@ namespace reorg::base {
 [[nodiscard]] std::optional<std::string_view> closest_spelling(
     std::string_view word, std::span<const std::string_view> known);
 
+/// "`text`", as messages quote what the user wrote.
+[[nodiscard]] std::string in_backticks(std::string_view text);
+
+/// " (did you mean `near`?)" when closest_spelling() finds a likely intended spelling of `word`
+/// in `known`, else "".
+[[nodiscard]] std::string did_you_mean(std::string_view word,
+                                       std::span<const std::string_view> known);
+
 /// `1234567.5` → `1 234 568`: whole units with a space between thousands, as Swedish and
 /// international reports write money.
 [[nodiscard]] std::string format_amount(double value);

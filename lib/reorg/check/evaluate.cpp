@@ -389,7 +389,8 @@ private:
                 auto ref = resolve_(id, model::argument_kind(v.function, i));
                 if (!ref) {
                     if (missing_.empty()) {
-                        missing_ = "`" + id + "` left the model with nothing in its place";
+                        missing_ =
+                            base::in_backticks(id) + " left the model with nothing in its place";
                     }
                     return std::nullopt;
                 }

@@ -13,15 +13,6 @@ std::string trimmed(const std::string& text) { return std::string(base::trim(tex
 
 }  // namespace
 
-std::string in_backticks(std::string_view text) { return "`" + std::string(text) + "`"; }
-
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> known) {
-    if (const auto near = base::closest_spelling(word, known)) {
-        return " (did you mean " + in_backticks(*near) + "?)";
-    }
-    return {};
-}
-
 YamlFields::YamlFields(const std::string& file, std::uint32_t line, std::string what,
                        Diagnostics& diagnostics)
     : file_(file), line_(line), what_(std::move(what)), diagnostics_(diagnostics) {}

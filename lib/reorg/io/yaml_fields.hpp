@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/model/kinds.hpp"
 
 /// Reading the fields of a YAML map the way every hand-written YAML input of reorg does
@@ -17,12 +18,8 @@
 /// with the nearest spelling, and what is left unread reported as an unknown field.
 namespace reorg::io {
 
-/// "`text`", as messages quote what the user wrote.
-[[nodiscard]] std::string in_backticks(std::string_view text);
-
-/// " (did you mean `near`?)" when `known` holds a likely intended spelling of `word`, else "".
-[[nodiscard]] std::string did_you_mean(std::string_view word,
-                                       std::span<const std::string_view> known);
+using base::did_you_mean;
+using base::in_backticks;
 
 /// The fields of one map (a scenario change, a rule), for reading each once. Errors go to the
 /// diagnostics at the field's line of `file`, prefixed with `what` ("change 3 (merge)", "span").

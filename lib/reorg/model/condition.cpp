@@ -53,7 +53,8 @@ bool is_delimiter(char c) {
            c == '!' || c == '\'' || c == '"';
 }
 
-std::string in_backticks(std::string_view text) { return "`" + std::string(text) + "`"; }
+using base::did_you_mean;
+using base::in_backticks;
 
 /// A number when the whole word is one (not inf or nan, which are ids).
 std::optional<double> number_of(std::string_view word) {
@@ -111,11 +112,23 @@ std::vector<Token> tokenize(std::string_view text) {
                                           : Comparison::NotEqual;
             i += two ? 2 : 1;
         } else if (c == '\'' || c == '"') {
-            const auto close = text.find(c, i + 1);
-            if (close == std::string_view::npos) throw ConditionError("unterminated quote", column);
+            // A quote doubled inside the quotes stands for itself: 'it''s'.
             token.kind = Token::Kind::Quoted;
-            token.text = std::string(text.substr(i + 1, close - i - 1));
-            i = close + 1;
+            std::size_t at = i + 1;
+            for (;;) {
+                const auto close = text.find(c, at);
+                if (close == std::string_view::npos) {
+                    throw ConditionError("unterminated quote", column);
+                }
+                token.text += text.substr(at, close - at);
+                if (close + 1 < text.size() && text[close + 1] == c) {
+                    token.text += c;
+                    at = close + 2;
+                    continue;
+                }
+                i = close + 1;
+                break;
+            }
         } else {
             std::size_t end = i;
             while (end < text.size() && !is_delimiter(text[end])) ++end;
@@ -226,11 +239,9 @@ private:
         if (spec == nullptr) {
             std::vector<std::string_view> names;
             for (const auto& f : kFunctions) names.push_back(f.name);
-            std::string message = "unknown function " + in_backticks(token.text);
-            if (const auto near = base::closest_spelling(token.text, names)) {
-                message += " (did you mean " + in_backticks(*near) + "?)";
-            }
-            throw ConditionError(std::move(message), token.column);
+            throw ConditionError(
+                "unknown function " + in_backticks(token.text) + did_you_mean(token.text, names),
+                token.column);
         }
         take();
         take();  // (
@@ -314,9 +325,16 @@ void append_value(std::string& out, const CheckValue& v) {
         if (!needs_quotes(id)) {
             out += id;
         } else {
-            const char quote = id.find('"') == std::string::npos ? '"' : '\'';
+            // Double quotes unless the id holds some and no single one; a quote inside is
+            // doubled.
+            const bool single =
+                id.find('"') != std::string::npos && id.find('\'') == std::string::npos;
+            const char quote = single ? '\'' : '"';
             out += quote;
-            out += id;
+            for (const char c : id) {
+                if (c == quote) out += quote;
+                out += c;
+            }
             out += quote;
         }
     }
@@ -496,11 +514,8 @@ std::vector<ConditionProblem> check_ids(const Condition& condition, const Model&
         if (kind == CheckArgument::Post || kind == CheckArgument::PostOrUnit) {
             for (const auto& p : model.posts()) known.push_back(p.id);
         }
-        std::string message = "unknown id " + in_backticks(id.id);
-        if (const auto near = base::closest_spelling(id.id, known)) {
-            message += " (did you mean " + in_backticks(*near) + "?)";
-        }
-        problems.push_back({std::move(message), id.column});
+        problems.push_back(
+            {"unknown id " + in_backticks(id.id) + did_you_mean(id.id, known), id.column});
     });
     return problems;
 }
