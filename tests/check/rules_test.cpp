@@ -122,6 +122,9 @@ TEST_CASE("rules: every mistake is an error at its line", "[check]") {
           "line 3: name: checks: check 2: `a` is the name of an earlier check\n");
     CHECK(errors_of("checks: {name: a}\n") ==
           "line 1: checks: checks: must be a list of {name, check}\n");
+    CHECK(errors_of("span: {min: 2}\n---\nlayers: {max: 3}\n") ==
+          "line 3: : a second YAML document (after `---`): the file must hold one\n");
+    CHECK(errors_of("span: {min: 2, min: 3}\n") == "line 1: min: span: given twice\n");
     // All of them, not only the first.
     CHECK(errors_of("span: {min: x}\nlayers: {max: y}\n") ==
           "line 1: min: span: must be a number\nline 2: max: layers: must be a number\n");
@@ -192,6 +195,16 @@ TEST_CASE("rules: a named check that fails is a violation of that name", "[check
   - {name: IT near the group, check: "distance(KLF.IT.001, IT.STYR) < 2"}
 )");
     CHECK(lines(found) == Lines{"IT keeps up KLF.IT 1.2 1", "IT near the group KLF.IT.001 2 2"});
+}
+
+TEST_CASE("rules: a folder is no rules file", "[check]") {
+    const test::TempFolder folder;
+    try {
+        (void)check::read_rules(folder.path(), minimal());
+        FAIL("no InputError");
+    } catch (const InputError& error) {
+        CHECK_THAT(error.what(), Catch::Contains("is a folder, not a file"));
+    }
 }
 
 TEST_CASE("rules: rules.yaml beside the model", "[check]") {

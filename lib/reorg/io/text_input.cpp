@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <utility>
 
 #include "reorg/base/error.hpp"
@@ -16,8 +18,19 @@
 namespace reorg::io {
 
 std::string read_file(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::is_directory(status)) {
+        throw InputError({path.string()}, "is a folder, not a file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError({path.string()}, "cannot open the file");
+    if (!std::filesystem::is_regular_file(status)) {
+        // A pipe or a device has no size to ask for: read it as the stream it is.
+        std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        if (in.bad()) throw InputError({path.string()}, "cannot read the file");
+        return bytes;
+    }
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     if (size < 0) throw InputError({path.string()}, "cannot read the file");

@@ -30,7 +30,14 @@ YAML::Node read_yaml_file(const std::filesystem::path& path) {
                          "invalid UTF-8 (save the file as UTF-8)");
     }
     try {
-        return YAML::Load(bytes);
+        auto documents = YAML::LoadAll(bytes);
+        if (documents.empty()) return YAML::Node();
+        if (documents.size() > 1) {
+            // Silently reading the first and dropping the rest would lose what the user wrote.
+            throw InputError({file, line_of(documents[1])},
+                             "a second YAML document (after `---`): the file must hold one");
+        }
+        return documents.front();
     } catch (const YAML::DeepRecursion& e) {
         throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)},
                          "lists and maps nested too deeply");

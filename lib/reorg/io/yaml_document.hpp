@@ -10,7 +10,8 @@
 namespace reorg::io {
 
 /// The file's one YAML document. Throws InputError naming the file (and the line where it
-/// applies) when it cannot be read, is not UTF-8, is not valid YAML or nests too deeply.
+/// applies) when it cannot be read or is a folder, is not UTF-8, is not valid YAML, nests too
+/// deeply or holds a second document.
 [[nodiscard]] YAML::Node read_yaml_file(const std::filesystem::path& path);
 
 /// The 1-based line where a node starts; 0 when yaml-cpp does not know it.
