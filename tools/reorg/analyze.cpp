@@ -12,6 +12,7 @@
 #include "reorg/analysis/analyze.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/output/analysis_output.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -47,9 +48,9 @@ int run_analyze(AnalyzeOptions& options) {
     analysis.betweenness.progress = nullptr;
 
     if (options.json) {
-        output::write_analysis_json(std::cout, model, result, options.output);
+        output::write_analysis_json(raw_stdout(), model, result, options.output);
     } else if (options.csv) {
-        output::write_analysis_csv(std::cout, model, result);
+        output::write_analysis_csv(raw_stdout(), model, result);
     } else {
         output::write_analysis_table(std::cout, model, result, options.output);
     }

@@ -11,6 +11,7 @@
 #include "reorg/output/check_output.hpp"
 #include "reorg/scenario/scenario_file.hpp"
 #include "reorg/scenario/verify.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -38,7 +39,7 @@ int run_check(const CheckOptions& options) {
     for (const auto& file : options.scenarios) scenarios.push_back(scenario::read_scenario(file));
     const auto models = scenario::check_rules(model, scenarios, *rules, options.betweenness);
     if (options.json) {
-        output::write_check_json(std::cout, rules->file, models);
+        output::write_check_json(raw_stdout(), rules->file, models);
     } else {
         output::write_check_table(std::cout, rules->file, models);
     }

@@ -9,6 +9,7 @@
 #include "load.hpp"
 #include "reorg/output/compare_output.hpp"
 #include "reorg/scenario/compare.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -30,9 +31,9 @@ int run_compare(const CompareOptions& options) {
     settings.rules = rules ? &*rules : nullptr;
     const auto comparison = scenario::compare(model, named.scenarios, settings);
     if (options.json) {
-        output::write_compare_json(std::cout, comparison, options.output);
+        output::write_compare_json(raw_stdout(), comparison, options.output);
     } else if (options.csv) {
-        output::write_compare_csv(std::cout, comparison);
+        output::write_compare_csv(raw_stdout(), comparison);
     } else {
         output::write_compare_table(std::cout, comparison, options.output);
     }

@@ -12,6 +12,7 @@
 #include "reorg/base/error.hpp"
 #include "reorg/io/export.hpp"
 #include "reorg/io/load.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -29,9 +30,10 @@ int run_export(const ExportOptions& options) {
     if (!format) throw InputError(Location("FORMAT"), "unknown export format " + options.format);
     const auto model = load_model(options.model);
     if (options.output == "-") {
-        io::export_model(std::cout, model, *format, options.graph);
-        std::cout.flush();
-        if (!std::cout) throw Error("cannot write to standard output");
+        auto& out = raw_stdout();
+        io::export_model(out, model, *format, options.graph);
+        out.flush();
+        if (!out) throw Error("cannot write to standard output");
         return EXIT_SUCCESS;
     }
     base::AtomicFile file(options.output);

@@ -13,6 +13,7 @@
 #include "reorg/graph/views.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/output/findings_output.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -41,7 +42,7 @@ int run_findings(const FindingsOptions& options) {
     const auto checks = check::evaluate_findings(model, facts, check::ids_in(model));
     output.checks = &checks;
     if (options.json) {
-        output::write_findings_json(std::cout, model, findings, output);
+        output::write_findings_json(raw_stdout(), model, findings, output);
     } else {
         output::write_findings_text(std::cout, model, findings, output);
     }

@@ -12,6 +12,7 @@
 #include "print.hpp"
 #include "reorg/base/error.hpp"
 #include "reorg/version.hpp"
+#include "terminal.hpp"
 
 namespace {
 
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
     // renderer can clear the time but not the zone's spelling.
     setenv("TZ", "UTC", 1);
     tzset();
+    // Names and ids from the user's files reach the terminal with control characters escaped.
+    const reorg::cli::TerminalText terminal;
 
     CLI::App app{"reorg — analyse an organisation and compare reorganisation scenarios"};
     app.set_version_flag("--version", std::string(reorg::kVersion));

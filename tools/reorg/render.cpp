@@ -17,6 +17,7 @@
 #include "reorg/report/diff_marks.hpp"
 #include "reorg/scenario/apply.hpp"
 #include "reorg/scenario/scenario_file.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -81,9 +82,10 @@ int run_render(const RenderOptions& options) {
     render::Graphviz graphviz;
     if (options.output == "-") {
         const auto bytes = graphviz.render(diagram, format);
-        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        std::cout.flush();
-        if (!std::cout) throw Error("cannot write to standard output");
+        auto& out = raw_stdout();
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) throw Error("cannot write to standard output");
         return EXIT_SUCCESS;
     }
     graphviz.render_to_file(diagram, format, options.output);

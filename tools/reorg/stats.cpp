@@ -10,6 +10,7 @@
 #include "reorg/analysis/structure.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/output/structure_output.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -25,9 +26,9 @@ int run_stats(const StatsOptions& options) {
     const auto model = load_model(options.model);
     const auto structure = analysis::structure(model, options.thresholds);
     if (options.json) {
-        output::write_structure_json(std::cout, model, structure);
+        output::write_structure_json(raw_stdout(), model, structure);
     } else if (options.csv) {
-        output::write_structure_csv(std::cout, model, structure);
+        output::write_structure_csv(raw_stdout(), model, structure);
     } else {
         output::write_structure_table(std::cout, model, structure);
     }

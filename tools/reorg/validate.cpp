@@ -8,6 +8,7 @@
 #include "print.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/output/validation_output.hpp"
+#include "terminal.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -35,7 +36,7 @@ int run_validate(const ValidateOptions& options) {
                                         .failure = failure ? &*failure : nullptr,
                                         .warnings = &diagnostics};
     if (options.json) {
-        output::write_validation_json(std::cout, validation);
+        output::write_validation_json(raw_stdout(), validation);
         return valid ? EXIT_SUCCESS : 2;
     }
 

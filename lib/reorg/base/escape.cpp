@@ -154,4 +154,32 @@ std::string xml_escaped(std::string_view text) {
     return out;
 }
 
+void append_terminal(std::string& out, std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto escaped = [&](unsigned char code) {
+        out += "\\x";
+        out += kHex[code >> 4];
+        out += kHex[code & 0xF];
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) {
+            escaped(byte);
+        } else if (byte == 0xC2 && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            escaped(static_cast<unsigned char>(text[++i]));  // a C1 control, by its code point
+        } else {
+            out += text[i];
+        }
+    }
+}
+
+std::string terminal_escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_terminal(out, text);
+    return out;
+}
+
 }  // namespace reorg::base

@@ -28,6 +28,15 @@ void append_clean(std::string& out, std::string_view text);
 /// comma, a quote or a line break. Control characters are kept: CSV carries them.
 void append_csv(std::string& out, std::string_view field);
 
+/// Text for a terminal: control characters — C0 but tab and line feed, DEL, and the C1 range
+/// U+0080–U+009F — as `\xNN`, so that a name in a file cannot move the cursor, retitle or
+/// clear the reader's terminal; everything else as it is. Feed it whole UTF-8 sequences: a C1
+/// character is two bytes (0xC2 0x80–0x9F).
+void append_terminal(std::string& out, std::string_view text);
+
+/// append_terminal into a new string.
+[[nodiscard]] std::string terminal_escaped(std::string_view text);
+
 /// append_xml into a new string.
 [[nodiscard]] std::string xml_escaped(std::string_view text);
 

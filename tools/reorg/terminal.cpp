@@ -1,0 +1,105 @@
+#include "terminal.hpp"
+
+#include <iostream>
+#include <streambuf>
+#include <string>
+
+#include "reorg/base/escape.hpp"
+
+namespace reorg::cli {
+namespace {
+
+// Escapes what passes through on its way to `target`, a line at a time (a C1 control is two
+// bytes, so a trailing 0xC2 waits for the byte after it).
+class EscapingBuffer : public std::streambuf {
+public:
+    explicit EscapingBuffer(std::streambuf* target) : target_(target) {}
+    EscapingBuffer(const EscapingBuffer&) = delete;
+    EscapingBuffer& operator=(const EscapingBuffer&) = delete;
+    ~EscapingBuffer() override { flush_all(); }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+        pending_ += traits_type::to_char_type(c);
+        if (c == '\n' || pending_.size() >= kChunk) flush_complete();
+        return c;
+    }
+
+    std::streamsize xsputn(const char* text, std::streamsize n) override {
+        pending_.append(text, static_cast<std::size_t>(n));
+        if (pending_.size() >= kChunk || pending_.find('\n') != std::string::npos) {
+            flush_complete();
+        }
+        return n;
+    }
+
+    int sync() override {
+        flush_all();
+        return target_->pubsync();
+    }
+
+private:
+    static constexpr std::size_t kChunk = 1 << 14;
+
+    // Everything but a trailing 0xC2, whose meaning depends on the next byte.
+    void flush_complete() {
+        const bool split = !pending_.empty() && static_cast<unsigned char>(pending_.back()) == 0xC2;
+        write(std::string_view(pending_).substr(0, pending_.size() - (split ? 1 : 0)));
+        pending_.erase(0, pending_.size() - (split ? 1 : 0));
+    }
+
+    void flush_all() {
+        write(pending_);
+        pending_.clear();
+    }
+
+    void write(std::string_view text) {
+        escaped_.clear();
+        base::append_terminal(escaped_, text);
+        target_->sputn(escaped_.data(), static_cast<std::streamsize>(escaped_.size()));
+    }
+
+    std::streambuf* target_;
+    std::string pending_;
+    std::string escaped_;
+};
+
+std::streambuf* original_stdout = nullptr;
+
+}  // namespace
+
+struct TerminalText::Filters {
+    std::streambuf* out;
+    std::streambuf* err;
+    EscapingBuffer escaped_out;
+    EscapingBuffer escaped_err;
+
+    Filters()
+        : out(std::cout.rdbuf()), err(std::cerr.rdbuf()), escaped_out(out), escaped_err(err) {}
+};
+
+TerminalText::TerminalText() : filters_(std::make_unique<Filters>()) {
+    original_stdout = filters_->out;
+    std::cout.rdbuf(&filters_->escaped_out);
+    std::cerr.rdbuf(&filters_->escaped_err);
+}
+
+TerminalText::~TerminalText() {
+    std::cout.flush();
+    std::cerr.flush();
+    std::cout.rdbuf(filters_->out);
+    std::cerr.rdbuf(filters_->err);
+    original_stdout = nullptr;
+}
+
+std::ostream& raw_stdout() {
+    // Written in step with std::cout: flush what the filter holds before raw bytes follow.
+    std::cout.flush();
+    static std::ostream raw(nullptr);
+    raw.rdbuf(original_stdout != nullptr ? original_stdout : std::cout.rdbuf());
+    raw.clear();
+    return raw;
+}
+
+}  // namespace reorg::cli
