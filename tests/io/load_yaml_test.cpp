@@ -264,6 +264,27 @@ TEST_CASE("load_model reads a .yaml file as a YAML model", "[io][yaml]") {
     CHECK(m.findings().size() == 3);
 }
 
+TEST_CASE("A key given twice, or a second document, is an error at its line",
+          "[io][yaml][errors]") {
+    const auto twice = yaml_errors(
+        "units:\n"
+        "  - {id: U, name: Enhet}\n"
+        "posts:\n"
+        "  - {id: KC, title: A, unit: U, title: B}\n"
+        "  - {id: X, unit: U, cost_centre: 1, cost_centre: 2}\n");
+    REQUIRE(twice.size() == 2);
+    CHECK(twice[0].where.line == 4);
+    CHECK(twice[0].where.column == "title");
+    CHECK(twice[0].message == "given twice");
+    CHECK(twice[1].where.line == 5);
+    CHECK(twice[1].where.column == "cost_centre");
+
+    const auto second = yaml_errors("units: []\nposts: []\n---\nunits: []\n");
+    REQUIRE(second.size() == 1);
+    CHECK(second[0].where.line == 4);
+    CHECK(second[0].message == "a second YAML document (after `---`): the file must hold one");
+}
+
 TEST_CASE("Malformed YAML is an error at the line of the parse error", "[io][yaml][errors]") {
     const auto errors = yaml_errors(
         "units:\n"

@@ -74,6 +74,7 @@ void read_list(const YAML::Node& root, const std::string& file, std::uint32_t so
         std::fill(values.begin(), values.end(), std::string());
         std::fill(extra_values.begin(), extra_values.end(), std::string());
         std::vector<bool> present(spec.columns.size(), false);
+        std::vector<std::string> extra_seen;
         bool ok = true;
         for (const auto& entry : item) {
             const auto key = entry.first.Scalar();
@@ -82,6 +83,16 @@ void read_list(const YAML::Node& root, const std::string& file, std::uint32_t so
                              [&](const auto& c) { return detail::same_name(key, c.name); });
             const bool is_column = known != spec.columns.end();
             const auto c = static_cast<std::size_t>(known - spec.columns.begin());
+            // yaml-cpp keeps both of `{title: A, title: B}`: one of them would be lost.
+            const bool twice = is_column ? present[c]
+                                         : std::find(extra_seen.begin(), extra_seen.end(), key) !=
+                                               extra_seen.end();
+            if (twice) {
+                diagnostics.error({file, line_of(entry.first), key}, "given twice");
+                ok = false;
+                continue;
+            }
+            if (!is_column) extra_seen.push_back(key);
             if (is_column) present[c] = true;  // wrong or not, it is there: no "missing" error
             auto text = field_text(entry.second);
             if (!text) {
