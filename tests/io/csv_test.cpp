@@ -110,6 +110,16 @@ TEST_CASE("CRLF, LF and a mix of both end records without leaving a CR in the la
         CHECK(rows[3].fields == Fields{"5", "6"});
         CHECK(rows[3].line == 4);
     }
+    SECTION("a lone CR (Excel for Mac) counts lines too") {
+        const auto rows = read_all("a;b\r1;2\r\r3;\"x\ry\"\r5;6");
+        REQUIRE(rows.size() == 4);
+        CHECK(rows[0].fields == Fields{"a", "b"});  // the separator is found in the first line
+        CHECK(rows[1].line == 2);
+        CHECK(rows[2].fields == Fields{"3", "x\ry"});
+        CHECK(rows[2].line == 4);  // after a blank line
+        CHECK(rows[3].fields == Fields{"5", "6"});
+        CHECK(rows[3].line == 6);  // the CR inside the quotes ended a line
+    }
     SECTION("a quoted last field before CRLF") {
         const auto rows = read_all("a,b\r\n1,\"two\"\r\n");
         REQUIRE(rows.size() == 2);

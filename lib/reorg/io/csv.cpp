@@ -15,7 +15,7 @@ char detect_separator(std::string_view bytes) {
     for (const char c : bytes) {
         if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        if (c == '\n') break;
+        if (c == '\n' || c == '\r') break;
         if (c == ',') ++counts[0];
         if (c == ';') ++counts[1];
         if (c == '\t') ++counts[2];
@@ -38,9 +38,12 @@ bool CsvReader::next(CsvRecord& record) {
     const std::size_t size = bytes_.size();
     std::size_t i = position_;
 
-    // Blank lines are not records.
+    // Blank lines are not records. A line ends in CRLF, LF or a lone CR (Excel for Mac).
+    const auto ends_line = [&](std::size_t at) {
+        return data[at] == '\n' || (data[at] == '\r' && (at + 1 >= size || data[at + 1] != '\n'));
+    };
     while (i < size && (data[i] == '\n' || data[i] == '\r')) {
-        if (data[i] == '\n') ++line_;
+        if (ends_line(i)) ++line_;
         ++i;
     }
     if (i >= size || unterminated_) {
@@ -68,7 +71,7 @@ bool CsvReader::next(CsvRecord& record) {
                     ++in;
                     break;
                 }
-                if (c == '\n') ++line_;
+                if (ends_line(in)) ++line_;
                 data[out++] = c;
                 ++in;
             }
@@ -98,8 +101,8 @@ bool CsvReader::next(CsvRecord& record) {
             }
         }
         // End of record: CRLF, LF, a lone CR, or the end of input.
-        if (i < size && data[i] == '\r') ++i;
-        if (i < size && data[i] == '\n') {
+        if (i < size && (data[i] == '\r' || data[i] == '\n')) {
+            if (data[i] == '\r' && i + 1 < size && data[i + 1] == '\n') ++i;
             ++i;
             ++line_;
         }
