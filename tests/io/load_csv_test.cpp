@@ -316,6 +316,26 @@ TEST_CASE("A finding's check is read from its column and checked against the mod
           "unknown id `ITT` (did you mean `IT`?) at column 7");
 }
 
+TEST_CASE("Numbers beyond 1e15 are errors at their line, so no total is infinite",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    files["posts.csv"] =
+        std::string(kPosts) + "X1,a,IT,ITC,IT,2e15,1,\nX2,a,IT,ITC,IT,1,1.7e308,\n";
+    files["links.csv"] = "from,to,kind,weight\nIT,KLF,serves,1e300\n";
+    files["units.csv"] = std::string(kUnits) + "BIG,Stor,office,KLF,,1e16\n";
+    const auto errors = errors_of(files);
+    REQUIRE(errors.size() == 4);
+    CHECK(at(errors, "posts.csv", 7, "fte").message == "must be from 0 to 1e15, is 2e+15");
+    CHECK(at(errors, "posts.csv", 8, "cost").message == "must be from 0 to 1e15, is 1.7e+308");
+    CHECK(at(errors, "links.csv", 2, "weight").message == "must be from 0 to 1e15, is 1e+300");
+    CHECK(at(errors, "units.csv", 5, "capacity").message ==
+          "must be above 0 and at most 1e15, is 1e+16");
+    // 1e15 itself is allowed.
+    files = base_files();
+    files["posts.csv"] = std::string(kPosts) + "X1,a,IT,ITC,IT,1,1e15,\n";
+    CHECK(load(files).posts().size() == 6);
+}
+
 TEST_CASE("load_model reads a folder as a CSV model", "[io][load_csv]") {
     const reorg::test::TempFolder folder;
     for (const auto& [name, bytes] : base_files()) folder.write(name, bytes);

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -169,6 +170,17 @@ TEST_CASE("a well-formed message holding an invalid organisation is rejected", "
     const model::Model cyclic(std::move(parts));
     io::write_snapshot(cyclic, file);
     CHECK_THAT(load_error(file), Contains("reporting cycle") && Contains("'KC'"));
+
+    // Numbers are held to the same range as in a text file: a negative capacity, an infinite
+    // cost.
+    auto negative = io::load_model(folder.path() / "rich.yaml").parts();
+    negative.units[1].capacity = -5;
+    io::write_snapshot(model::Model(std::move(negative)), file);
+    CHECK_THAT(load_error(file), Contains("units[1].capacity") && Contains("above 0"));
+    auto infinite = io::load_model(folder.path() / "rich.yaml").parts();
+    infinite.posts[0].cost = INFINITY;
+    io::write_snapshot(model::Model(std::move(infinite)), file);
+    CHECK_THAT(load_error(file), Contains("posts[0].cost") && Contains("from 0 to 1e15"));
 
     // A finding's check is validated as in a text file.
     auto checked = io::load_model(folder.path() / "rich.yaml").parts();

@@ -330,10 +330,6 @@ public:
             post.cost = in.getCost();
             post.person =
                 optional_index<model::PersonId>(in.getPerson(), people.size(), where / "person");
-            if (!std::isfinite(post.fte) || !std::isfinite(post.cost) || post.fte < 0 ||
-                post.cost < 0) {
-                error(where, "FTE and cost must be finite and not negative");
-            }
             parts.posts.push_back(post);
         }
 
@@ -498,9 +494,10 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
     for (const auto& issue : model::check_structure(*model)) {
         const char* table = issue.table == Table::Units      ? "units["
                             : issue.table == Table::Findings ? "findings["
+                            : issue.table == Table::Links    ? "links["
                                                              : "posts[";
         Location where{file, 0, table + std::to_string(issue.row) + "]"};
-        if (issue.table == Table::Findings) where.column += "." + std::string(issue.column);
+        if (!issue.column.empty()) where.column += "." + std::string(issue.column);
         if (issue.severity == Severity::Error) {
             diagnostics.error(where, issue.message);
         } else {

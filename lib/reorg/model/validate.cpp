@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "reorg/base/text.hpp"
 #include "reorg/model/condition.hpp"
 #include "reorg/model/hierarchy.hpp"
 
@@ -24,6 +25,7 @@ public:
     explicit Checker(const Model& model) : model_(model) {}
 
     std::vector<StructureIssue> run() {
+        check_ranges();
         check_cycles();
         check_heads();
         check_conditions();
@@ -67,6 +69,41 @@ private:
             } else if (head.vacant()) {
                 add(Severity::Warning, Table::Units, row, "head",
                     "head post " + quoted(head.id) + " of " + quoted(unit.id) + " is vacant");
+            }
+        }
+    }
+
+    // Every number within kMaxFigure, so that no sum over a model is infinite; from every
+    // reader alike (a snapshot is as hostile as a CSV file).
+    void check_ranges() {
+        const auto out_of_range = [](double value, bool zero_allowed) {
+            return !(value <= kMaxFigure && (zero_allowed ? value >= 0 : value > 0));
+        };
+        const auto spelt = [](double value) { return base::exact_number(value); };
+        for (std::size_t p = 0; p < model_.posts().size(); ++p) {
+            const auto& post = model_.posts()[p];
+            const auto row = static_cast<std::uint32_t>(p);
+            if (out_of_range(post.fte, true)) {
+                add(Severity::Error, Table::Posts, row, "fte",
+                    "must be from 0 to 1e15, is " + spelt(post.fte));
+            }
+            if (out_of_range(post.cost, true)) {
+                add(Severity::Error, Table::Posts, row, "cost",
+                    "must be from 0 to 1e15, is " + spelt(post.cost));
+            }
+        }
+        for (std::size_t u = 0; u < model_.units().size(); ++u) {
+            const auto& capacity = model_.units()[u].capacity;
+            if (capacity && out_of_range(*capacity, false)) {
+                add(Severity::Error, Table::Units, static_cast<std::uint32_t>(u), "capacity",
+                    "must be above 0 and at most 1e15, is " + spelt(*capacity));
+            }
+        }
+        for (std::size_t l = 0; l < model_.links().size(); ++l) {
+            const auto& weight = model_.links()[l].weight;
+            if (weight && out_of_range(*weight, true)) {
+                add(Severity::Error, Table::Links, static_cast<std::uint32_t>(l), "weight",
+                    "must be from 0 to 1e15, is " + spelt(*weight));
             }
         }
     }

@@ -9,6 +9,10 @@
 
 namespace reorg::model {
 
+/// The largest FTE, cost, capacity or link weight a model may hold: a quadrillion, far above
+/// any organisation's yearly budget, and low enough that no sum over a model overflows.
+inline constexpr double kMaxFigure = 1e15;
+
 /// A structural problem of a model, placed at a row of one of its tables; the caller knows where
 /// that row came from (a file line, a scenario change) and turns it into a Diagnostic.
 struct StructureIssue {
@@ -19,7 +23,9 @@ struct StructureIssue {
     std::string message;
 };
 
-/// The checks that need the whole model (SPEC §3): errors for reporting cycles and unit-parent
+/// The checks that need the whole model (SPEC §3): errors for numbers out of range (FTE, cost,
+/// weights from 0 to kMaxFigure, a capacity above 0; not a number is out of range too), for
+/// reporting cycles and unit-parent
 /// cycles (naming every member), head posts outside their unit and findings' checks that do not
 /// parse or name unknown ids (model/condition.hpp); warnings for vacant head
 /// posts, managers with a single report and posts with no unit head above them. Reference and

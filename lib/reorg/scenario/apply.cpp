@@ -1000,8 +1000,10 @@ Applied Draft::finish() && {
                 {Severity::Warning, {scenario_.file}, "after the changes: " + issue.message});
             continue;
         }
-        const std::string what =
-            (issue.table == Table::Units ? "unit " : "post ") + id_text(id) + ": " + issue.message;
+        const std::string what = issue.table == Table::Links
+                                     ? "a link: " + issue.message
+                                     : (issue.table == Table::Units ? "unit " : "post ") +
+                                           id_text(id) + ": " + issue.message;
         if (change == 0) {
             throw InputError({scenario_.file}, "after the changes: " + what);
         }
