@@ -455,10 +455,19 @@ void for_each_id(const Condition& condition,
     });
 }
 
-void rename_ids(Condition& condition, const std::function<std::string(std::string_view)>& rename) {
+void rename_ids(Condition& condition,
+                const std::function<std::string(std::string_view id, CheckFunction,
+                                                std::size_t argument)>& rename) {
     each_value(condition, [&](CheckValue& v) {
-        for (auto& argument : v.arguments) argument.id = rename(argument.id);
+        for (std::size_t i = 0; i < v.arguments.size(); ++i) {
+            v.arguments[i].id = rename(v.arguments[i].id, v.function, i);
+        }
     });
+}
+
+void rename_ids(Condition& condition, const std::function<std::string(std::string_view)>& rename) {
+    rename_ids(condition,
+               [&](std::string_view id, CheckFunction, std::size_t) { return rename(id); });
 }
 
 std::string first_id(const Condition& condition) {

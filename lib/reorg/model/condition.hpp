@@ -113,8 +113,14 @@ private:
 void for_each_id(const Condition& condition,
                  const std::function<void(const CheckId&, CheckFunction, std::size_t)>& visit);
 
-/// Rewrites every id (lineage, the prefixes of `reorg combine`).
+/// Rewrites every id (the prefixes of `reorg combine`).
 void rename_ids(Condition& condition, const std::function<std::string(std::string_view)>& rename);
+
+/// Rewrites every id, told which function and argument it stands in (lineage, which follows
+/// an id as the kind the function needs and leaves exists() alone).
+void rename_ids(Condition& condition,
+                const std::function<std::string(std::string_view id, CheckFunction,
+                                                std::size_t argument)>& rename);
 
 /// The first id the condition names, left to right; empty when it names none.
 [[nodiscard]] std::string first_id(const Condition& condition);

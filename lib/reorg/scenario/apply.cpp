@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "reorg/base/text.hpp"
+#include "reorg/check/evaluate.hpp"
 #include "reorg/model/condition.hpp"
 #include "reorg/model/validate.hpp"
 
@@ -773,35 +774,22 @@ private:
     std::string_view follow_check(const model::Finding& finding, const ResultRef& result_ref,
                                   const model::ModelParts& parts) {
         auto condition = model::parse_condition(finding.check);
+        const auto in_base = check::ids_in(base_);
         std::string gone;
-        const auto follow = [&](auto&& self, model::Condition& c) -> void {
-            for (auto* value : {&c.left, &c.right}) {
-                if (value->number || value->function == model::CheckFunction::Exists) continue;
-                for (std::size_t i = 0; i < value->arguments.size(); ++i) {
-                    auto& id = value->arguments[i].id;
-                    const auto kind = model::argument_kind(value->function, i);
-                    std::optional<Ref> ref;
-                    if (kind != model::CheckArgument::Post) {
-                        if (const auto u = base_.find_unit(id)) ref = *u;
-                    }
-                    if (!ref) {
-                        if (const auto p = base_.find_post(id)) ref = *p;
-                    }
-                    const auto to = ref ? result_ref(*ref) : std::nullopt;
-                    if (!to) {
-                        if (gone.empty()) gone = id;
-                        continue;
-                    }
-                    if (const auto* u = std::get_if<UnitId>(&*to)) {
-                        id = std::string(parts.units[model::index(*u)].id);
-                    } else {
-                        id = std::string(parts.posts[model::index(std::get<PostId>(*to))].id);
-                    }
-                }
+        model::rename_ids(condition, [&](std::string_view id, model::CheckFunction function,
+                                         std::size_t argument) {
+            if (function == model::CheckFunction::Exists) return std::string(id);
+            const auto ref = in_base(id, model::argument_kind(function, argument));
+            const auto to = ref ? result_ref(*ref) : std::nullopt;
+            if (!to) {
+                if (gone.empty()) gone = id;
+                return std::string(id);
             }
-            for (auto& operand : c.operands) self(self, operand);
-        };
-        follow(follow, condition);
+            if (const auto* u = std::get_if<UnitId>(&*to)) {
+                return std::string(parts.units[model::index(*u)].id);
+            }
+            return std::string(parts.posts[model::index(std::get<PostId>(*to))].id);
+        });
         if (!gone.empty()) {
             dropped_checks_.push_back("finding " + id_text(finding.id) + ": its check no longer " +
                                       "applies: " + id_text(gone) +

@@ -162,7 +162,8 @@ Comparison compare(const Model& base, std::span<const Scenario> scenarios,
     comparison.base_checks = std::move(evaluated.checks);
     comparison.base_violations = std::move(evaluated.violations);
     comparison.checks_holding_before = check::holding_before(base, comparison.base_checks);
-    const auto budget = check::budget_of(base);
+    const check::Budget budget{comparison.base_figures.structure.cost,
+                               comparison.base_figures.structure.fte};
     std::vector<Traceability> traces;
     for (const auto& scenario : scenarios) {
         ScenarioResult result;
