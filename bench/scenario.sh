@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Scenario benchmark (SPEC §9): `reorg apply` of a generated scenario, snapshot in and out, and
-# `reorg compare` of the base and that scenario (default table and --json, each to a file), on
+# Scenario benchmark (SPEC §9): `reorg apply` of a generated scenario, snapshot in and out,
+# `reorg compare` of the base and that scenario (default table and --json, each to a file), and
+# the merger-review report of both (`reorg report`, target ≤ 30 s and a page ≤ 20 MB), on
 # generated organisations: 100,000 posts with 1,000 changes and 1,000,000 posts with 10,000
 # changes (targets at that size: apply ≤ 1.5 s, compare ≤ 10 s, whole command). For comparison,
 # `reorg validate` and `reorg stats` of the same snapshot show how much of each command is
@@ -164,6 +165,18 @@ for size in "${sizes[@]}"; do
         exit 1
     fi
 
+    # The merger-review report of the same base and scenario (SPEC §8, §9: ≤ 30 s, page ≤ 20 MB).
+    target_report=''
+    if [ "$posts" -ge 1000000 ] && [ "$changes" -ge 10000 ]; then target_report=30; fi
+    report=$work/report-$posts-$changes
+    rm -rf "$report"
+    median /dev/null "$reorg" report "$snapshot" --scenario "$scenario" -o "$report"
+    page_mib=$(awk -v b="$(stat -c %s "$report/index.html")" 'BEGIN { printf "%.1f", b / 1048576 }')
+    rows+=("| $sz | \`report base.reorg --scenario scenario.yaml -o report/\` (page $page_mib MiB; target ≤ 20) | $med ($range) | $peak | $(label "$target_report") | $(verdict "$med" "$target_report") | $load |")
+    if [ "$posts" -ge 1000000 ] && awk -v m="$page_mib" 'BEGIN { exit !(m > 20) }'; then
+        echo "scenario.sh: the report's page is $page_mib MiB, above the 20 MiB of SPEC §9" >&2
+    fi
+
     commands+=("# $(commas "$posts") posts, $(commas "$changes") changes"
         "reorg generate --posts $posts --seed $seed -o DIR        # $(du -sm "$dir" | cut -f1) MiB of CSV"
         "reorg pack DIR -o base.reorg                             # $(du -m "$snapshot" | cut -f1) MiB"
@@ -171,7 +184,8 @@ for size in "${sizes[@]}"; do
         "reorg validate base.reorg; reorg stats base.reorg; reorg pack base.reorg -o copy.reorg"
         "reorg apply base.reorg scenario.yaml -o result.reorg     # $(du -m "$result" | cut -f1) MiB"
         "reorg compare base.reorg scenario.yaml > table.txt       # $(wc -l <"$table") lines"
-        "reorg compare base.reorg scenario.yaml --json > compare.json  # $(du -k "$json" | cut -f1) KiB")
+        "reorg compare base.reorg scenario.yaml --json > compare.json  # $(du -k "$json" | cut -f1) KiB"
+        "reorg report base.reorg --scenario scenario.yaml -o report/  # $(du -sm "$report" | cut -f1) MiB")
     largest=$posts:$changes
 done
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's first command: installs what is missing, builds, and runs reorg on the example
-# municipality in data/kommun.
+# The README's first command: installs what is missing, builds, runs reorg on the example
+# municipality in data/kommun, and writes its merger-review report into reports/kommun/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -30,16 +30,17 @@ status=0
 "$reorg" check data/kommun $(printf -- '--scenario %s ' data/kommun/scenarios/*.yaml) || status=$?
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
 echo
-echo "== reorg render data/kommun: diagrams in reports/kommun/"
-mkdir -p reports/kommun
-"$reorg" render data/kommun --view units -o reports/kommun/units.svg
-"$reorg" render data/kommun --view units --overlay findings -o reports/kommun/units-findings.svg
-"$reorg" render data/kommun --view posts -o reports/kommun/org-chart.svg
-"$reorg" render data/kommun --view posts --focus KLF.IT --overlay spof -o reports/kommun/it-office-spof.svg
-"$reorg" render data/kommun --view findings -o reports/kommun/why-graph.svg
-"$reorg" render data/kommun --view flows -o reports/kommun/flows.svg
-for scenario in data/kommun/scenarios/*.yaml; do
-    name=$(basename "$scenario" .yaml)
-    "$reorg" render data/kommun --view diff --scenario "$scenario" -o "reports/kommun/diff-$name.svg"
-done
+echo "== reorg render data/kommun: single diagrams in reports/diagrams/"
+mkdir -p reports/diagrams
+"$reorg" render data/kommun --view posts -o reports/diagrams/org-chart.svg
+"$reorg" render data/kommun --view posts --focus KLF.IT --overlay spof -o reports/diagrams/it-office-spof.svg
+"$reorg" render data/kommun --view units --overlay findings -o reports/diagrams/units-findings.svg
+ls reports/diagrams
+echo
+echo "== reorg report data/kommun --scenario ... -o reports/kommun (the merger-review report)"
+# Diagrams an earlier demo wrote into reports/kommun/ are in the report now.
+rm -f reports/kommun/*.svg
+"$reorg" report data/kommun $(printf -- '--scenario %s ' data/kommun/scenarios/*.yaml) -o reports/kommun
 ls -l reports/kommun
+echo
+echo "Open reports/kommun/index.html in a browser; report.xlsx continues in a spreadsheet."

@@ -10,10 +10,13 @@ packages=(
     # libraries
     libboost-graph-dev libgraphviz-dev graphviz capnproto libcapnp-dev libssl-dev
     libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev catch2 libpugixml-dev
+    libxlsxwriter-dev
     # a font with Swedish letters for PNG and PDF diagrams
     fonts-dejavu-core
     # peers used by tests and benchmarks
     python3 python3-networkx python3-yaml
+    # the report's browser test and --pdf: headless Chromium, and pdfinfo/pdftoppm
+    chromium poppler-utils
 )
 
 missing=()

@@ -23,6 +23,7 @@ void add_apply_command(CLI::App& app, int& exit_code);
 void add_compare_command(CLI::App& app, int& exit_code);
 void add_combine_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
 
 /// Refuses an output path that cannot be written before the model is loaded: its folder must
 /// exist, and it must not be a folder itself. "-" (standard output) passes.

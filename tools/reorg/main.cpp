@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     reorg::cli::add_compare_command(app, exit_code);
     reorg::cli::add_combine_command(app, exit_code);
     reorg::cli::add_check_command(app, exit_code);
+    reorg::cli::add_report_command(app, exit_code);
 
     try {
         app.parse(argc, argv);
@@ -70,6 +71,10 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const reorg::RenderError& error) {
         std::cerr << "reorg: cannot draw the diagram: " << error.what() << '\n';
+        return EXIT_FAILURE;
+    } catch (const reorg::Error& error) {
+        // The environment failed us (Chromium missing, a write refused): exit 1, said plainly.
+        std::cerr << "reorg: " << error.what() << '\n';
         return EXIT_FAILURE;
     } catch (const std::exception& error) {
         std::cerr << "reorg: internal error: " << error.what() << '\n';

@@ -1,5 +1,8 @@
 #include "reorg/base/atomic_file.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <unistd.h>
 
 #include <atomic>
@@ -87,6 +90,44 @@ void AtomicFolder::commit() {
         if (error) throw InputError({target_.string()}, "cannot write: " + error.message());
     }
     committed_ = true;
+}
+
+FolderWrite folder_write(std::filesystem::path& target, std::span<const std::string_view> own,
+                         bool force) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (fs::is_symlink(target, error)) {
+        const auto resolved = fs::canonical(target, error);
+        if (error)
+            throw InputError({target.string()}, "cannot follow the link: " + error.message());
+        target = resolved;
+    }
+    const auto status = fs::status(target, error);
+    if (status.type() == fs::file_type::not_found) return FolderWrite::Replace;
+    if (error) throw InputError({target.string()}, "cannot write: " + error.message());
+    if (status.type() != fs::file_type::directory) {
+        throw InputError({target.string()}, "cannot write a folder here: it is a file");
+    }
+    std::vector<std::string> others;
+    for (fs::directory_iterator it(target, error), end; !error && it != end; it.increment(error)) {
+        const auto name = it->path().filename().string();
+        const bool ours =
+            std::find(own.begin(), own.end(), name) != own.end() && it->is_regular_file();
+        if (!ours) others.push_back(name);
+    }
+    if (error) throw InputError({target.string()}, "cannot read the folder: " + error.message());
+    if (others.empty()) return FolderWrite::Replace;
+    if (force) return FolderWrite::InPlace;
+    std::sort(others.begin(), others.end());
+    std::string listed;
+    for (std::size_t i = 0; i < std::min<std::size_t>(others.size(), 3); ++i) {
+        listed += (i == 0 ? "" : ", ") + others[i];
+    }
+    if (others.size() > 3) listed += ", ...";
+    throw InputError({target.string()},
+                     "the folder holds files reorg did not write (" + listed +
+                         "): choose another folder, or --force to write reorg's files beside "
+                         "them");
 }
 
 }  // namespace reorg::base

@@ -1,7 +1,10 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
+#include <string_view>
 
 /// Writing results so that a failure never leaves a half-written file or folder behind: write
 /// beside the target under a temporary name, then rename over it.
@@ -50,5 +53,21 @@ private:
     std::filesystem::path temporary_;
     bool committed_ = false;
 };
+
+/// How a folder output may be written (SPEC §3, Outputs): never destroying what reorg did not
+/// write.
+enum class FolderWrite : std::uint8_t {
+    Replace,  ///< missing, empty, or holding only reorg's own files: AtomicFolder replaces it
+    /// With `force`, a folder that also holds other files: write each own file in place
+    /// (AtomicFile), leaving the others alone.
+    InPlace,
+};
+
+/// Decides how to write the folder output `target` whose files are named `own`: a symlink is
+/// followed (the folder it names is written). Throws InputError (naming the target) when it is
+/// not a folder, or when it holds anything else than `own` and `force` is off (listing a few of
+/// the other names).
+[[nodiscard]] FolderWrite folder_write(std::filesystem::path& target,
+                                       std::span<const std::string_view> own, bool force);
 
 }  // namespace reorg::base

@@ -56,35 +56,6 @@ std::size_t doesnt_work_count(const model::Model& model) {
     return n;
 }
 
-// A holder as the output may show it: a name only when asked, otherwise whether the post is
-// filled.
-std::string holder_text(const model::Model& base, const model::Model& result,
-                        const std::string& person, bool names) {
-    if (person.empty()) return "vacant";
-    if (!names) return "filled";
-    for (const auto* model : {&result, &base}) {
-        if (const auto p = model->find_person(person)) {
-            const auto& name = (*model)[*p].name;
-            return name.empty() ? person : std::string(name);
-        }
-    }
-    return person;
-}
-
-struct AffectedText {
-    std::string from;
-    std::string to;
-};
-
-AffectedText affected_text(const Comparison& comparison, const ScenarioResult& s,
-                           const scenario::AffectedChange& change, bool names) {
-    if (change.change == PostChange::Holder) {
-        return {holder_text(*comparison.base, s.applied.model, change.from, names),
-                holder_text(*comparison.base, s.applied.model, change.to, names)};
-    }
-    return {change.from, change.to};
-}
-
 void write_findings_list(std::ostream& out, const model::Model& model,
                          const std::vector<model::FindingId>& findings) {
     for (const auto f : findings) out << "    " << finding_line(model, f) << '\n';
@@ -237,7 +208,31 @@ void write_scenario_words(std::ostream& out, const Comparison& comparison, const
     }
 }
 
+// A holder as the output may show it: a name only when asked, otherwise whether the post is
+// filled.
+std::string holder_text(const model::Model& base, const model::Model& result,
+                        const std::string& person, bool names) {
+    if (person.empty()) return "vacant";
+    if (!names) return "filled";
+    for (const auto* model : {&result, &base}) {
+        if (const auto p = model->find_person(person)) {
+            const auto& name = (*model)[*p].name;
+            return name.empty() ? person : std::string(name);
+        }
+    }
+    return person;
+}
+
 }  // namespace
+
+AffectedText affected_text(const Comparison& comparison, const ScenarioResult& s,
+                           const scenario::AffectedChange& change, bool names) {
+    if (change.change == PostChange::Holder) {
+        return {holder_text(*comparison.base, s.applied.model, change.from, names),
+                holder_text(*comparison.base, s.applied.model, change.to, names)};
+    }
+    return {change.from, change.to};
+}
 
 void write_compare_table(std::ostream& out, const Comparison& comparison,
                          const CompareOutputOptions& options) {

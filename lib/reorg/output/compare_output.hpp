@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <iosfwd>
+#include <string>
 
 #include "reorg/scenario/compare.hpp"
 
@@ -12,6 +13,16 @@ struct CompareOutputOptions {
     bool names = false;  ///< holders' names in the affected posts (else filled/vacant)
     std::size_t affected_listed = 40;  ///< affected-post lines per scenario in the table (0: all)
 };
+
+/// An affected post's old and new value as the output shows them: ids, except for a holder
+/// change, where a name shows only with `names` (else "filled" or "vacant").
+struct AffectedText {
+    std::string from;
+    std::string to;
+};
+[[nodiscard]] AffectedText affected_text(const scenario::Comparison& comparison,
+                                         const scenario::ScenarioResult& result,
+                                         const scenario::AffectedChange& change, bool names);
 
 /// Figures side by side (base first), then per scenario what it addresses, puts at risk and
 /// changes without a known problem, the budget per administration and the affected posts; last

@@ -6,9 +6,12 @@
 
 #include <atomic>
 #include <cctype>
+#include <deque>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "reorg/base/atomic_file.hpp"
 #include "reorg/base/error.hpp"
@@ -59,7 +62,47 @@ int put_string(void* channel, const char* text) {
 }
 int flush_nothing(void*) { return 0; }
 Agiodisc_t string_io{nullptr, put_string, flush_nothing};
-Agdisc_t string_discipline{&AgMemDisc, &AgIdDisc, &string_io};
+// Object ids in creation order. Graphviz's own discipline makes a name's id the address of
+// its interned string, and cgraph keeps subgraphs (clusters) sorted by id: their order, and
+// with it the layout, would follow the heap and differ between runs of the same diagram.
+// Named objects get even ids 2, 4, ... as they are created, anonymous ones (edges) odd ids.
+struct CreationOrder {
+    std::unordered_map<std::string, IDTYPE> id_of;
+    std::deque<std::string> names;  // names[k] has id 2(k+1); a deque, so that they never move
+    IDTYPE anonymous = 1;
+};
+void* ids_open(Agraph_t*, Agdisc_t*) { return new CreationOrder; }
+long ids_map(void* state, int /*objtype*/, char* name, IDTYPE* id, int create) {
+    auto& ids = *static_cast<CreationOrder*>(state);
+    if (name == nullptr) {
+        if (create == 0) return 0;
+        *id = ids.anonymous;
+        ids.anonymous += 2;
+        return 1;
+    }
+    if (const auto found = ids.id_of.find(name); found != ids.id_of.end()) {
+        *id = found->second;
+        return 1;
+    }
+    if (create == 0) return 0;
+    ids.names.emplace_back(name);
+    *id = 2 * static_cast<IDTYPE>(ids.names.size());
+    ids.id_of.emplace(ids.names.back(), *id);
+    return 1;
+}
+long ids_alloc(void*, int, IDTYPE) { return 0; }  // no caller-chosen ids
+void ids_free(void*, int, IDTYPE) {}              // names live as long as the graph
+char* ids_print(void* state, int, IDTYPE id) {
+    auto& ids = *static_cast<CreationOrder*>(state);
+    if (id % 2 != 0 || id == 0 || id / 2 > ids.names.size()) return nullptr;
+    return ids.names[id / 2 - 1].data();
+}
+void ids_close(void* state) { delete static_cast<CreationOrder*>(state); }
+void ids_register(void*, int, void*) {}
+Agiddisc_t creation_order_ids{ids_open,  ids_map,   ids_alloc,   ids_free,
+                              ids_print, ids_close, ids_register};
+
+Agdisc_t string_discipline{&AgMemDisc, &creation_order_ids, &string_io};
 
 // The C API takes char* everywhere but does not write through it for these calls.
 char* chars(const std::string& text) { return const_cast<char*>(text.c_str()); }

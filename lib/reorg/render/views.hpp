@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,7 +52,22 @@ struct ViewOptions {
     /// all but the smallest sizes (reports stacked in columns, right-angled connectors).
     std::size_t tree_from = 12;
     bool names = true;  ///< the holders' names in the posts view
+    /// Where a unit's, post's or finding's box links to (an SVG `href`, such as "#u12" for a
+    /// report's page); no link where unset or where it returns an empty text. The link is the
+    /// caller's own text, written as given: it must not be built from user text unescaped.
+    std::function<std::string(model::UnitId)> unit_link{};
+    std::function<std::string(model::PostId)> post_link{};
+    std::function<std::string(model::FindingId)> finding_link{};
 };
+
+/// Appends `href` = link(id) to `attributes` when `link` is set and gives a link.
+template <typename Id>
+void add_link(Attributes& attributes, const std::function<std::string(Id)>& link, Id id) {
+    if (!link) return;
+    if (auto target = link(id); !target.empty()) {
+        attributes.push_back({"href", std::move(target)});
+    }
+}
 
 /// What a diagram draws besides the model itself: the figures of analyses the caller has run,
 /// so that a diagram and the table beside it never disagree. A value type.

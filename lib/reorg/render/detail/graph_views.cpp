@@ -147,6 +147,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options,
         attributes.push_back({"tooltip",
                               std::string(finding.id) + " — " + std::string(finding.statement),
                               ValueKind::Text});
+        add_link(attributes, options.finding_link, FindingId{f});
         node_of[f] = diagram.add_node(std::move(attributes));
         if (!finding.about.empty()) {
             by_unit[index(unit_of(model, finding.about.front()))].push_back(node_of[f]);
@@ -277,11 +278,13 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
             label += "<BR/>" + style::muted_html(
                                    "<B>" + style::html_text(overlay.unit_value[u]) + "</B>", ink);
         }
-        node_of[u] = diagram.add_node(
-            {{"label", std::move(label), ValueKind::Html},
-             {"fillcolor", std::move(fill)},
-             {"fontcolor", std::string(ink.text)},
-             {"tooltip", std::string(unit.id) + " — " + std::string(unit.name), ValueKind::Text}});
+        Attributes attributes{
+            {"label", std::move(label), ValueKind::Html},
+            {"fillcolor", std::move(fill)},
+            {"fontcolor", std::string(ink.text)},
+            {"tooltip", std::string(unit.id) + " — " + std::string(unit.name), ValueKind::Text}};
+        add_link(attributes, options.unit_link, UnitId{u});
+        node_of[u] = diagram.add_node(std::move(attributes));
     }
     for (const auto& flow : flows) {
         const double share = max_volume > 0 ? flow.volume / max_volume : 0;

@@ -331,6 +331,7 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
         const auto u = index(id);
         Attributes attributes{
             {"tooltip", std::string(unit.id) + " — " + std::string(unit.name), ValueKind::Text}};
+        add_link(attributes, options.unit_link, id);
         std::string fill(style::kBox);
         switch (unit.kind) {
             case UnitKind::External:
@@ -558,6 +559,7 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             std::string(post.id) + " — " + std::string(post.title) + " — " + std::string(unit.name);
         Attributes attributes{{"tooltip", std::move(tooltip), ValueKind::Text},
                               {"fontcolor", std::string(ink.text)}};
+        add_link(attributes, options.post_link, id);
         const auto look = diff ? post_look(diff->posts[p]) : DiffLook{};
         if (post.vacant()) {
             attributes.push_back({"style", "rounded,filled,dashed"});
