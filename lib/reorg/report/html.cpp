@@ -288,9 +288,9 @@ private:
         section("summary", "Summary");
         const auto& s = c_.base_figures.structure;
         raw("<p class=\"lead\">");
-        text(organisation_name() + " has " + count_of(s.posts, "post", "posts") + " (" +
-             whole(s.vacant) + " vacant) in " + count_of(s.units, "unit", "units") + ": " +
-             format_number(s.fte, 1) + " FTE costing " + format_amount(s.cost) + " a year. " +
+        text("The organisation has " + count_of(s.posts, "post", "posts") + " (" + whole(s.vacant) +
+             " vacant) in " + count_of(s.units, "unit", "units") + ": " + format_number(s.fte, 1) +
+             " FTE costing " + format_amount(s.cost) + " a year. " +
              count_of(s.managers, "manager", "managers") + " lead with a median span of " +
              format_number(s.span.median, 1) + " over " +
              count_of(s.layers_max, "layer", "layers") + ".");
@@ -1006,6 +1006,11 @@ private:
                 if (const auto p = m_.find_post(change.post)) {
                     post_named(*p);
                 } else {
+                    // A post the scenario adds: its title from the result.
+                    if (const auto added = s.applied.model.find_post(change.post)) {
+                        text(s.applied.model[*added].title);
+                        raw(" ");
+                    }
                     raw("<span class=\"id\">");
                     text(change.post);
                     raw("</span> <span class=\"muted\">new</span>");

@@ -102,9 +102,10 @@ inline constexpr std::string_view kScript = R"js(
     var q = fold(box.value.trim());
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!q) return;
-    var shown = 0;
-    for (var i = 0; i < index.length && shown < 20; ++i) {
+    var shown = 0, found = 0;
+    for (var i = 0; i < index.length; ++i) {
       if (folded[i].indexOf(q) < 0) continue;
+      if (++found > 20) continue;
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = "#" + index[i][1];
@@ -112,6 +113,12 @@ inline constexpr std::string_view kScript = R"js(
       li.appendChild(a);
       list.appendChild(li);
       ++shown;
+    }
+    if (found > shown) {
+      var more = document.createElement("li");
+      more.className = "muted";
+      more.textContent = "The first " + shown + " of " + found + " matches; type more to narrow.";
+      list.appendChild(more);
     }
     if (shown === 0) {
       var none = document.createElement("li");
@@ -129,7 +136,7 @@ inline constexpr std::string_view kScript = R"js(
       if (first) location.hash = first.getAttribute("href");
     });
     var q = new URLSearchParams(location.search).get("q");
-    if (q) { box.value = q; search(); }
+    if (q) { box.value = q; search(); box.scrollIntoView(); }
   }
 
   // Collapsible sections.
