@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cctype>
-#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -67,11 +66,19 @@ Agiodisc_t string_io{nullptr, put_string, flush_nothing};
 // with it the layout, would follow the heap and differ between runs of the same diagram.
 // Named objects get even ids 2, 4, ... as they are created, anonymous ones (edges) odd ids.
 struct CreationOrder {
+    Agraph_t* graph = nullptr;
     std::unordered_map<std::string, IDTYPE> id_of;
-    std::deque<std::string> names;  // names[k] has id 2(k+1); a deque, so that they never move
+    // names[k] has id 2(k+1). Interned with agstrdup(), as Graphviz's own discipline does: its
+    // writers ask aghtmlstr() of a name, which reads the header of an interned string. The
+    // graph's string dictionary frees them at agclose().
+    std::vector<char*> names;
     IDTYPE anonymous = 1;
 };
-void* ids_open(Agraph_t*, Agdisc_t*) { return new CreationOrder; }
+void* ids_open(Agraph_t* graph, Agdisc_t*) {
+    auto* ids = new CreationOrder;
+    ids->graph = graph;
+    return ids;
+}
 long ids_map(void* state, int /*objtype*/, char* name, IDTYPE* id, int create) {
     auto& ids = *static_cast<CreationOrder*>(state);
     if (name == nullptr) {
@@ -85,9 +92,9 @@ long ids_map(void* state, int /*objtype*/, char* name, IDTYPE* id, int create) {
         return 1;
     }
     if (create == 0) return 0;
-    ids.names.emplace_back(name);
+    ids.names.push_back(agstrdup(ids.graph, name));
     *id = 2 * static_cast<IDTYPE>(ids.names.size());
-    ids.id_of.emplace(ids.names.back(), *id);
+    ids.id_of.emplace(name, *id);
     return 1;
 }
 long ids_alloc(void*, int, IDTYPE) { return 0; }  // no caller-chosen ids
@@ -95,7 +102,7 @@ void ids_free(void*, int, IDTYPE) {}              // names live as long as the g
 char* ids_print(void* state, int, IDTYPE id) {
     auto& ids = *static_cast<CreationOrder*>(state);
     if (id % 2 != 0 || id == 0 || id / 2 > ids.names.size()) return nullptr;
-    return ids.names[id / 2 - 1].data();
+    return ids.names[id / 2 - 1];
 }
 void ids_close(void* state) { delete static_cast<CreationOrder*>(state); }
 void ids_register(void*, int, void*) {}
