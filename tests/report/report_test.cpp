@@ -21,6 +21,7 @@
 #include "reorg/report/write.hpp"
 #include "reorg/scenario/scenario_file.hpp"
 #include "support/example_data.hpp"
+#include "support/kommun_scenarios.hpp"
 #include "support/model_fixture.hpp"
 #include "support/temp_folder.hpp"
 
@@ -30,21 +31,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<scenario::Scenario> kommun_scenarios() {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(test::kKommun + "/scenarios")) {
-        files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::vector<scenario::Scenario> scenarios;
-    for (const auto& file : files) scenarios.push_back(scenario::read_scenario(file));
-    return scenarios;
-}
-
 /// The kommun report, made once: model, scenarios and rules outlive it.
 struct Kommun {
     model::Model model = io::load_model(test::kKommun);
-    std::vector<scenario::Scenario> scenarios = kommun_scenarios();
+    std::vector<scenario::Scenario> scenarios = test::kommun_scenarios();
     check::Rules rules = check::read_rules(test::kKommun + "/rules.yaml", model);
     report::Report made = make(false);
     std::string html = page(made);

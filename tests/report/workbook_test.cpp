@@ -20,6 +20,7 @@
 #include "reorg/scenario/compare.hpp"
 #include "reorg/scenario/scenario_file.hpp"
 #include "support/example_data.hpp"
+#include "support/kommun_scenarios.hpp"
 #include "support/model_fixture.hpp"
 #include "support/temp_folder.hpp"
 
@@ -43,17 +44,6 @@ report::Report report_of(const model::Model& model, std::span<const scenario::Sc
     report.comparison = scenario::compare(model, scenarios, report.options.compare);
     report.findings = analysis::analyze_findings(model);
     return report;
-}
-
-std::vector<scenario::Scenario> kommun_scenarios() {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(test::kKommun + "/scenarios")) {
-        files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::vector<scenario::Scenario> scenarios;
-    for (const auto& file : files) scenarios.push_back(scenario::read_scenario(file));
-    return scenarios;
 }
 
 std::string read(const fs::path& file) {
@@ -82,7 +72,7 @@ bool passes_checker(const fs::path& file, const std::vector<std::string>& expect
 
 TEST_CASE("workbook: data/kommun gives the five sheets, numbers as numbers, no formula") {
     const auto model = io::load_model(test::kKommun);
-    const auto scenarios = kommun_scenarios();
+    const auto scenarios = test::kommun_scenarios();
     const auto rules = check::read_rules(test::kKommun + "/rules.yaml", model);
     const auto report = report_of(model, scenarios, &rules);
     REQUIRE_FALSE(report.comparison.scenarios.empty());

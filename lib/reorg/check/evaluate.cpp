@@ -429,6 +429,13 @@ Outcome evaluate(const Condition& condition, const Facts& facts, const Resolve& 
     return outcome;
 }
 
+const Outcome* outcome_of(std::span<const FindingCheck> checks, model::FindingId finding) noexcept {
+    const auto at = std::lower_bound(
+        checks.begin(), checks.end(), finding,
+        [](const FindingCheck& check, model::FindingId f) { return check.finding < f; });
+    return at != checks.end() && at->finding == finding ? &at->outcome : nullptr;
+}
+
 std::vector<FindingCheck> evaluate_findings(const model::Model& base, const Facts& facts,
                                             const Resolve& resolve) {
     std::vector<FindingCheck> result;

@@ -103,6 +103,11 @@ struct FindingCheck {
                                                           const Facts& facts,
                                                           const Resolve& resolve);
 
+/// The outcome of `finding`'s check among `checks` (in finding order, as evaluate_findings()
+/// gives them), or null when the finding has no check there. O(log checks).
+[[nodiscard]] const Outcome* outcome_of(std::span<const FindingCheck> checks,
+                                        model::FindingId finding) noexcept;
+
 /// The doesnt_work findings whose check already holds on the base: the check does not describe
 /// the problem (SPEC §4.1). From evaluate_findings() on the base.
 [[nodiscard]] std::vector<model::FindingId> holding_before(const model::Model& base,

@@ -45,6 +45,18 @@ std::string_view to_string(UnitKind kind) noexcept { return kUnitKinds.name(kind
 std::string_view to_string(LinkKind kind) noexcept { return kLinkKinds.name(kind); }
 std::string_view to_string(FindingKind kind) noexcept { return kFindingKinds.name(kind); }
 
+std::string_view words(FindingKind kind) noexcept {
+    switch (kind) {
+        case FindingKind::Works:
+            return "works";
+        case FindingKind::DoesntWork:
+            return "doesn't work";
+        case FindingKind::Cause:
+            return "cause";
+    }
+    return "";
+}
+
 std::optional<UnitKind> parse_unit_kind(std::string_view text) noexcept {
     return kUnitKinds.parse(text);
 }

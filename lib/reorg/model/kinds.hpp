@@ -27,6 +27,9 @@ enum class FindingKind : std::uint8_t { Works, DoesntWork, Cause };
 [[nodiscard]] std::string_view to_string(LinkKind kind) noexcept;
 [[nodiscard]] std::string_view to_string(FindingKind kind) noexcept;
 
+/// A finding's kind as a reader says it: "works", "doesn't work", "cause".
+[[nodiscard]] std::string_view words(FindingKind kind) noexcept;
+
 /// Parses the file spelling, ignoring ASCII case and surrounding blanks; nullopt if unknown.
 [[nodiscard]] std::optional<UnitKind> parse_unit_kind(std::string_view text) noexcept;
 [[nodiscard]] std::optional<LinkKind> parse_link_kind(std::string_view text) noexcept;

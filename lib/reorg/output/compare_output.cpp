@@ -61,22 +61,14 @@ void write_findings_list(std::ostream& out, const model::Model& model,
     for (const auto f : findings) out << "    " << finding_line(model, f) << '\n';
 }
 
-// The outcome of a finding's check in one list (before: the base's, after: a scenario's).
-const check::Outcome* outcome_of(std::span<const check::FindingCheck> checks, model::FindingId f) {
-    for (const auto& c : checks) {
-        if (c.finding == f) return &c.outcome;
-    }
-    return nullptr;
-}
-
 // Each finding with its check's figures before and after.
 void write_verdict_list(std::ostream& out, const Comparison& comparison, const ScenarioResult& s,
                         const std::vector<model::FindingId>& findings) {
     const auto& base = *comparison.base;
     for (const auto f : findings) {
         out << "    " << finding_line(base, f) << '\n';
-        const auto* before = outcome_of(comparison.base_checks, f);
-        const auto* after = outcome_of(s.checks, f);
+        const auto* before = check::outcome_of(comparison.base_checks, f);
+        const auto* after = check::outcome_of(s.checks, f);
         out << "      check: " << base[f].check << '\n';
         if (before != nullptr && after != nullptr) {
             out << "      before: " << before->reason << "; after: " << after->reason << '\n';
@@ -107,7 +99,7 @@ void write_verdicts(std::ostream& out, const Comparison& comparison, const Scena
         if (!v.unknown.empty()) {
             out << "Cannot tell (an id a check names left the model):\n";
             for (const auto f : v.unknown) {
-                const auto* after = outcome_of(s.checks, f);
+                const auto* after = check::outcome_of(s.checks, f);
                 out << "    " << finding_line(*comparison.base, f) << '\n';
                 if (after != nullptr) out << "      " << after->reason << '\n';
             }

@@ -59,7 +59,12 @@ public:
           m_(*report.model),
           c_(report.comparison),
           p_(report.placement),
-          forest_(model::unit_forest(m_)) {}
+          forest_(model::unit_forest(m_)),
+          article_(m_.units().size(), false) {
+        for (std::size_t i = 0; i < p_.unit_articles; ++i) {
+            article_[model::index(r_.findings.units[i].unit)] = true;
+        }
+    }
 
     std::string write() {
         head();
@@ -80,6 +85,7 @@ private:
     const scenario::Comparison& c_;
     const Placement& p_;
     const model::UnitForest forest_;
+    std::vector<bool> article_;  ///< by UnitId: the unit has an article among its findings
     std::string out_;
 
     // Markup ----------------------------------------------------------------------------
@@ -455,7 +461,7 @@ private:
             if (forest_.depth(u.unit) == 0 || forest_.depth(u.unit) > p_.table_depth) continue;
             const auto i = model::index(u.unit);
             // The unit's place is here unless it has an article among its findings.
-            const bool here = p_.units[i] && !has_article(u.unit);
+            const bool here = p_.units[i] && !article_[i];
             raw(here ? "<tr id=\"" + anchor(u.unit) + "\">" : std::string("<tr>"));
             raw("<td>");
             for (std::uint32_t d = 1; d < forest_.depth(u.unit); ++d) raw("&#8195;");
@@ -482,13 +488,6 @@ private:
             raw("</p>");
         }
         end_section();
-    }
-
-    bool has_article(UnitId u) const {
-        for (std::size_t i = 0; i < p_.unit_articles; ++i) {
-            if (r_.findings.units[i].unit == u) return true;
-        }
-        return false;
     }
 
     void three_questions() {
@@ -545,7 +544,7 @@ private:
             raw("<td class=\"id\">");
             text(finding.id);
             raw("</td>");
-            text_cell(kind_words(finding.kind));
+            text_cell(model::words(finding.kind));
             raw("<td>");
             about(finding);
             raw("</td>");
@@ -561,18 +560,6 @@ private:
         raw("</tbody></table>");
         left_out(rows, m_.findings().size());
         end_section();
-    }
-
-    static std::string_view kind_words(FindingKind kind) {
-        switch (kind) {
-            case FindingKind::Works:
-                return "works";
-            case FindingKind::DoesntWork:
-                return "doesn't work";
-            case FindingKind::Cause:
-                return "cause";
-        }
-        return "";
     }
 
     void column(const std::vector<FindingId>& findings) {
@@ -839,8 +826,8 @@ private:
             finding_id(f);
             raw(" ");
             text(m_[f].statement);
-            const auto* before = outcome(c_.base_checks, f);
-            const auto* after = outcome(s.checks, f);
+            const auto* before = check::outcome_of(c_.base_checks, f);
+            const auto* after = check::outcome_of(s.checks, f);
             raw("<br><span class=\"muted\">check <code>");
             text(m_[f].check);
             raw("</code>");
@@ -853,13 +840,6 @@ private:
             raw("</span></li>");
         }
         raw("</ul>");
-    }
-
-    static const check::Outcome* outcome(std::span<const check::FindingCheck> checks, FindingId f) {
-        for (const auto& c : checks) {
-            if (c.finding == f) return &c.outcome;
-        }
-        return nullptr;
     }
 
     void violations(std::span<const check::Violation> list) {
@@ -1040,7 +1020,6 @@ private:
 
     void traceability() {
         section("traceability", "Traceability");
-        const auto& base = m_;
         raw("<h3>Problems no scenario addresses</h3>");
         if (c_.unaddressed.empty()) {
             raw(c_.scenarios.empty() ? "<p>No scenario was compared.</p>"
@@ -1055,8 +1034,7 @@ private:
         }
         raw("<h3>Changes without a problem</h3>");
         bool any = false;
-        for (std::size_t i = 0; i < c_.scenarios.size(); ++i) {
-            const auto& s = c_.scenarios[i];
+        for (const auto& s : c_.scenarios) {
             const auto& without = s.trace.changes_without_problem;
             if (without.empty()) continue;
             any = true;
@@ -1100,9 +1078,9 @@ private:
         }
         for (const auto f : c_.checks_holding_before) {
             raw("<p class=\"warn\">");
-            text("The check of " + std::string(base[f].id) +
+            text("The check of " + std::string(m_[f].id) +
                  " already holds today, so it does not describe the problem: " +
-                 std::string(base[f].check));
+                 std::string(m_[f].check));
             raw("</p>");
         }
         if (c_.rules != nullptr) {

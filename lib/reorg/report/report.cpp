@@ -19,6 +19,32 @@ namespace {
 /// legible beyond a few hundred boxes; above this the report says so and keeps the tables.
 constexpr std::size_t kMaxGraphBoxes = 300;
 
+/// The levels of the unit tree (of the focus's part, the focus being level 1): how many there
+/// are, and the deepest down to which the tree has at most `boxes` units (at least 1).
+struct Levels {
+    std::size_t fit = 0;
+    std::size_t total = 0;
+};
+Levels levels(const model::UnitForest& forest, std::optional<model::UnitId> focus,
+              std::size_t boxes) {
+    std::vector<std::size_t> at_depth;
+    const auto top = focus ? forest.depth(*focus) - 1 : 0;  // levels above the focus
+    for (const auto u : forest.preorder()) {
+        if (focus && !forest.is_ancestor(*focus, u)) continue;
+        const auto depth = forest.depth(u) - top;
+        if (at_depth.size() < depth) at_depth.resize(depth, 0);
+        ++at_depth[depth - 1];
+    }
+    Levels result{.fit = at_depth.empty() ? 0U : 1U, .total = at_depth.size()};
+    std::size_t units = 0;
+    for (std::size_t depth = 1; depth <= at_depth.size(); ++depth) {
+        units += at_depth[depth - 1];
+        if (depth > 1 && units > boxes) break;
+        result.fit = depth;
+    }
+    return result;
+}
+
 bool contains(const std::vector<model::FindingId>& list, model::FindingId f) {
     return std::find(list.begin(), list.end(), f) != list.end();
 }
@@ -43,7 +69,8 @@ std::size_t units_with_flows(const model::Model& model) {
     return static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
 }
 
-Placement place(const model::Model& model, const Report& report, const ReportOptions& options) {
+Placement place(const model::Model& model, const model::UnitForest& forest, const Report& report,
+                const ReportOptions& options) {
     Placement placement;
     const auto units = model.units().size();
     placement.units.assign(units, false);
@@ -55,19 +82,7 @@ Placement place(const model::Model& model, const Report& report, const ReportOpt
         placement.units[model::index(report.findings.units[i].unit)] = true;
     }
     // The deepest level down to which the whole tree fits the table, at least the top units.
-    const auto forest = model::unit_forest(model);
-    std::vector<std::size_t> at_depth;
-    for (const auto u : forest.preorder()) {
-        const auto depth = forest.depth(u);
-        if (at_depth.size() < depth) at_depth.resize(depth, 0);
-        ++at_depth[depth - 1];
-    }
-    std::size_t listed = 0;
-    for (std::uint32_t depth = 1; depth <= at_depth.size(); ++depth) {
-        listed += at_depth[depth - 1];
-        if (depth > 1 && listed > options.table_units) break;
-        placement.table_depth = depth;
-    }
+    placement.table_depth = static_cast<std::uint32_t>(levels(forest, {}, options.table_units).fit);
     for (const auto u : forest.preorder()) {
         if (forest.depth(u) <= placement.table_depth) placement.units[model::index(u)] = true;
     }
@@ -123,27 +138,15 @@ render::ViewOptions linked_view(const model::Model& model, const ReportOptions& 
 constexpr std::size_t kOverviewBoxes = 45;
 std::optional<std::size_t> overview_depth(const model::UnitForest& forest,
                                           std::optional<model::UnitId> focus) {
-    std::vector<std::size_t> at_depth;
-    const auto top = focus ? forest.depth(*focus) - 1 : 0;  // levels above the focus
-    for (const auto u : forest.preorder()) {
-        if (focus && !forest.is_ancestor(*focus, u)) continue;
-        const auto depth = forest.depth(u) - top;
-        if (at_depth.size() < depth) at_depth.resize(depth, 0);
-        ++at_depth[depth - 1];
-    }
-    std::size_t boxes = 0;
-    for (std::size_t depth = 1; depth <= at_depth.size(); ++depth) {
-        boxes += at_depth[depth - 1];
-        if (boxes > kOverviewBoxes) return std::max<std::size_t>(depth - 1, 2);
-    }
-    return std::nullopt;
+    const auto tree = levels(forest, focus, kOverviewBoxes);
+    if (tree.fit == tree.total) return std::nullopt;
+    return std::max<std::size_t>(tree.fit, 2);
 }
 
 /// The smallest part of the result that holds every post and unit the scenario changed: the
 /// deepest unit above all of them, or none when that is a whole tree (or they lie in several).
 std::optional<model::UnitId> changed_part(const model::Model& result,
                                           const scenario::Applied& applied) {
-    const auto forest = model::unit_forest(result);
     std::vector<model::UnitId> common;  // root → deepest common unit
     bool first = true;
     const auto meet = [&](model::UnitId unit) {
@@ -197,7 +200,8 @@ Report make_report(const model::Model& model, std::span<const scenario::Scenario
     report.comparison = scenario::compare(model, scenarios, options.compare);
     const graph::ModelGraphs graphs(model);
     report.findings = analysis::analyze_findings(model, graphs.why());
-    report.placement = place(model, report, options);
+    const auto forest = model::unit_forest(model);
+    report.placement = place(model, forest, report, options);
     const auto& placement = report.placement;
 
     const auto draw = [&](const model::Model& drawn, const render::ViewOptions& view,
@@ -214,9 +218,9 @@ Report make_report(const model::Model& model, std::span<const scenario::Scenario
         if (!unit)
             throw OptionError("focus", "no unit has the id " + base::in_backticks(*options.focus));
         units.focus = options.focus;
-        units.depth = overview_depth(model::unit_forest(model), *unit);
+        units.depth = overview_depth(forest, *unit);
     } else {
-        units.depth = overview_depth(model::unit_forest(model), std::nullopt);
+        units.depth = overview_depth(forest, std::nullopt);
     }
     units.overlay = model.findings().empty() ? render::Overlay::None : render::Overlay::Findings;
     report.figures.push_back(draw(model, units, render::figures_for(graphs, units), "units",

@@ -41,18 +41,6 @@ std::optional<UnitId> focus_unit(const Model& model, const ViewOptions& options)
     unknown_focus(*options.focus, "unit");
 }
 
-std::string_view kind_words(FindingKind kind) {
-    switch (kind) {
-        case FindingKind::Works:
-            return "works";
-        case FindingKind::DoesntWork:
-            return "doesn't work";
-        case FindingKind::Cause:
-            return "cause";
-    }
-    return "";
-}
-
 }  // namespace
 
 Diagram findings_view(const Model& model, const ViewOptions& options,
@@ -115,7 +103,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options,
         std::string label = style::wrapped_html(finding.statement, 34, 4);
         label += "<BR/>" +
                  muted(style::html_text(finding.id) + " · " +
-                       std::string(kind_words(finding.kind)) + " · severity " +
+                       std::string(model::words(finding.kind)) + " · severity " +
                        std::to_string(finding.severity) + " × " + std::to_string(finding.count));
         Attributes attributes;
         std::string fill;
