@@ -193,3 +193,39 @@ TEST_CASE("a well-formed message holding an invalid organisation is rejected", "
     CHECK_THAT(load_error(folder.path() / "text.reorg"), Contains("snapshot"));
     CHECK_THAT(load_error(folder.path() / "missing.reorg"), Contains("cannot open"));
 }
+
+TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][snapshot]") {
+    // The links are read on a second thread; what it finds is still listed after the posts
+    // and before the findings, as one reader going through the file would.
+    test::TempFolder folder;
+    const auto file = folder.path() / "m.reorg";
+    folder.write("rich.yaml", kRich);
+    auto parts = io::load_model(folder.path() / "rich.yaml").parts();
+    parts.posts[3].unit = model::UnitId{40};
+    parts.links[1].to = model::PostId{50};
+    parts.findings[1].because = {model::FindingId{60}};
+    io::write_snapshot(model::Model(std::move(parts)), file);
+    std::vector<std::string> listed;
+    try {
+        Diagnostics diagnostics;
+        (void)io::read_snapshot(file, diagnostics);
+    } catch (const InputError& error) {
+        for (const auto& diagnostic : error.errors()) listed.push_back(diagnostic.where.column);
+    }
+    CHECK(listed ==
+          std::vector<std::string>{"posts[3].unit", "links[1].to", "findings[1].because"});
+
+    // An id twice in a table is bad input too, found while the links are being read.
+    auto twice = io::load_model(folder.path() / "rich.yaml").parts();
+    twice.people[2].id = twice.people[0].id;
+    model::IdIndexes indexes{model::index_ids(std::span<const model::Unit>(twice.units)),
+                             model::index_ids(std::span<const model::Post>(twice.posts)),
+                             {},
+                             model::index_ids(std::span<const model::Finding>(twice.findings))};
+    // The model a buggy writer might hold: its index of people names other ids.
+    const std::vector<std::string> other_ids = {"X0", "X1", "X2"};
+    REQUIRE(twice.people.size() == other_ids.size());
+    for (std::uint32_t i = 0; i < other_ids.size(); ++i) indexes.people.insert(other_ids[i], i);
+    io::write_snapshot(model::Model(std::move(twice), std::move(indexes)), file);
+    CHECK_THAT(load_error(file), Contains("duplicate person id 'P1'"));
+}

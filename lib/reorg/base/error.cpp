@@ -49,6 +49,13 @@ void Diagnostics::warning(Location where, std::string message) {
     ++warning_count_;
 }
 
+void Diagnostics::append(const Diagnostics& later) {
+    for (const auto& listed : later.errors_) error(listed.where, listed.message);
+    for (const auto& listed : later.warnings_) warning(listed.where, listed.message);
+    error_count_ += later.error_count_ - later.errors_.size();
+    warning_count_ += later.warning_count_ - later.warnings_.size();
+}
+
 void Diagnostics::throw_if_errors() const {
     if (has_errors()) throw InputError(errors_, error_count_ - errors_.size());
 }

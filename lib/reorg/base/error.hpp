@@ -86,6 +86,13 @@ public:
     void error(Location where, std::string message);
     void warning(Location where, std::string message);
 
+    /// Adds what `later` collected, as if it had been reported here after everything so far:
+    /// how a reader that splits its work over threads, each with its own Diagnostics, keeps
+    /// the order of its files.
+    void append(const Diagnostics& later);
+
+    [[nodiscard]] std::size_t max_listed() const noexcept { return max_listed_; }
+
     [[nodiscard]] bool has_errors() const noexcept { return error_count_ > 0; }
     [[nodiscard]] std::size_t error_count() const noexcept { return error_count_; }
     [[nodiscard]] std::size_t warning_count() const noexcept { return warning_count_; }

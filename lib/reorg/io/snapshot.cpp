@@ -13,8 +13,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "model.capnp.h"
@@ -237,6 +239,13 @@ struct Where {
     }
 };
 
+// The length of each table of a snapshot.
+struct Rows {
+    std::size_t units, posts, people, links, findings;
+};
+
+// Converts the lists of a snapshot into the model's tables, reporting what is out of range
+// with its place in the message.
 class SnapshotReader {
 public:
     SnapshotReader(std::string file, Diagnostics& diagnostics)
@@ -285,23 +294,34 @@ public:
         return index<model::PostId>(reader.getPost(), posts, where);
     }
 
-    model::ModelParts read(wire::Model::Reader root) {
+    void check_version(wire::Model::Reader root) {
         if (root.getFormatVersion() > wire::CURRENT_FORMAT_VERSION) {
             error("formatVersion",
                   "written by a newer reorg (format " + std::to_string(root.getFormatVersion()) +
                       "); this one reads up to " + std::to_string(wire::CURRENT_FORMAT_VERSION));
             diagnostics_.throw_if_errors();
         }
-        model::ModelParts parts;
-        const auto units = root.getUnits();
-        const auto posts = root.getPosts();
-        const auto people = root.getPeople();
-        const auto findings = root.getFindings();
-        const std::size_t n_units = units.size();
-        const std::size_t n_posts = posts.size();
+    }
 
-        parts.units.reserve(n_units);
-        for (unsigned i = 0; i < n_units && !diagnostics_.full(); ++i) {
+    /// The length of every table; the columns of the links must agree.
+    Rows rows(wire::Model::Reader root) {
+        const auto links = root.getLinks();
+        const std::size_t n_links = links.getFrom().size();
+        const auto notes = links.getNote().size();
+        if (links.getTo().size() != n_links || links.getFromIsUnit().size() != n_links ||
+            links.getToIsUnit().size() != n_links || links.getKind().size() != n_links ||
+            links.getWeight().size() != n_links || (notes != 0 && notes != n_links)) {
+            error("links", "its columns differ in length");
+            diagnostics_.throw_if_errors();
+        }
+        return {root.getUnits().size(), root.getPosts().size(), root.getPeople().size(), n_links,
+                root.getFindings().size()};
+    }
+
+    std::vector<model::Unit> units(capnp::List<wire::Unit>::Reader units, const Rows& rows) {
+        std::vector<model::Unit> out;
+        out.reserve(units.size());
+        for (unsigned i = 0; i < units.size() && !diagnostics_.full(); ++i) {
             const auto in = units[i];
             const Where where{"units", i};
             model::Unit unit;
@@ -309,38 +329,49 @@ public:
             unit.name = text(in.getName(), where / "name");
             unit.kind = kind<model::UnitKind>(static_cast<std::uint16_t>(in.getKind()),
                                               model::all_unit_kinds().size(), where / "kind");
-            unit.parent = optional_index<model::UnitId>(in.getParent(), n_units, where / "parent");
-            unit.head = optional_index<model::PostId>(in.getHead(), n_posts, where / "head");
+            unit.parent =
+                optional_index<model::UnitId>(in.getParent(), rows.units, where / "parent");
+            unit.head = optional_index<model::PostId>(in.getHead(), rows.posts, where / "head");
             if (in.getCapacity().isValue()) unit.capacity = in.getCapacity().getValue();
-            parts.units.push_back(unit);
+            out.push_back(unit);
         }
+        return out;
+    }
 
-        parts.posts.reserve(n_posts);
-        for (unsigned i = 0; i < n_posts && !diagnostics_.full(); ++i) {
+    std::vector<model::Post> posts(capnp::List<wire::Post>::Reader posts, const Rows& rows) {
+        std::vector<model::Post> out;
+        out.reserve(posts.size());
+        for (unsigned i = 0; i < posts.size() && !diagnostics_.full(); ++i) {
             const auto in = posts[i];
             const Where where{"posts", i};
             model::Post post;
             post.id = text(in.getId(), where / "id");
             post.title = text(in.getTitle(), where / "title");
             post.function = text(in.getFunction(), where / "function");
-            post.unit = index<model::UnitId>(in.getUnit(), n_units, where / "unit");
+            post.unit = index<model::UnitId>(in.getUnit(), rows.units, where / "unit");
             post.reports_to =
-                optional_index<model::PostId>(in.getReportsTo(), n_posts, where / "reportsTo");
+                optional_index<model::PostId>(in.getReportsTo(), rows.posts, where / "reportsTo");
             post.fte = in.getFte();
             post.cost = in.getCost();
             post.person =
-                optional_index<model::PersonId>(in.getPerson(), people.size(), where / "person");
-            parts.posts.push_back(post);
+                optional_index<model::PersonId>(in.getPerson(), rows.people, where / "person");
+            out.push_back(post);
         }
+        return out;
+    }
 
-        parts.people.reserve(people.size());
-        for (unsigned i = 0; i < people.size(); ++i) {
+    std::vector<model::Person> people(capnp::List<wire::Person>::Reader people) {
+        std::vector<model::Person> out;
+        out.reserve(people.size());
+        for (unsigned i = 0; i < people.size() && !diagnostics_.full(); ++i) {
             const Where where{"people", i};
-            parts.people.push_back(
+            out.push_back(
                 {text(people[i].getId(), where / "id"), text(people[i].getName(), where / "name")});
         }
+        return out;
+    }
 
-        const auto links = root.getLinks();
+    std::vector<model::Link> links(wire::LinkTable::Reader links, const Rows& rows) {
         const auto from = links.getFrom();
         const auto to = links.getTo();
         const auto from_is_unit = links.getFromIsUnit();
@@ -348,19 +379,13 @@ public:
         const auto kinds = links.getKind();
         const auto weights = links.getWeight();
         const auto notes = links.getNote();
-        const std::size_t n_links = from.size();
-        if (to.size() != n_links || from_is_unit.size() != n_links ||
-            to_is_unit.size() != n_links || kinds.size() != n_links || weights.size() != n_links ||
-            (notes.size() != 0 && notes.size() != n_links)) {
-            error("links", "its columns differ in length");
-            diagnostics_.throw_if_errors();
-        }
-        parts.links.reserve(n_links);
+        std::vector<model::Link> out;
+        out.reserve(rows.links);
         const auto endpoint = [&](std::uint32_t position, bool unit, const Where& where) {
-            return unit ? model::Ref(index<model::UnitId>(position, n_units, where))
-                        : model::Ref(index<model::PostId>(position, n_posts, where));
+            return unit ? model::Ref(index<model::UnitId>(position, rows.units, where))
+                        : model::Ref(index<model::PostId>(position, rows.posts, where));
         };
-        for (unsigned i = 0; i < n_links && !diagnostics_.full(); ++i) {
+        for (unsigned i = 0; i < rows.links && !diagnostics_.full(); ++i) {
             const Where where{"links", i};
             model::Link link;
             link.from = endpoint(from[i], from_is_unit[i], where / "from");
@@ -373,10 +398,15 @@ public:
             }
             if (const double weight = weights[i]; !std::isnan(weight)) link.weight = weight;
             if (notes.size() != 0) link.note = text(notes[i], where / "note");
-            parts.links.push_back(link);
+            out.push_back(link);
         }
+        return out;
+    }
 
-        parts.findings.reserve(findings.size());
+    std::vector<model::Finding> findings(capnp::List<wire::Finding>::Reader findings,
+                                         const Rows& rows) {
+        std::vector<model::Finding> out;
+        out.reserve(findings.size());
         for (unsigned i = 0; i < findings.size() && !diagnostics_.full(); ++i) {
             const auto in = findings[i];
             const Where where{"findings", i};
@@ -387,11 +417,11 @@ public:
                                          model::all_finding_kinds().size(), where / "kind");
             finding.statement = text(in.getStatement(), where / "statement");
             for (const auto about : in.getAbout()) {
-                finding.about.push_back(ref(about, n_posts, n_units, where / "about"));
+                finding.about.push_back(ref(about, rows.posts, rows.units, where / "about"));
             }
             for (const auto cause : in.getBecause()) {
                 finding.because.push_back(
-                    index<model::FindingId>(cause, findings.size(), where / "because"));
+                    index<model::FindingId>(cause, rows.findings, where / "because"));
             }
             finding.severity = in.getSeverity();
             if (finding.severity < 1 || finding.severity > 5) {
@@ -400,22 +430,27 @@ public:
             finding.count = static_cast<int>(std::min<std::uint32_t>(in.getCount(), INT32_MAX));
             finding.source = text(in.getSource(), where / "source");
             finding.check = text(in.getCheck(), where / "check");
-            parts.findings.push_back(std::move(finding));
+            out.push_back(std::move(finding));
         }
+        return out;
+    }
 
-        const std::size_t rows[] = {n_units, n_posts, people.size(), n_links, findings.size()};
-        for (const auto columns : root.getExtraColumns()) {
+    void extra_columns(capnp::List<wire::ExtraColumns>::Reader tables, const Rows& rows,
+                       std::vector<model::ExtraColumns>& extra_columns) {
+        const std::size_t per_table[] = {rows.units, rows.posts, rows.people, rows.links,
+                                         rows.findings};
+        for (const auto columns : tables) {
             const auto t = static_cast<std::size_t>(columns.getTable());
             if (t >= 5) {
                 error("extraColumns.table", "unknown table");
                 continue;
             }
-            auto& extra = parts.extra[t];
+            auto& extra = extra_columns[t];
             for (const auto name : columns.getNames()) {
                 extra.names.emplace_back(text(name, "extraColumns.names"));
             }
             const auto values = columns.getValues();
-            if (values.size() != extra.names.size() * rows[t]) {
+            if (values.size() != extra.names.size() * per_table[t]) {
                 error("extraColumns.values", "holds " + std::to_string(values.size()) +
                                                  " values, not one per column and row");
                 extra = {};
@@ -425,13 +460,17 @@ public:
             for (const auto value : values)
                 extra.values.push_back(text(value, "extraColumns.values"));
         }
-        return parts;
     }
 
 private:
     std::string file_;
     Diagnostics& diagnostics_;
 };
+
+InputError not_valid(const std::string& file, const kj::Exception& e) {
+    return InputError({file},
+                      "not a valid reorg snapshot: " + std::string(e.getDescription().cStr()));
+}
 
 }  // namespace
 
@@ -474,20 +513,58 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
     options.traversalLimitInWords = words.size() * 4 + 1024;
 
     model::ModelParts parts;
-    SnapshotReader reader(file, diagnostics);
+    model::IdIndexes indexes;
     try {
         capnp::FlatArrayMessageReader message(words, options);
-        parts = reader.read(message.getRoot<wire::Model>());
+        const auto root = message.getRoot<wire::Model>();
+        SnapshotReader reader(file, diagnostics);
+        reader.check_version(root);
+        const Rows rows = reader.rows(root);
+
+        // The links are most of a large snapshot: the second core converts them, through a
+        // message reader of its own (a reader counts what it traverses, unsynchronised), while
+        // this one converts the other tables and indexes their ids. Its diagnostics follow
+        // those of the tables before the links, as a reader going straight through would list
+        // them.
+        Diagnostics link_diagnostics(diagnostics.max_listed());
+        auto links = std::async(std::launch::async, [&] {
+            // kj's exceptions must die on the thread that made them: pass on a reorg one.
+            try {
+                capnp::FlatArrayMessageReader own(words, options);
+                return SnapshotReader(file, link_diagnostics)
+                    .links(own.getRoot<wire::Model>().getLinks(), rows);
+            } catch (const kj::Exception& e) {
+                throw not_valid(file, e);
+            }
+        });
+        parts.units = reader.units(root.getUnits(), rows);
+        parts.posts = reader.posts(root.getPosts(), rows);
+        parts.people = reader.people(root.getPeople());
+        const bool index = !diagnostics.has_errors();
+        if (index) {
+            indexes.units = model::index_ids(std::span<const model::Unit>(parts.units));
+            indexes.posts = model::index_ids(std::span<const model::Post>(parts.posts));
+            indexes.people = model::index_ids(std::span<const model::Person>(parts.people));
+        }
+        parts.links = links.get();
+        diagnostics.append(link_diagnostics);
+        parts.findings = reader.findings(root.getFindings(), rows);
+        reader.extra_columns(root.getExtraColumns(), rows, parts.extra);
+        if (index)
+            indexes.findings = model::index_ids(std::span<const model::Finding>(parts.findings));
     } catch (const kj::Exception& e) {
-        throw InputError({file},
-                         "not a valid reorg snapshot: " + std::string(e.getDescription().cStr()));
+        throw not_valid(file, e);
+    } catch (const InputError&) {
+        throw;
+    } catch (const Error& e) {
+        throw InputError({file}, e.what());  // an id twice in a table
     }
     diagnostics.throw_if_errors();
     parts.storage.push_back(mapping);
 
     std::optional<model::Model> model;
     try {
-        model.emplace(std::move(parts));
+        model.emplace(std::move(parts), std::move(indexes));
     } catch (const Error& e) {
         throw InputError({file}, e.what());
     }

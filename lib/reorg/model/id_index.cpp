@@ -32,8 +32,12 @@ std::optional<std::uint32_t> IdIndex::find(std::string_view key) const noexcept 
 }
 
 std::optional<std::uint32_t> IdIndex::insert(std::string_view key, std::uint32_t position) {
+    return insert(key, position, hash(key));
+}
+
+std::optional<std::uint32_t> IdIndex::insert(std::string_view key, std::uint32_t position,
+                                             std::uint64_t h) {
     if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
-    const std::uint64_t h = hash(key);
     const auto fingerprint = static_cast<std::uint32_t>(h >> 32);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {

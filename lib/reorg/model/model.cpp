@@ -1,5 +1,7 @@
 #include "reorg/model/model.hpp"
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 
@@ -9,11 +11,22 @@ namespace reorg::model {
 namespace {
 
 template <class Row>
-IdIndex index_ids(std::span<const Row> rows, std::string_view table) {
+IdIndex index_rows(std::span<const Row> rows, std::string_view table) {
     IdIndex index;
     index.reserve(rows.size());
+    // Hashes run kAhead rows ahead of the inserts, each prefetching its slot, so that a table
+    // of millions waits for memory a fraction of once per id.
+    constexpr std::size_t kAhead = 16;
+    std::array<std::uint64_t, kAhead> hashes{};
+    const auto start = [&](std::size_t i) {
+        hashes[i % kAhead] = IdIndex::hash(rows[i].id);
+        index.prefetch(hashes[i % kAhead]);
+    };
+    for (std::size_t i = 0; i < std::min(kAhead, rows.size()); ++i) start(i);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (index.insert(rows[i].id, static_cast<std::uint32_t>(i))) {
+        const std::uint64_t hash = hashes[i % kAhead];
+        if (i + kAhead < rows.size()) start(i + kAhead);
+        if (index.insert(rows[i].id, static_cast<std::uint32_t>(i), hash)) {
             throw Error("duplicate " + std::string(table) + " id '" + std::string(rows[i].id) +
                         "'");
         }
@@ -30,12 +43,17 @@ std::optional<Id> find_in(const IdIndex& index, std::string_view id) {
 
 }  // namespace
 
+IdIndex index_ids(std::span<const Unit> units) { return index_rows(units, "unit"); }
+IdIndex index_ids(std::span<const Post> posts) { return index_rows(posts, "post"); }
+IdIndex index_ids(std::span<const Person> people) { return index_rows(people, "person"); }
+IdIndex index_ids(std::span<const Finding> findings) { return index_rows(findings, "finding"); }
+
 Model::Model(ModelParts parts) : parts_(std::move(parts)) {
     parts_.extra.resize(5);
-    index_.units = index_ids(units(), "unit");
-    index_.posts = index_ids(posts(), "post");
-    index_.people = index_ids(people(), "person");
-    index_.findings = index_ids(findings(), "finding");
+    index_.units = index_ids(units());
+    index_.posts = index_ids(posts());
+    index_.people = index_ids(people());
+    index_.findings = index_ids(findings());
 }
 
 Model::Model(ModelParts parts, IdIndexes indexes)

@@ -106,6 +106,14 @@ struct IdIndexes {
     IdIndex units, posts, people, findings;
 };
 
+/// The id index of one table. Throws reorg::Error naming the id if the table holds it twice.
+/// What Model(ModelParts) does for each table, for loaders that index some tables while they
+/// still read others.
+[[nodiscard]] IdIndex index_ids(std::span<const Unit> units);
+[[nodiscard]] IdIndex index_ids(std::span<const Post> posts);
+[[nodiscard]] IdIndex index_ids(std::span<const Person> people);
+[[nodiscard]] IdIndex index_ids(std::span<const Finding> findings);
+
 /// An immutable organisation model. Cheap to move; copying copies the tables but shares text.
 class Model {
 public:
