@@ -7,6 +7,7 @@
 #include <string>
 
 #include "reorg/model/hierarchy.hpp"
+#include "reorg/output/detail/json_stream.hpp"
 #include "reorg/output/text_table.hpp"
 
 namespace reorg::output {
@@ -51,10 +52,11 @@ void write_structure_json(std::ostream& out, const model::Model& model,
     ordered_json by_kind = ordered_json::object();
     for (const auto& [kind, count] : s.units_by_kind) by_kind[std::string(to_string(kind))] = count;
 
-    ordered_json by_unit = ordered_json::array();
-    for (const auto& u : s.by_unit) {
+    // One element per unit, a hundred thousand in a large organisation: streamed, not held.
+    const auto unit_json = [&](std::size_t i) {
+        const auto& u = s.by_unit[i];
         const auto& unit = model[u.unit];
-        by_unit.push_back({
+        return ordered_json{
             {"unit", unit.id},
             {"name", unit.name},
             {"kind", to_string(unit.kind)},
@@ -67,8 +69,8 @@ void write_structure_json(std::ostream& out, const model::Model& model,
             {"managers", u.managers},
             {"layers", {{"max", u.layers_max}, {"mean", u.layers_mean}}},
             {"rollup", figures_json(u.rollup)},
-        });
-    }
+        };
+    };
 
     const ordered_json document = {
         {"posts", s.posts},
@@ -93,9 +95,9 @@ void write_structure_json(std::ostream& out, const model::Model& model,
         {"narrow_managers", managers_json(model, s.narrow)},
         {"wide_managers", managers_json(model, s.wide)},
         {"layers", {{"max", s.layers_max}, {"mean", s.layers_mean}}},
-        {"by_unit", by_unit},
     };
-    out << document.dump(2) << '\n';
+    detail::dump_with_streamed_array(out, document, "by_unit", s.by_unit.size(), unit_json);
+    out << '\n';
 }
 
 void write_structure_table(std::ostream& out, const model::Model& model,

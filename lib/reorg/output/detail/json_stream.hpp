@@ -1,0 +1,19 @@
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <nlohmann/json_fwd.hpp>
+#include <ostream>
+#include <string_view>
+
+namespace reorg::output::detail {
+
+/// Writes, as `head.dump(2)` would with one more member appended, the object `head` followed
+/// by the member `key`: an array of `count` elements that `element(i)` gives one at a time.
+/// The bytes are those of dumping the whole document; only one element is held in memory, so
+/// a list of every unit of a large organisation is written without building its tree.
+/// `head` must be a non-empty object without `key`.
+void dump_with_streamed_array(std::ostream& out, const nlohmann::ordered_json& head,
+                              std::string_view key, std::size_t count,
+                              const std::function<nlohmann::ordered_json(std::size_t)>& element);
+
+}  // namespace reorg::output::detail
