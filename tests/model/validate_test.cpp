@@ -144,3 +144,28 @@ TEST_CASE("a unit without a head defers to the head of the unit above", "[model]
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].row == index(loose));
 }
+
+TEST_CASE("a large model lists its issues in the same order as a small one", "[model][validate]") {
+    // Past 100,000 rows the range checks run on a second thread; their issues still come
+    // first, then the cycles and heads, as for a small model.
+    for (const std::size_t links : {std::size_t{10}, std::size_t{100'000}}) {
+        Fixture f;
+        const auto u = f.unit("U");
+        const auto a = f.post("A", u);
+        const auto b = f.post("B", u, a);
+        f.reports(a, b);  // A -> B -> A
+        f.parts.posts[index(b)].cost = -1;
+        for (std::size_t i = 0; i < links; ++i) {
+            f.parts.links.push_back({a, b, LinkKind::Collaborates, 1.0, {}});
+        }
+        f.parts.links.back().weight = -2;
+        const auto issues = f.issues();
+        INFO(links << " links");
+        REQUIRE(issues.size() == 3);
+        CHECK(issues[0].table == Table::Posts);
+        CHECK(issues[0].column == "cost");
+        CHECK(issues[1].table == Table::Links);
+        CHECK(issues[1].row == links - 1);
+        CHECK_THAT(issues[2].message, Contains("reporting cycle"));
+    }
+}
