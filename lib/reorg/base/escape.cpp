@@ -1,5 +1,6 @@
 #include "reorg/base/escape.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "reorg/base/utf8.hpp"
@@ -161,7 +162,13 @@ void append_terminal(std::string& out, std::string_view text) {
         out += kHex[code >> 4];
         out += kHex[code & 0xF];
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    // Nearly every name needs nothing escaped: copy up to the first byte that may.
+    const auto plain = std::find_if(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7F || byte == 0xC2;
+    });
+    out.append(text.begin(), plain);
+    for (auto i = static_cast<std::size_t>(plain - text.begin()); i < text.size(); ++i) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) {
             escaped(byte);

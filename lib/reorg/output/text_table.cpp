@@ -62,20 +62,23 @@ void TextTable::write(std::ostream& out, std::size_t indent) const {
         for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
     }
     const std::string margin(indent, ' ');
+    std::string line;
     const auto write_row = [&](const std::vector<std::string>& cells) {
-        std::string line = margin;
+        line = margin;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            const std::string pad(widths[c] - display_width(cells[c]), ' ');
+            const std::size_t pad = widths[c] - display_width(cells[c]);
             const bool last = c + 1 == cells.size();
             if (align_[c] == Align::Right) {
-                line += pad + cells[c];
+                line.append(pad, ' ');
+                line += cells[c];
             } else {
                 line += cells[c];
-                if (!last) line += pad;
+                if (!last) line.append(pad, ' ');
             }
             if (!last) line += "  ";
         }
-        out << line << '\n';
+        line += '\n';
+        out << line;
     };
     write_row(header_);
     std::string rule = margin;
