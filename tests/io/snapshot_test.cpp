@@ -226,6 +226,12 @@ TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][sna
     const std::vector<std::string> other_ids = {"X0", "X1", "X2"};
     REQUIRE(twice.people.size() == other_ids.size());
     for (std::uint32_t i = 0; i < other_ids.size(); ++i) indexes.people.insert(other_ids[i], i);
-    io::write_snapshot(model::Model(std::move(twice), std::move(indexes)), file);
+    auto twice_and_more = twice;
+    io::write_snapshot(model::Model(std::move(twice), model::IdIndexes(indexes)), file);
     CHECK_THAT(load_error(file), Contains("duplicate person id 'P1'"));
+
+    // Listed errors come first, as when the model was built after them.
+    twice_and_more.links[0].to = model::UnitId{70};
+    io::write_snapshot(model::Model(std::move(twice_and_more), std::move(indexes)), file);
+    CHECK_THAT(load_error(file), Contains("links[0].to") && !Contains("duplicate"));
 }

@@ -514,6 +514,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
 
     model::ModelParts parts;
     model::IdIndexes indexes;
+    std::optional<std::string> duplicate;
     try {
         capnp::FlatArrayMessageReader message(words, options);
         const auto root = message.getRoot<wire::Model>();
@@ -540,26 +541,36 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
         parts.units = reader.units(root.getUnits(), rows);
         parts.posts = reader.posts(root.getPosts(), rows);
         parts.people = reader.people(root.getPeople());
-        const bool index = !diagnostics.has_errors();
-        if (index) {
-            indexes.units = model::index_ids(std::span<const model::Unit>(parts.units));
-            indexes.posts = model::index_ids(std::span<const model::Post>(parts.posts));
-            indexes.people = model::index_ids(std::span<const model::Person>(parts.people));
-        }
+        // An id twice in a table is reported only when nothing else is (as Model(parts) did
+        // after the listed errors), so the indexes wait for the diagnostics.
+        const auto index_all = [&](auto&&... steps) {
+            try {
+                if (!diagnostics.has_errors()) (steps(), ...);
+            } catch (const Error& e) {
+                if (!duplicate) duplicate = e.what();
+            }
+        };
+        index_all(
+            [&] { indexes.units = model::index_ids(std::span<const model::Unit>(parts.units)); },
+            [&] { indexes.posts = model::index_ids(std::span<const model::Post>(parts.posts)); },
+            [&] {
+                indexes.people = model::index_ids(std::span<const model::Person>(parts.people));
+            });
         parts.links = links.get();
         diagnostics.append(link_diagnostics);
         parts.findings = reader.findings(root.getFindings(), rows);
         reader.extra_columns(root.getExtraColumns(), rows, parts.extra);
-        if (index)
-            indexes.findings = model::index_ids(std::span<const model::Finding>(parts.findings));
+        if (!duplicate) {
+            index_all([&] {
+                indexes.findings =
+                    model::index_ids(std::span<const model::Finding>(parts.findings));
+            });
+        }
     } catch (const kj::Exception& e) {
         throw not_valid(file, e);
-    } catch (const InputError&) {
-        throw;
-    } catch (const Error& e) {
-        throw InputError({file}, e.what());  // an id twice in a table
     }
     diagnostics.throw_if_errors();
+    if (duplicate) throw InputError({file}, *duplicate);
     parts.storage.push_back(mapping);
 
     std::optional<model::Model> model;
