@@ -93,6 +93,35 @@ void ModelBuilder::error(Origin origin, std::string_view column, std::string mes
     diagnostics_.error(at(origin, column), std::move(message));
 }
 
+void ModelBuilder::reserve(Table table, std::size_t count) {
+    const auto grow = [count](auto& vector) { vector.reserve(vector.size() + count); };
+    grow(rows(table).lines);
+    switch (table) {
+        case Table::Units:
+            grow(parts_.units);
+            grow(pending_units_);
+            ids_.units.reserve(parts_.units.size() + count);
+            break;
+        case Table::Posts:
+            grow(parts_.posts);
+            grow(pending_posts_);
+            ids_.posts.reserve(parts_.posts.size() + count);
+            break;
+        case Table::People:
+            grow(parts_.people);
+            ids_.people.reserve(parts_.people.size() + count);
+            break;
+        case Table::Links:
+            grow(parts_.links);
+            break;
+        case Table::Findings:
+            grow(parts_.findings);
+            grow(pending_because_);
+            ids_.findings.reserve(parts_.findings.size() + count);
+            break;
+    }
+}
+
 void ModelBuilder::begin_row(Table table, Origin origin) {
     auto& [lines, runs] = rows(table);
     if (runs.empty() || runs.back().second != origin.source) {

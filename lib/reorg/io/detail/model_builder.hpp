@@ -70,6 +70,10 @@ public:
     /// it, each distinct `person` value of posts becomes a person with no name.
     void set_people_listed(bool listed) { people_listed_ = listed; }
 
+    /// Makes room for `rows` more rows of `table` (an estimate, such as a file's line count),
+    /// so that a table of millions is not copied as it grows. Only a hint.
+    void reserve(model::Table table, std::size_t rows);
+
     /// Each checks a row, reports what is wrong at `origin` and keeps the row unless it has no
     /// id or a duplicate one (or, for a link, a wrong kind or end). Amortised O(1) plus the
     /// length of the row's text.
