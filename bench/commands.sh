@@ -122,6 +122,15 @@ built=$(date -u -r "$reorg_src" '+%F %H:%M UTC')
 checkout="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- lib tools 2>/dev/null || echo ', with uncommitted changes in lib/ or tools/')"
 timing=$work/timing
 progress() { echo "commands.sh: $*" >&2; }
+# "MEDIAN MIN–MAX" of the seconds given, each to two decimals.
+median_range() {
+    printf '%s\n' "$@" | sort -g | awk '
+        { v[NR] = $1 }
+        END {
+            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+            printf "%.2f %.2f–%.2f\n", m, v[1], v[NR]
+        }'
+}
 
 # The model, the snapshot and the scenario: given, reused from BENCH_DIR, or made now.
 if [ -n "${MODEL_DIR:-}" ]; then
@@ -186,12 +195,7 @@ measure() {
         if [ "$kib" -gt "$peak_kib" ]; then peak_kib=$kib; fi
     done
     peak=$((peak_kib / 1024))
-    read -r med range < <(printf '%s\n' "${all[@]}" | sort -g | awk '
-        { v[NR] = $1 }
-        END {
-            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "%.2f %.2f–%.2f\n", m, v[1], v[NR]
-        }')
+    read -r med range < <(median_range "${all[@]}")
 }
 
 commas() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
@@ -323,12 +327,7 @@ peer() {
     case $kind in
         ok | smaller)
             local m r
-            read -r m r < <(printf '%s\n' "${all[@]}" | sort -g | awk '
-                { v[NR] = $1 }
-                END {
-                    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-                    printf "%.2f %.2f–%.2f\n", m, v[1], v[NR]
-                }')
+            read -r m r < <(median_range "${all[@]}")
             peer_secs[$key]=$m
             peer_json[$key]=$target
             local cell="$m s"
