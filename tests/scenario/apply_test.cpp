@@ -398,3 +398,67 @@ TEST_CASE("findings of the result name what they were about through lineage", "[
     for (const auto ref : f02.about) about.emplace_back(m.id_of(ref));
     CHECK(about == std::vector<std::string>{"SBF", "IT.DRIFT"});
 }
+
+TEST_CASE("past 100 000 links the links are indexed on a second thread, to the same result",
+          "[scenario][apply]") {
+    // Posts P1..P1999 under P0, each joined to the next 51 around the ring: 101,949 links,
+    // past the size where the links are indexed on a second thread and carried over there.
+    constexpr int kPosts = 2000;
+    constexpr int kNext = 51;
+    std::vector<std::string> ids;
+    for (int i = 0; i < kPosts; ++i) ids.push_back("P" + std::to_string(i));
+    model::ModelParts parts;
+    parts.units.push_back({"U", "Enheten", model::UnitKind::Department, {}, {}, {}});
+    for (int i = 0; i < kPosts; ++i) {
+        model::Post post;
+        post.id = ids[static_cast<std::size_t>(i)];
+        post.title = "Handläggare";
+        post.unit = model::at<model::UnitId>(0);
+        if (i > 0) post.reports_to = model::at<model::PostId>(0);
+        parts.posts.push_back(post);
+    }
+    const auto post = [](int i) { return model::Ref(model::at<model::PostId>(std::size_t(i))); };
+    for (int i = 1; i < kPosts; ++i) {
+        for (int d = 1; d <= kNext; ++d) {
+            const int j = 1 + (i - 1 + d) % (kPosts - 1);
+            parts.links.push_back({post(i), post(j), model::LinkKind::Collaborates, 1.0, {}});
+        }
+    }
+    REQUIRE(parts.links.size() >= 100'000);
+    const model::Model base(parts);
+    const auto degree = [](const model::Model& m, std::string_view id) {
+        const model::Ref at = *m.find_post(id);
+        return std::count_if(m.links().begin(), m.links().end(),
+                             [&](const auto& l) { return l.from == at || l.to == at; });
+    };
+    const auto between = [](const model::Model& m, std::string_view a, std::string_view b) {
+        const model::Ref x = *m.find_post(a), y = *m.find_post(b);
+        return std::count_if(m.links().begin(), m.links().end(), [&](const auto& l) {
+            return (l.from == x && l.to == y) || (l.from == y && l.to == x);
+        });
+    };
+    REQUIRE(between(base, "P5", "P7") == 1);
+
+    const auto applied = scenario::apply(base, reorg::test::changes(R"(  - remove_post: {post: P5}
+  - reroute: {kind: collaborates, from: P7, to: P1500}
+  - add_post: {id: NY, title: Ny, unit: U, reports_to: P0}
+  - add_link: {from: NY, to: P9, kind: collaborates}
+)"));
+    const auto& m = applied.model;
+    CHECK(m.posts().size() == kPosts);
+    CHECK(m.links().size() == base.links().size() - std::size_t(degree(base, "P5")) + 1);
+    CHECK(degree(m, "P7") == 0);
+    // P7's links but the one to P5 (removed first) now end at P1500.
+    CHECK(degree(m, "P1500") == degree(base, "P1500") + degree(base, "P7") - 1);
+    CHECK(between(m, "P1500", "P8") == 1);
+    CHECK(between(m, "NY", "P9") == 1);
+    CHECK(degree(m, "P9") == degree(base, "P9") - between(base, "P9", "P5") + 1);
+    CHECK(std::none_of(m.links().begin(), m.links().end(), [&](const auto& l) {
+        return model::index(std::get<model::PostId>(l.from)) >= m.posts().size() ||
+               model::index(std::get<model::PostId>(l.to)) >= m.posts().size();
+    }));
+    // Touched: the removed post's links and the rerouted ones, by base position.
+    REQUIRE(applied.touched.size() == 4);
+    CHECK(applied.touched[0].links.size() == std::size_t(degree(base, "P5")));
+    CHECK(applied.touched[1].links.size() == std::size_t(degree(base, "P7") - 1));
+}

@@ -21,12 +21,12 @@ struct ApplyOptions {
 };
 
 int run_apply(const ApplyOptions& options) {
-    const auto named = model_and_scenarios(options.inputs);
+    const auto named = load_model_and_scenarios(options.inputs);
     if (named.scenarios.size() != 1) {
         throw InputError(Location("", 0, "SCENARIO"), "apply takes one scenario");
     }
     const auto& scenario = named.scenarios.front();
-    const auto model = load_model(named.model);
+    const auto& model = named.model;
     const auto applied = scenario::apply(model, scenario);
     io::save_model(applied.model, options.output);
     print_diagnostics(std::cerr, applied.warnings);

@@ -24,9 +24,9 @@ struct CompareOptions {
 };
 
 int run_compare(const CompareOptions& options) {
-    const auto named = model_and_scenarios(options.inputs);
-    const auto model = load_model(named.model);
-    const auto rules = load_rules(options.rules, named.model, model);
+    const auto named = load_model_and_scenarios(options.inputs);
+    const auto& model = named.model;
+    const auto rules = load_rules(options.rules, named.model_path, model);
     auto settings = options.comparison;
     settings.rules = rules ? &*rules : nullptr;
     const auto comparison = scenario::compare(model, named.scenarios, settings);

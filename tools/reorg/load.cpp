@@ -1,5 +1,7 @@
 #include "load.hpp"
 
+#include <exception>
+#include <future>
 #include <iostream>
 
 #include "print.hpp"
@@ -15,25 +17,42 @@ model::Model load_model(const std::string& path) {
     return model;
 }
 
-ModelAndScenarios model_and_scenarios(const std::vector<std::string>& arguments) {
+ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& arguments) {
     ModelAndScenarios result;
     auto first = arguments.begin();
     const bool model_given = first != arguments.end() && !scenario::is_scenario_file(*first);
-    if (model_given) result.model = *first++;
-    for (auto it = first; it != arguments.end(); ++it) {
-        result.scenarios.push_back(scenario::read_scenario(*it));
-    }
-    if (result.scenarios.empty()) {
+    if (model_given) result.model_path = *first++;
+    if (first == arguments.end()) {
         throw InputError(Location("", 0, "SCENARIO"), "name at least one scenario file");
     }
+    const auto read_scenarios = [first, &arguments] {
+        std::vector<scenario::Scenario> scenarios;
+        for (auto it = first; it != arguments.end(); ++it) {
+            scenarios.push_back(scenario::read_scenario(*it));
+        }
+        return scenarios;
+    };
     if (!model_given) {
+        result.scenarios = read_scenarios();
         const auto base = scenario::base_model(result.scenarios.front());
         if (!base) {
             throw InputError({result.scenarios.front().file, 0, "base"},
                              "the scenario names no base model: give the model first");
         }
-        result.model = base->string();
+        result.model_path = base->string();
+        result.model = load_model(result.model_path);
+        return result;
     }
+    // A large model and a scenario of thousands of changes each take a while: read both at once.
+    auto scenarios = std::async(std::launch::async, read_scenarios);
+    std::exception_ptr model_error;
+    try {
+        result.model = load_model(result.model_path);
+    } catch (...) {
+        model_error = std::current_exception();
+    }
+    result.scenarios = scenarios.get();  // its error, if any, first
+    if (model_error) std::rethrow_exception(model_error);
     return result;
 }
 

@@ -14,15 +14,18 @@ namespace reorg::cli {
 [[nodiscard]] model::Model load_model(const std::string& path);
 
 /// What `apply` and `compare` name: MODEL SCENARIO..., or SCENARIO... alone when the first
-/// scenario names its base model (a MODEL given first overrides it).
+/// scenario names its base model (a MODEL given first overrides it), read.
 struct ModelAndScenarios {
-    std::string model;
+    std::string model_path;
+    model::Model model;
     std::vector<scenario::Scenario> scenarios;
 };
 
-/// Reads the scenarios among `arguments` and finds the model. Throws InputError when no
-/// scenario is named, or the scenarios come alone and the first names no base.
-[[nodiscard]] ModelAndScenarios model_and_scenarios(const std::vector<std::string>& arguments);
+/// Reads the scenarios among `arguments` and loads the model as load_model() does; a model
+/// named first loads while a second thread reads the scenarios. Throws InputError when no
+/// scenario is named, or the scenarios come alone and the first names no base; an error in a
+/// scenario comes before one in the model.
+[[nodiscard]] ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& arguments);
 
 /// The rules for `check` and `compare`: `--rules FILE` when given, else rules.yaml beside the
 /// model, else none. Throws InputError as check::read_rules() does.

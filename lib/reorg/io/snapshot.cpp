@@ -478,8 +478,45 @@ bool is_snapshot_path(const std::filesystem::path& path) {
     return base::iequals_ascii(path.extension().string(), ".reorg");
 }
 
+// Words of a text of `size` bytes: its bytes and NUL, in whole words.
+std::size_t text_words(std::string_view text) { return text.empty() ? 0 : text.size() / 8 + 1; }
+
+// At least the words the message of `m` takes: every row's struct, its texts and lists, with a
+// margin. Sizing the first segment by it keeps the message in one segment (which a reader reads
+// straight through) without copying it into one; calloc maps the unused rest without touching
+// it.
+std::size_t message_words_bound(const model::Model& m) {
+    constexpr std::size_t kRowWords = 16;  // a row's struct (at most 8 words) and list tags
+    std::size_t words = 1024;
+    for (const auto& unit : m.units()) {
+        words += kRowWords + text_words(unit.id) + text_words(unit.name);
+    }
+    for (const auto& post : m.posts()) {
+        words +=
+            kRowWords + text_words(post.id) + text_words(post.title) + text_words(post.function);
+    }
+    for (const auto& person : m.people()) {
+        words += kRowWords + text_words(person.id) + text_words(person.name);
+    }
+    // A link: 18¼ bytes in the columns, a note's pointer and its text.
+    for (const auto& link : m.links()) words += 4 + text_words(link.note);
+    for (const auto& finding : m.findings()) {
+        words += kRowWords + text_words(finding.id) + text_words(finding.statement) +
+                 text_words(finding.source) + text_words(finding.check) + finding.about.size() +
+                 finding.because.size();
+    }
+    for (std::size_t t = 0; t < 5; ++t) {
+        const auto& extra = m.extra(Table(t));
+        for (const auto& name : extra.names) words += 1 + text_words(name);
+        for (const auto value : extra.values) words += 1 + text_words(value);
+    }
+    return words;
+}
+
 void write_snapshot(const model::Model& model, const std::filesystem::path& file) {
-    capnp::MallocMessageBuilder message(1u << 20);
+    constexpr std::size_t kMaxSegmentWords = std::numeric_limits<std::uint32_t>::max() / 2;
+    capnp::MallocMessageBuilder message(
+        static_cast<unsigned>(std::min(message_words_bound(model), kMaxSegmentWords)));
     fill(message.initRoot<wire::Model>(), model);
     base::AtomicFile output(file);
     StreamOutput stream(output.stream());
@@ -491,8 +528,8 @@ void write_snapshot(const model::Model& model, const std::filesystem::path& file
         // one segment so that loading it reads straight through the mapping.
         std::size_t words = 0;
         for (const auto segment : segments) words += segment.size();
-        capnp::MallocMessageBuilder single(static_cast<unsigned>(
-            std::min<std::size_t>(words + 1024, std::numeric_limits<std::uint32_t>::max() / 2)));
+        capnp::MallocMessageBuilder single(
+            static_cast<unsigned>(std::min(words + 1024, kMaxSegmentWords)));
         single.setRoot(message.getRoot<wire::Model>().asReader());
         capnp::writeMessage(stream, single);
     }

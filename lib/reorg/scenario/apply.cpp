@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <string>
 #include <string_view>
@@ -56,14 +58,35 @@ class Draft {
 public:
     Draft(const model::Model& base, const Scenario& scenario)
         : base_(base), scenario_(scenario), text_(std::make_shared<base::TextArena>()) {
+        // Room for what the changes add, first: adding a post to a million must not copy them.
+        std::size_t new_units = 0, new_posts = 0;
+        for (const auto& change : scenario.changes) {
+            if (std::holds_alternative<AddPost>(change.what)) ++new_posts;
+            if (std::holds_alternative<AddUnit>(change.what)) ++new_units;
+            if (const auto* split = std::get_if<SplitUnit>(&change.what)) {
+                new_units += split->into.size();
+            }
+        }
+        const auto units = base.units().size() + new_units;
+        const auto posts = base.posts().size() + new_posts;
+        for (auto* per_unit : {&unit_successor_, &unit_last_change_}) per_unit->reserve(units);
+        for (auto* per_post : {&post_successor_, &post_last_change_}) per_post->reserve(posts);
+        units_.reserve(units);
+        unit_gone_.reserve(units);
+        unit_posts_.reserve(units);
+        sub_units_.reserve(units);
+        origins_.reserve(units);
+        posts_.reserve(posts);
+        post_gone_.reserve(posts);
+        reports_.reserve(posts);
+
         const auto& parts = base.parts();
         units_ = parts.units;
         posts_ = parts.posts;
         people_ = parts.people;
-        links_ = parts.links;
         unit_gone_.assign(units_.size(), 0);
         post_gone_.assign(posts_.size(), 0);
-        link_gone_.assign(links_.size(), 0);
+        link_state_.assign(base.links().size(), LinkState::Live);
         reports_.resize(posts_.size());
         unit_posts_.resize(units_.size());
         sub_units_.resize(units_.size());
@@ -84,6 +107,10 @@ public:
         unit_last_change_.assign(units_.size(), 0);
         post_last_change_.assign(posts_.size(), 0);
         touched_.resize(scenario.changes.size());
+        constexpr std::size_t kParallelLinks = 100'000;
+        base_index_future_ = std::async(
+            base.links().size() >= kParallelLinks ? std::launch::async : std::launch::deferred,
+            index_links, base.links(), posts_.size(), units_.size());
     }
 
     void apply(const Change& change, std::size_t number) {
@@ -314,111 +341,161 @@ private:
         touch_unit(u);
     }
 
-    // ---- Links by end, indexed on first need ---------------------------------------------
+    // ---- Links, read in place ----------------------------------------------------------------
 
-    // The links present when the index is first needed, by end, in compressed rows (two arrays,
-    // not a vector per post: a million posts with five million links would otherwise cost ten
-    // million small allocations); links added or rerouted later go into a small overflow map.
-    struct LinkIndex {
-        std::vector<std::uint32_t> offsets;  // per end, into `links`
-        std::vector<std::uint32_t> links;
-        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> later;
+    // The base's links are not copied: a link a change moves is copied into `moved_links_`
+    // first, and links the scenario adds follow the base's in `added_links_`.
+    enum class LinkState : char { Live, Gone, Moved };
 
-        void build(std::size_t ends, const std::vector<std::uint32_t>& end_of_arc,
-                   const std::vector<std::uint32_t>& link_of_arc) {
-            offsets.assign(ends + 1, 0);
-            for (const auto e : end_of_arc) ++offsets[e + 1];
-            for (std::size_t e = 0; e < ends; ++e) offsets[e + 1] += offsets[e];
-            links.resize(end_of_arc.size());
-            auto next = offsets;
-            for (std::size_t i = 0; i < end_of_arc.size(); ++i) {
-                links[next[end_of_arc[i]]++] = link_of_arc[i];
+    /// Link `l` as the changes left it.
+    const Link& link(std::uint32_t l) const {
+        const auto base_links = base_.links();
+        if (l >= base_links.size()) return added_links_[l - base_links.size()];
+        if (link_state_[l] == LinkState::Moved) return moved_links_.at(l);
+        return base_links[l];
+    }
+    Link& edit_link(std::uint32_t l) {
+        const auto base_links = base_.links();
+        if (l >= base_links.size()) return added_links_[l - base_links.size()];
+        if (link_state_[l] == LinkState::Live) link_state_[l] = LinkState::Moved;
+        return moved_links_.try_emplace(l, base_links[l]).first->second;
+    }
+    /// Calls visit(l, link) for every link not removed, in order.
+    template <class Visit>
+    void each_live_link(Visit&& visit) const {
+        const auto base_links = base_.links();
+        for (std::uint32_t l = 0; l < base_links.size(); ++l) {
+            switch (link_state_[l]) {
+                case LinkState::Live:
+                    visit(l, base_links[l]);
+                    break;
+                case LinkState::Moved:
+                    visit(l, moved_links_.at(l));
+                    break;
+                case LinkState::Gone:
+                    break;
             }
         }
+        for (std::size_t a = 0; a < added_links_.size(); ++a) {
+            const auto l = static_cast<std::uint32_t>(base_links.size() + a);
+            if (link_state_[l] != LinkState::Gone) visit(l, added_links_[a]);
+        }
+    }
+
+    // ---- Links by end ------------------------------------------------------------------------
+
+    // The base's links by end, in compressed rows: two arrays, not a vector per post (a million
+    // posts with five million links would otherwise cost ten million small allocations).
+    struct EndIndex {
+        std::vector<std::uint32_t> offsets;  // per end, into `links`
+        std::vector<std::uint32_t> links;
+
         template <class Visit>
         void each(std::uint32_t end, Visit&& visit) const {
             if (end + 1 < offsets.size()) {
                 for (auto i = offsets[end]; i < offsets[end + 1]; ++i) visit(links[i]);
             }
-            if (const auto it = later.find(end); it != later.end()) {
-                for (const auto l : it->second) visit(l);
-            }
         }
     };
+    struct LinkIndex {
+        EndIndex posts, units;
+    };
 
-    void index_links() {
-        if (links_indexed_) return;
-        std::vector<std::uint32_t> post_end, post_link, unit_end, unit_link;
-        for (std::uint32_t l = 0; l < links_.size(); ++l) {
-            for (const auto& end : {links_[l].from, links_[l].to}) {
-                if (const auto* p = std::get_if<PostId>(&end)) {
-                    post_end.push_back(pos(*p));
-                    post_link.push_back(l);
-                } else {
-                    unit_end.push_back(pos(std::get<UnitId>(end)));
-                    unit_link.push_back(l);
+    // Twice through the links: count the links at each end, then place them.
+    static LinkIndex index_links(std::span<const Link> links, std::size_t posts,
+                                 std::size_t units) {
+        const auto each_end = [links](auto&& at_post, auto&& at_unit) {
+            for (std::uint32_t l = 0; l < links.size(); ++l) {
+                for (const auto& end : {links[l].from, links[l].to}) {
+                    if (const auto* p = std::get_if<PostId>(&end)) {
+                        at_post(pos(*p), l);
+                    } else {
+                        at_unit(pos(std::get<UnitId>(end)), l);
+                    }
                 }
             }
+        };
+        LinkIndex index;
+        index.posts.offsets.assign(posts + 1, 0);
+        index.units.offsets.assign(units + 1, 0);
+        each_end([&](std::uint32_t p, std::uint32_t) { ++index.posts.offsets[p + 1]; },
+                 [&](std::uint32_t u, std::uint32_t) { ++index.units.offsets[u + 1]; });
+        for (auto* by_end : {&index.posts, &index.units}) {
+            auto& offsets = by_end->offsets;
+            std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+            by_end->links.resize(offsets.back());
         }
-        links_at_post_.build(posts_.size(), post_end, post_link);
-        links_at_unit_.build(units_.size(), unit_end, unit_link);
-        links_indexed_ = true;
+        auto next_post = index.posts.offsets;
+        auto next_unit = index.units.offsets;
+        each_end([&](std::uint32_t p, std::uint32_t l) { index.posts.links[next_post[p]++] = l; },
+                 [&](std::uint32_t u, std::uint32_t l) { index.units.links[next_unit[u]++] = l; });
+        return index;
+    }
+    // The base's links are indexed on the second core while the first changes apply (on first
+    // need, for a small model); a link added or moved since goes into `later_`.
+    const LinkIndex& base_index() {
+        if (!base_index_) base_index_ = base_index_future_.get();
+        return *base_index_;
     }
     void index_link(std::uint32_t l) {
-        for (const auto& end : {links_[l].from, links_[l].to}) {
+        for (const auto& end : {link(l).from, link(l).to}) {
             if (const auto* p = std::get_if<PostId>(&end)) {
-                links_at_post_.later[pos(*p)].push_back(l);
+                later_at_post_[pos(*p)].push_back(l);
             } else {
-                links_at_unit_.later[pos(std::get<UnitId>(end))].push_back(l);
+                later_at_unit_[pos(std::get<UnitId>(end))].push_back(l);
             }
         }
     }
     /// The live links with an end at `end` (each once).
     std::vector<std::uint32_t> links_at(Ref end) {
-        index_links();
         const auto* p = std::get_if<PostId>(&end);
-        const auto& index = p ? links_at_post_ : links_at_unit_;
+        const auto at = p ? pos(*p) : pos(std::get<UnitId>(end));
         std::vector<std::uint32_t> found;
-        index.each(p ? pos(*p) : pos(std::get<UnitId>(end)), [&](std::uint32_t l) {
+        const auto keep = [&](std::uint32_t l) {
             // Entries outlive reroutes: keep only links that still end here.
-            if (!link_gone_[l] && (links_[l].from == end || links_[l].to == end)) {
+            if (link_state_[l] != LinkState::Gone && (link(l).from == end || link(l).to == end)) {
                 found.push_back(l);
             }
-        });
+        };
+        (p ? base_index().posts : base_index().units).each(at, keep);
+        const auto& later = p ? later_at_post_ : later_at_unit_;
+        if (const auto it = later.find(at); it != later.end()) {
+            for (const auto l : it->second) keep(l);
+        }
         sort_unique(found);
         return found;
     }
-    std::uint32_t add_link_row(Link link) {
-        const auto l = static_cast<std::uint32_t>(links_.size());
-        links_.push_back(link);
-        link_gone_.push_back(0);
-        if (links_indexed_) index_link(l);
+    std::uint32_t add_link_row(Link added) {
+        const auto l = static_cast<std::uint32_t>(link_state_.size());
+        added_links_.push_back(added);
+        link_state_.push_back(LinkState::Live);
+        index_link(l);
         return l;
     }
     void remove_link_row(std::uint32_t l) {
-        link_gone_[l] = 1;
+        link_state_[l] = LinkState::Gone;
         touch_link(l);
     }
     /// Moves every end of `l` at `from` to `to`; a link whose ends meet is removed, and so is
     /// a membership that would end at a unit that is no group (a group merged or removed into
     /// an ordinary unit: its members are not members of that unit).
     void move_link_end(std::uint32_t l, Ref from, Ref to) {
-        auto& link = links_[l];
-        if (link.kind == LinkKind::MemberOf && link.to == from) {
+        if (link(l).kind == LinkKind::MemberOf && link(l).to == from) {
             if (const auto* unit = std::get_if<UnitId>(&to);
                 unit && units_[pos(*unit)].kind != UnitKind::Group) {
                 remove_link_row(l);
                 return;
             }
         }
-        if (link.from == from) link.from = to;
-        if (link.to == from) link.to = to;
+        auto& moved = edit_link(l);
+        if (moved.from == from) moved.from = to;
+        if (moved.to == from) moved.to = to;
         touch_link(l);
-        if (link.from == link.to) {
-            link_gone_[l] = 1;
+        if (moved.from == moved.to) {
+            link_state_[l] = LinkState::Gone;
             return;
         }
-        if (links_indexed_) index_link(l);
+        index_link(l);
     }
 
     /// A link end: a post or a unit, as the kind allows (a post first where both may be).
@@ -457,7 +534,7 @@ private:
     std::vector<std::uint32_t> matching_links(const Link& wanted, bool weight_matters) {
         std::vector<std::uint32_t> found;
         for (const auto l : links_at(wanted.from)) {
-            const auto& link = links_[l];
+            const auto& link = this->link(l);
             if (link.kind == wanted.kind && link.from == wanted.from && link.to == wanted.to &&
                 (!weight_matters || link.weight == wanted.weight)) {
                 found.push_back(l);
@@ -727,8 +804,8 @@ private:
         if (c.kind == LinkKind::MemberOf && std::holds_alternative<UnitId>(to)) (void)group(c.to);
         std::size_t moved = 0;
         for (const auto l : links_at(from)) {
-            if (links_[l].kind != c.kind) continue;
-            const auto& link = links_[l];
+            const auto& link = this->link(l);
+            if (link.kind != c.kind) continue;
             const auto other = link.from == from ? link.to : link.from;
             if (other == to) {
                 // Moved, the link would run from `to` to itself: say so rather than lose it.
@@ -805,8 +882,10 @@ private:
     std::vector<Unit> units_;
     std::vector<Post> posts_;
     std::vector<Person> people_;
-    std::vector<Link> links_;
-    std::vector<char> unit_gone_, post_gone_, link_gone_;
+    std::vector<Link> added_links_;
+    std::unordered_map<std::uint32_t, Link> moved_links_;
+    std::vector<LinkState> link_state_;  // per link, the base's and then the added ones
+    std::vector<char> unit_gone_, post_gone_;
     // Ids the scenario added (base ids are found through the base model's index).
     std::unordered_map<std::string_view, std::uint32_t> new_units_, new_posts_, new_people_;
 
@@ -814,8 +893,8 @@ private:
     std::vector<std::vector<std::uint32_t>> unit_posts_;  // per unit: its own posts
     std::vector<std::vector<std::uint32_t>> sub_units_;   // per unit: its children
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> headed_;  // post → units
-    bool links_indexed_ = false;
-    LinkIndex links_at_post_, links_at_unit_;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> later_at_post_, later_at_unit_;
+    std::optional<LinkIndex> base_index_;
 
     std::vector<std::uint32_t> unit_successor_, post_successor_;  // where a removed one went
     std::vector<Lineage::Fate> unit_fate_, post_fate_;            // base elements only
@@ -828,6 +907,8 @@ private:
     std::size_t number_ = 0;  // 1-based number of the change being applied
     std::uint32_t line_ = 0;
     std::string_view kind_;
+    // Last: it reads the base's links and is waited for before anything else is destroyed.
+    std::future<LinkIndex> base_index_future_;
 };
 
 Applied Draft::finish() && {
@@ -842,23 +923,59 @@ Applied Draft::finish() && {
     };
     const auto unit_at_result = renumber(unit_gone_);
     const auto post_at_result = renumber(post_gone_);
-    // Where a removed element went, followed until a live one (successors removed in turn).
-    const auto follow = [](std::uint32_t i, const std::vector<char>& gone,
-                           const std::vector<std::uint32_t>& successor) {
-        for (std::size_t steps = 0; i != kNone && gone[i] && steps <= gone.size(); ++steps) {
-            i = successor[i];
+    // Where each draft element is in the result: its own position, or for a removed one its
+    // successor's (followed through successors removed in turn); kNone when none is left.
+    const auto place = [](const std::vector<char>& gone,
+                          const std::vector<std::uint32_t>& successor,
+                          const std::vector<std::uint32_t>& at_result) {
+        std::vector<std::uint32_t> at(gone.size());
+        for (std::uint32_t i = 0; i < gone.size(); ++i) {
+            auto live = i;
+            for (std::size_t steps = 0; live != kNone && gone[live] && steps <= gone.size();
+                 ++steps) {
+                live = successor[live];
+            }
+            at[i] = live != kNone && !gone[live] ? at_result[live] : kNone;
         }
-        return i != kNone && !gone[i] ? i : kNone;
+        return at;
     };
+    const auto unit_place = place(unit_gone_, unit_successor_, unit_at_result);
+    const auto post_place = place(post_gone_, post_successor_, post_at_result);
     const auto result_unit = [&](UnitId u) { return unit_at(unit_at_result[pos(u)]); };
     const auto result_post = [&](PostId p) { return post_at(post_at_result[pos(p)]); };
+    const auto result_ref = [&](Ref ref) -> std::optional<Ref> {
+        if (const auto* p = std::get_if<PostId>(&ref)) {
+            const auto at = post_place[pos(*p)];
+            if (at == kNone) return std::nullopt;
+            return post_at(at);
+        }
+        const auto at = unit_place[pos(std::get<UnitId>(ref))];
+        if (at == kNone) return std::nullopt;
+        return unit_at(at);
+    };
+
+    // The links are most of a large model: the second core carries them over while this one
+    // carries the other tables over and indexes their ids. (A live link ends at live elements:
+    // removing an element removed or moved its links.)
+    std::vector<std::uint32_t> link_rows;  // base row of each kept link, kNone for new ones
+    auto carried_links = std::async(std::launch::async, [&] {
+        std::vector<Link> links;
+        links.reserve(link_state_.size());
+        link_rows.reserve(link_state_.size());
+        const auto base_links = base_.links().size();
+        each_live_link([&](std::uint32_t l, const Link& link) {
+            links.push_back(link);
+            links.back().from = *result_ref(link.from);
+            links.back().to = *result_ref(link.to);
+            link_rows.push_back(l < base_links ? l : kNone);
+        });
+        return links;
+    });
 
     model::ModelParts parts;
     parts.storage = base_.parts().storage;
     parts.storage.push_back(text_);
     parts.units.reserve(units_.size());
-    parts.posts.reserve(posts_.size());
-    parts.links.reserve(links_.size());
     for (std::uint32_t u = 0; u < units_.size(); ++u) {
         if (unit_gone_[u]) continue;
         auto unit = units_[u];
@@ -866,34 +983,19 @@ Applied Draft::finish() && {
         if (unit.head) unit.head = result_post(*unit.head);
         parts.units.push_back(unit);
     }
+    // Nothing reads the draft's posts and people from here on: compact them in place.
+    std::size_t live_posts = 0;
     for (std::uint32_t p = 0; p < posts_.size(); ++p) {
         if (post_gone_[p]) continue;
-        auto post = posts_[p];
+        auto& post = posts_[live_posts++];
+        post = posts_[p];
         post.unit = result_unit(post.unit);
         if (post.reports_to) post.reports_to = result_post(*post.reports_to);
-        parts.posts.push_back(post);
     }
-    parts.people = people_;
-    const auto result_ref = [&](Ref ref) -> std::optional<Ref> {
-        if (const auto* p = std::get_if<PostId>(&ref)) {
-            const auto live = follow(pos(*p), post_gone_, post_successor_);
-            if (live == kNone) return std::nullopt;
-            return post_at(post_at_result[live]);
-        }
-        const auto live = follow(pos(std::get<UnitId>(ref)), unit_gone_, unit_successor_);
-        if (live == kNone) return std::nullopt;
-        return unit_at(unit_at_result[live]);
-    };
-    std::vector<std::uint32_t> link_rows;  // base row of each kept link, kNone for new ones
-    link_rows.reserve(links_.size());
-    for (std::uint32_t l = 0; l < links_.size(); ++l) {
-        if (link_gone_[l]) continue;
-        auto link = links_[l];
-        link.from = *result_ref(link.from);
-        link.to = *result_ref(link.to);
-        parts.links.push_back(link);
-        link_rows.push_back(l < base_.links().size() ? l : kNone);
-    }
+    posts_.resize(live_posts);
+    parts.posts = std::move(posts_);
+    const auto people = people_.size();
+    parts.people = std::move(people_);
     // Findings keep naming what they are about, through lineage; what left without a
     // successor drops out of `about`.
     for (const auto& finding : base_.findings()) {
@@ -934,18 +1036,24 @@ Applied Draft::finish() && {
     };
     carry_extra(Table::Units, unit_gone_, base_.units().size(), nullptr);
     carry_extra(Table::Posts, post_gone_, base_.posts().size(), nullptr);
-    carry_extra(Table::Links, link_gone_, base_.links().size(), &link_rows);
     for (const auto table : {Table::People, Table::Findings}) {
         const auto& extra = base_.extra(table);
         auto& out = parts.extra[static_cast<std::size_t>(table)];
         out = extra;
         if (!extra.names.empty() && table == Table::People) {
-            out.values.resize(people_.size() * extra.names.size());
+            out.values.resize(people * extra.names.size());
         }
     }
+    model::IdIndexes indexes;
+    indexes.units = model::index_ids(std::span<const Unit>(parts.units));
+    indexes.posts = model::index_ids(std::span<const Post>(parts.posts));
+    indexes.people = model::index_ids(std::span<const Person>(parts.people));
+    indexes.findings = model::index_ids(std::span<const model::Finding>(parts.findings));
+    parts.links = carried_links.get();
+    carry_extra(Table::Links, {}, base_.links().size(), &link_rows);
 
     Applied applied;
-    applied.model = model::Model(std::move(parts));
+    applied.model = model::Model(std::move(parts), std::move(indexes));
 
     for (auto& dropped : dropped_checks_) {
         applied.warnings.push_back(
@@ -1010,13 +1118,11 @@ Applied Draft::finish() && {
     // Lineage, in the result's ids.
     std::vector<std::optional<UnitId>> units(base_.units().size());
     for (std::uint32_t u = 0; u < units.size(); ++u) {
-        const auto live = follow(u, unit_gone_, unit_successor_);
-        if (live != kNone) units[u] = unit_at(unit_at_result[live]);
+        if (unit_place[u] != kNone) units[u] = unit_at(unit_place[u]);
     }
     std::vector<std::optional<PostId>> posts(base_.posts().size());
     for (std::uint32_t p = 0; p < posts.size(); ++p) {
-        const auto live = follow(p, post_gone_, post_successor_);
-        if (live != kNone) posts[p] = post_at(post_at_result[live]);
+        if (post_place[p] != kNone) posts[p] = post_at(post_place[p]);
     }
     std::vector<std::vector<UnitId>> origins(applied.model.units().size());
     for (std::uint32_t u = 0; u < units_.size(); ++u) {
