@@ -1,3 +1,4 @@
+#include <array>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -168,4 +169,32 @@ TEST_CASE("a large model lists its issues in the same order as a small one", "[m
         CHECK(issues[1].row == links - 1);
         CHECK_THAT(issues[2].message, Contains("reporting cycle"));
     }
+}
+
+TEST_CASE("warnings past the listed count are counted, not worded; errors are all worded",
+          "[model][validate]") {
+    // Ten units with vacant heads: ten warnings. A negative cost: an error, worded whatever
+    // the count.
+    Fixture f;
+    static const std::array<std::string_view, 10> ids{"U0", "U1", "U2", "U3", "U4",
+                                                      "U5", "U6", "U7", "U8", "U9"};
+    for (const auto id : ids) {
+        const auto u = f.unit(id);
+        f.head(u, f.post(id, u, {}, true));
+    }
+    f.parts.posts[0].cost = -1;
+    const Model model(f.parts);
+    const auto all = check_structure(model);
+    const auto capped = check_structure(model, 3);
+    REQUIRE(capped.size() == all.size());
+    const auto warnings = only(capped, reorg::Severity::Warning);
+    REQUIRE(warnings.size() == 10);
+    for (std::size_t i = 0; i < warnings.size(); ++i) {
+        INFO("warning " << i);
+        CHECK(warnings[i].message.empty() == (i >= 3));
+        CHECK(warnings[i].row == only(all, reorg::Severity::Warning)[i].row);
+    }
+    const auto errors = only(capped, reorg::Severity::Error);
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0].message, Contains("must be from 0"));
 }

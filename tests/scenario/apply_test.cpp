@@ -462,3 +462,26 @@ TEST_CASE("past 100 000 links the links are indexed on a second thread, to the s
     CHECK(applied.touched[0].links.size() == std::size_t(degree(base, "P5")));
     CHECK(applied.touched[1].links.size() == std::size_t(degree(base, "P7") - 1));
 }
+
+TEST_CASE("the result's warnings are listed up to the cap and counted beyond it",
+          "[scenario][apply]") {
+    // Sixty units, each headed by a vacant post: sixty warnings on any result.
+    std::vector<std::string> ids;
+    for (int i = 0; i < 60; ++i) ids.push_back("U" + std::to_string(i));
+    model::ModelParts parts;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        parts.units.push_back({ids[i], ids[i], model::UnitKind::Department, {}, {}, {}});
+        model::Post head;
+        head.id = ids[i];
+        head.title = "Chef";
+        head.unit = model::at<model::UnitId>(i);
+        parts.posts.push_back(head);
+        parts.units.back().head = model::at<model::PostId>(i);
+    }
+    const model::Model base(parts);
+    const auto applied =
+        scenario::apply(base, reorg::test::changes("  - rename_unit: {unit: U0, name: Noll}\n"));
+    REQUIRE(applied.warnings.size() == Diagnostics::kDefaultMaxListed);
+    CHECK(applied.warnings_not_listed == 60 - Diagnostics::kDefaultMaxListed);
+    CHECK_THAT(applied.warnings.front().message, Contains("head post 'U0' of 'U0' is vacant"));
+}

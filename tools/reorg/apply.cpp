@@ -29,7 +29,7 @@ int run_apply(const ApplyOptions& options) {
     const auto& model = named.model;
     const auto applied = scenario::apply(model, scenario);
     io::save_model(applied.model, options.output);
-    print_diagnostics(std::cerr, applied.warnings);
+    print_warnings(std::cerr, applied.warnings, applied.warnings_not_listed);
     std::cout << options.output << ": " << scenario.name << " — " << scenario.changes.size()
               << (scenario.changes.size() == 1 ? " change, " : " changes, ")
               << applied.model.units().size() << " units, " << applied.model.posts().size()

@@ -9,10 +9,15 @@ void print_diagnostics(std::ostream& out, std::span<const Diagnostic> diagnostic
 }
 
 void print_warnings(std::ostream& out, const Diagnostics& diagnostics) {
-    print_diagnostics(out, diagnostics.warnings());
-    if (diagnostics.warning_count() > diagnostics.warnings().size()) {
-        out << "reorg: ... and " << diagnostics.warning_count() - diagnostics.warnings().size()
-            << " more warnings\n";
+    print_warnings(out, diagnostics.warnings(),
+                   diagnostics.warning_count() - diagnostics.warnings().size());
+}
+
+void print_warnings(std::ostream& out, std::span<const Diagnostic> listed, std::size_t not_listed) {
+    print_diagnostics(out, listed);
+    if (not_listed > 0) {
+        out << "reorg: ... and " << not_listed
+            << (not_listed == 1 ? " more warning\n" : " more warnings\n");
     }
 }
 

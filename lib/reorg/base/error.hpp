@@ -85,6 +85,8 @@ public:
 
     void error(Location where, std::string message);
     void warning(Location where, std::string message);
+    /// Counts a warning beyond the listing cap that its checker did not word.
+    void count_warning() noexcept { ++warning_count_; }
 
     /// Adds what `later` collected, as if it had been reported here after everything so far:
     /// how a reader that splits its work over threads, each with its own Diagnostics, keeps

@@ -616,7 +616,11 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
     } catch (const Error& e) {
         throw InputError({file}, e.what());
     }
-    for (const auto& issue : model::check_structure(*model)) {
+    for (const auto& issue : model::check_structure(*model, diagnostics.max_listed())) {
+        if (issue.message.empty()) {  // a warning beyond the listing cap
+            diagnostics.count_warning();
+            continue;
+        }
         const char* table = issue.table == Table::Units      ? "units["
                             : issue.table == Table::Findings ? "findings["
                             : issue.table == Table::Links    ? "links["

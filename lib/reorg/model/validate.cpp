@@ -24,14 +24,15 @@ std::uint32_t row_of(auto id) { return static_cast<std::uint32_t>(index(id)); }
 
 class Checker {
 public:
-    explicit Checker(const Model& model) : model_(model) {}
+    Checker(const Model& model, std::size_t listed_warnings)
+        : model_(model), listed_warnings_(listed_warnings) {}
 
     std::vector<StructureIssue> run() {
         // The range checks read every link, the others walk the forests: on a large model
         // they run side by side, each into its own list, listed in this order.
         constexpr std::size_t kParallelRows = 100'000;
         const bool parallel = model_.links().size() + model_.posts().size() >= kParallelRows;
-        Checker ranges(model_);
+        Checker ranges(model_, 0);
         auto ranges_done = std::async(parallel ? std::launch::async : std::launch::deferred,
                                       [&ranges] { ranges.check_ranges(); });
         check_cycles();
@@ -48,6 +49,12 @@ private:
     void add(Severity severity, Table table, std::uint32_t row, std::string_view column,
              std::string message) {
         issues_.push_back({severity, table, row, column, std::move(message)});
+    }
+    // A warning, worded by `message()` while fewer than listed_warnings_ have been.
+    template <class Message>
+    void warn(Table table, std::uint32_t row, std::string_view column, Message&& message) {
+        add(Severity::Warning, table, row, column,
+            warnings_++ < listed_warnings_ ? message() : std::string());
     }
 
     void check_cycles() {
@@ -78,8 +85,9 @@ private:
                     "head post " + quoted(head.id) + " is outside the unit (it belongs to " +
                         quoted(model_[head.unit].id) + ")");
             } else if (head.vacant()) {
-                add(Severity::Warning, Table::Units, row, "head",
-                    "head post " + quoted(head.id) + " of " + quoted(unit.id) + " is vacant");
+                warn(Table::Units, row, "head", [&] {
+                    return "head post " + quoted(head.id) + " of " + quoted(unit.id) + " is vacant";
+                });
             }
         }
     }
@@ -151,9 +159,10 @@ private:
             const auto post = at<PostId>(p);
             const auto row = static_cast<std::uint32_t>(p);
             if (forest.child_count(post) == 1) {
-                add(Severity::Warning, Table::Posts, row, "",
-                    "manager " + quoted(posts[p].id) + " has a single direct report (" +
-                        quoted(posts[index(forest.children(post).front())].id) + ")");
+                warn(Table::Posts, row, "", [&] {
+                    return "manager " + quoted(posts[p].id) + " has a single direct report (" +
+                           quoted(posts[index(forest.children(post).front())].id) + ")";
+                });
             }
             // A unit's head answers to the head of an enclosing unit; anyone else to the head of
             // their own unit (or of the nearest enclosing unit that names one).
@@ -161,20 +170,26 @@ private:
             const auto head =
                 unit.head == post ? nearest_head(unit.parent) : nearest_head(posts[p].unit);
             if (head && *head != post && !forest.is_ancestor(*head, post)) {
-                add(Severity::Warning, Table::Posts, row, "reports_to",
-                    "post " + quoted(posts[p].id) + " has no path to the head of its unit (" +
-                        quoted(posts[index(*head)].id) + ") through its reporting line");
+                warn(Table::Posts, row, "reports_to", [&] {
+                    return "post " + quoted(posts[p].id) +
+                           " has no path to the head of its unit (" +
+                           quoted(posts[index(*head)].id) + ") through its reporting line";
+                });
             }
         }
     }
 
     const Model& model_;
+    std::size_t listed_warnings_;
+    std::size_t warnings_ = 0;
     std::vector<StructureIssue> issues_;
     bool has_cycles_ = false;
 };
 
 }  // namespace
 
-std::vector<StructureIssue> check_structure(const Model& model) { return Checker(model).run(); }
+std::vector<StructureIssue> check_structure(const Model& model, std::size_t listed_warnings) {
+    return Checker(model, listed_warnings).run();
+}
 
 }  // namespace reorg::model

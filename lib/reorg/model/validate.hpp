@@ -1,5 +1,7 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +31,11 @@ struct StructureIssue {
 /// cycles (naming every member), head posts outside their unit and findings' checks that do not
 /// parse or name unknown ids (model/condition.hpp); warnings for vacant head
 /// posts, managers with a single report and posts with no unit head above them. Reference and
-/// value checks belong to whoever builds the model. O(posts + units).
-[[nodiscard]] std::vector<StructureIssue> check_structure(const Model& model);
+/// value checks belong to whoever builds the model. O(posts + units + links).
+///
+/// Only the first `listed_warnings` warnings are worded: the rest come with an empty message, to
+/// be counted (a model of a million posts may have a warning for most of them).
+[[nodiscard]] std::vector<StructureIssue> check_structure(
+    const Model& model, std::size_t listed_warnings = std::numeric_limits<std::size_t>::max());
 
 }  // namespace reorg::model

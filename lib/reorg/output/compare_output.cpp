@@ -198,6 +198,10 @@ void write_scenario_words(std::ostream& out, const Comparison& comparison, const
     for (const auto& warning : s.applied.warnings) {
         out << "Warning: " << warning.message << '\n';
     }
+    if (const auto more = s.applied.warnings_not_listed; more > 0) {
+        out << "Warning: ... and " << more
+            << " more (reorg validate lists them on the result of reorg apply)\n";
+    }
 }
 
 // A holder as the output may show it: a name only when asked, otherwise whether the post is

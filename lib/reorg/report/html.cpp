@@ -1013,6 +1013,9 @@ private:
                 text(w.message);
                 raw("</li>");
             }
+            if (const auto more = s.applied.warnings_not_listed; more > 0) {
+                raw("<li>… and " + std::to_string(more) + " more</li>");
+            }
             raw("</ul>");
         }
         raw("</section>");

@@ -1063,8 +1063,18 @@ Applied Draft::finish() && {
     // A check whose ids now name the wrong kind (a group merged into an office) no longer
     // applies: it is dropped with a warning, as one whose id left the model.
     std::vector<std::uint32_t> stale_checks;
-    for (const auto& issue : model::check_structure(applied.model)) {
+    for (const auto& issue :
+         model::check_structure(applied.model, Diagnostics::kDefaultMaxListed)) {
         const auto& result = applied.model;
+        if (issue.severity == Severity::Warning) {
+            if (issue.message.empty()) {
+                ++applied.warnings_not_listed;
+            } else {
+                applied.warnings.push_back(
+                    {Severity::Warning, {scenario_.file}, "after the changes: " + issue.message});
+            }
+            continue;
+        }
         if (issue.table == Table::Findings) {
             if (issue.severity == Severity::Error) {
                 stale_checks.push_back(issue.row);
@@ -1090,11 +1100,6 @@ Applied Draft::finish() && {
         } else if (issue.table == Table::Posts) {
             id = result.posts()[issue.row].id;
             if (const auto p = find_post(id)) change = post_last_change_[*p];
-        }
-        if (issue.severity == Severity::Warning) {
-            applied.warnings.push_back(
-                {Severity::Warning, {scenario_.file}, "after the changes: " + issue.message});
-            continue;
         }
         const std::string what = issue.table == Table::Links
                                      ? "a link: " + issue.message

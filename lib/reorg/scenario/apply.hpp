@@ -89,7 +89,10 @@ struct Applied {
     /// Every change to a post, in the order of the scenario's changes; a post may appear more
     /// than once (affected_posts() counts it once).
     std::vector<AffectedChange> affected;
-    std::vector<Diagnostic> warnings;  ///< the result's structure warnings (vacant heads, ...)
+    /// The result's structure warnings (vacant heads, ...), the first
+    /// Diagnostics::kDefaultMaxListed of them, and the count of those beyond.
+    std::vector<Diagnostic> warnings;
+    std::size_t warnings_not_listed = 0;
 };
 
 /// Applies the changes in order to a copy of `base`, all or nothing. Throws InputError at the

@@ -464,7 +464,11 @@ model::Model ModelBuilder::finish() && {
 
     parts_.storage.push_back(text_);
     model::Model model(std::move(parts_), std::move(ids_));
-    for (const auto& issue : model::check_structure(model)) {
+    for (const auto& issue : model::check_structure(model, diagnostics_.max_listed())) {
+        if (issue.message.empty()) {  // a warning beyond the listing cap
+            diagnostics_.count_warning();
+            continue;
+        }
         auto where = locate(issue.table, issue.row, issue.column);
         if (issue.severity == Severity::Error) {
             diagnostics_.error(std::move(where), issue.message);
