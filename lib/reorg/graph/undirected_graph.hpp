@@ -29,8 +29,9 @@ public:
 
     UndirectedGraph();
 
-    /// Builds the graph from edges in any order. Self-loops are dropped; parallel edges become
-    /// one edge with the smallest weight (the shortest distance). O(E log E).
+    /// Builds the graph from edges in any order, each end below `vertices`. Self-loops are
+    /// dropped; parallel edges become one edge with the smallest weight (the shortest
+    /// distance). O(V + E log d), d the largest degree.
     static UndirectedGraph from_edges(std::size_t vertices, std::vector<Edge> edges);
 
     [[nodiscard]] std::size_t vertex_count() const noexcept;
