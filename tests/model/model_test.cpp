@@ -64,6 +64,29 @@ TEST_CASE("the id index finds every key and reports duplicates", "[model][ids]")
     CHECK(copy.find(keys[9999]) == 9999u);
 }
 
+TEST_CASE("the id index keeps short keys in its slots and views of long ones", "[model][ids]") {
+    // Keys of 7, 8 and 9 bytes, and longer ones sharing their first eight bytes.
+    const std::vector<std::string> keys{"P001234",       "P0012345", "P00123456", "ANSTALLD-0001",
+                                        "ANSTALLD-0002", "ANSTALLD", "ANSTALL",   ""};
+    std::vector<std::string> copies = keys;  // the index views these
+    IdIndex index;
+    for (std::uint32_t i = 0; i + 1 < copies.size(); ++i) REQUIRE_FALSE(index.insert(copies[i], i));
+    for (std::uint32_t i = 0; i + 1 < keys.size(); ++i) CHECK(index.find(keys[i]) == i);
+    CHECK_FALSE(index.find("ANSTALLD-0003"));
+    CHECK_FALSE(index.find("P00123"));
+    CHECK_FALSE(index.find("P0012346"));
+    CHECK(index.insert(std::string("P0012345"), 99) == 1u);
+    // Keys of up to eight bytes live in the slots: they are found after their text is gone.
+    for (auto& copy : copies) {
+        if (copy.size() <= 8) copy.assign(copy.size(), '#');
+    }
+    CHECK(index.find("P001234") == 0u);
+    CHECK(index.find("P0012345") == 1u);
+    CHECK(index.find("ANSTALLD") == 5u);
+    CHECK_FALSE(index.find("#######"));
+    CHECK(index.find("ANSTALLD-0002") == 4u);  // a view of the unchanged long key
+}
+
 TEST_CASE("ids differing only in their last digits spread over the table", "[model][ids]") {
     // With a weak hash, P000000..P999999 would pile into a few runs of slots and each lookup
     // would compare many keys; here they must fill distinct slots mostly.

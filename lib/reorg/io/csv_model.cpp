@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -55,20 +57,41 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
     builder.set_extra_columns(spec.table, std::move(extra_names));
     const auto source = builder.add_source(table.file(), table.numbers());
 
+    // Rows go to the builder in batches, each row's index slots prefetched as it is read: the
+    // reader's fields stay valid for the table's lifetime, so a batch is views only.
+    constexpr std::size_t kBatch = 32;
+    std::vector<Fields> rows;
+    std::vector<std::uint32_t> lines;
+    std::vector<std::string_view> extras;  // extra_fields.size() per row
+    rows.reserve(kBatch);
+    lines.reserve(kBatch);
+    extras.reserve(kBatch * extra_fields.size());
+    const auto hand_over = [&] {
+        const auto width = extra_fields.size();
+        for (std::size_t r = 0; r < rows.size() && !diagnostics.full(); ++r) {
+            detail::add_row(builder, rows[r], {source, lines[r]},
+                            std::span(extras).subspan(r * width, width));
+        }
+        rows.clear();
+        lines.clear();
+        extras.clear();
+    };
     CsvRecord record;
-    std::vector<std::string_view> extra(extra_fields.size());
     while (!diagnostics.full() && table.next(record, diagnostics)) {
         const auto& fields = record.fields;
         const auto field = [&](std::size_t f) {
             return f < fields.size() ? fields[f] : std::string_view{};
         };
-        Fields row{};
+        Fields& row = rows.emplace_back();
         for (std::size_t c = 0; c < spec.columns.size(); ++c) {
             if (field_of[c] != detail::kAbsent) row.*(spec.columns[c].field) = field(field_of[c]);
         }
-        for (std::size_t e = 0; e < extra_fields.size(); ++e) extra[e] = field(extra_fields[e]);
-        detail::add_row(builder, row, {source, record.line}, extra);
+        for (const auto f : extra_fields) extras.push_back(field(f));
+        lines.push_back(record.line);
+        builder.prefetch(row);
+        if (rows.size() == kBatch) hand_over();
     }
+    hand_over();
 }
 
 }  // namespace

@@ -16,6 +16,19 @@ std::uint64_t IdIndex::hash(std::string_view key) noexcept {
     return h;
 }
 
+std::string_view IdIndex::Slot::view() const noexcept {
+    if (size <= kInline) return {key, size};
+    const char* data = nullptr;
+    std::memcpy(&data, key, sizeof data);
+    return {data, size};
+}
+
+bool IdIndex::Slot::holds(std::string_view wanted, std::uint32_t fingerprint) const noexcept {
+    if (hash != fingerprint || size != wanted.size()) return false;
+    if (size <= kInline) return std::memcmp(key, wanted.data(), size) == 0;
+    return std::memcmp(view().data(), wanted.data(), size) == 0;
+}
+
 std::optional<std::uint32_t> IdIndex::find(std::string_view key) const noexcept {
     if (slots_.empty()) return std::nullopt;
     const std::uint64_t h = hash(key);
@@ -24,10 +37,7 @@ std::optional<std::uint32_t> IdIndex::find(std::string_view key) const noexcept 
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
         if (slot.position == kEmpty) return std::nullopt;
-        if (slot.hash == fingerprint && slot.size == key.size() &&
-            std::memcmp(slot.data, key.data(), key.size()) == 0) {
-            return slot.position;
-        }
+        if (slot.holds(key, fingerprint)) return slot.position;
     }
 }
 
@@ -43,14 +53,19 @@ std::optional<std::uint32_t> IdIndex::insert(std::string_view key, std::uint32_t
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         Slot& slot = slots_[i];
         if (slot.position == kEmpty) {
-            slot = {key.data(), static_cast<std::uint32_t>(key.size()), fingerprint, position};
+            slot.size = static_cast<std::uint32_t>(key.size());
+            slot.hash = fingerprint;
+            slot.position = position;
+            if (key.size() <= kInline) {
+                std::memcpy(slot.key, key.data(), key.size());
+            } else {
+                const char* data = key.data();
+                std::memcpy(slot.key, &data, sizeof data);
+            }
             ++size_;
             return std::nullopt;
         }
-        if (slot.hash == fingerprint && slot.size == key.size() &&
-            std::memcmp(slot.data, key.data(), key.size()) == 0) {
-            return slot.position;
-        }
+        if (slot.holds(key, fingerprint)) return slot.position;
     }
 }
 
@@ -68,7 +83,7 @@ void IdIndex::rehash(std::size_t capacity) {
         if (slot.position == kEmpty) continue;
         // The fingerprint is the hash's upper half; the slot comes from the lower half, so it
         // has to be computed again.
-        std::size_t i = hash({slot.data, slot.size}) & mask;
+        std::size_t i = hash(slot.view()) & mask;
         while (slots_[i].position != kEmpty) i = (i + 1) & mask;
         slots_[i] = slot;
     }

@@ -6,14 +6,15 @@
 
 namespace reorg::model {
 
-/// A hash index from string ids to positions in a table. It holds views of the keys, not
-/// copies: the keys must live in storage that outlives the index (a Model's shared text), and
-/// then copies of the index stay valid too.
+/// A hash index from string ids to positions in a table. It holds views of the keys longer than
+/// eight bytes, not copies: those must live in storage that outlives the index (a Model's
+/// shared text), and then copies of the index stay valid too.
 ///
-/// Each slot keeps the key's view, its hash and its position, so a lookup touches one slot and,
-/// only when the hashes agree, the key's bytes: two cache misses for a hit in a table of
-/// millions, which is what loading five million links costs. Open addressing, linear probing,
-/// load factor at most 1/2.
+/// Each slot keeps its position, the key's hash and the key itself when it fits in eight bytes
+/// (most ids do: P0012345, 4711, U77), else a view of it. A lookup of a short key touches one
+/// slot; a long one, only when the hashes agree, its bytes too: one cache miss, or two, for a
+/// hit in a table of millions, which is what loading five million links costs. Open
+/// addressing, linear probing, load factor at most 1/2.
 class IdIndex {
 public:
     /// Position of `key`, if present. O(1) expected.
@@ -42,11 +43,15 @@ public:
     [[nodiscard]] static std::uint64_t hash(std::string_view key) noexcept;
 
 private:
+    static constexpr std::size_t kInline = 8;  // keys up to this long live in the slot
     struct Slot {
-        const char* data = nullptr;
+        char key[kInline] = {};  // the key's bytes, or the address of a longer key
         std::uint32_t size = 0;
         std::uint32_t hash = 0;
         std::uint32_t position = kEmpty;
+
+        [[nodiscard]] std::string_view view() const noexcept;
+        [[nodiscard]] bool holds(std::string_view key, std::uint32_t fingerprint) const noexcept;
     };
     static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
 

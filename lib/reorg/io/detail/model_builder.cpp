@@ -255,6 +255,28 @@ void ModelBuilder::add_person(const PersonFields& row, Origin origin,
     keep_extra(Table::People, extra);
 }
 
+namespace {
+void prefetch_id(const model::IdIndex& index, std::string_view id) noexcept {
+    index.prefetch(model::IdIndex::hash(base::trim(id)));
+}
+}  // namespace
+
+void ModelBuilder::prefetch(const UnitFields& row) const noexcept {
+    prefetch_id(ids_.units, row.id);
+}
+void ModelBuilder::prefetch(const PostFields& row) const noexcept {
+    prefetch_id(ids_.posts, row.id);
+}
+void ModelBuilder::prefetch(const PersonFields& row) const noexcept {
+    prefetch_id(ids_.people, row.id);
+}
+void ModelBuilder::prefetch(const LinkFields& row) const noexcept {
+    // Posts: what most links join, and what resolve_ref() tries first.
+    prefetch_id(ids_.posts, row.from);
+    prefetch_id(ids_.posts, row.to);
+}
+void ModelBuilder::prefetch(const FindingFields&) const noexcept {}
+
 std::optional<model::Ref> ModelBuilder::resolve_ref(std::string_view id, bool post,
                                                     bool unit) const {
     // Posts first: they are what most links join.
@@ -379,7 +401,14 @@ void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
 }
 
 void ModelBuilder::resolve_units_posts_people() {
+    // Each row's lookups start a few rows ahead (prefetch()).
+    constexpr std::size_t kAhead = 16;
     for (std::size_t u = 0; u < parts_.units.size(); ++u) {
+        if (u + kAhead < pending_units_.size()) {
+            const auto& [parent, head] = pending_units_[u + kAhead];
+            prefetch_id(ids_.units, parent);
+            prefetch_id(ids_.posts, head);
+        }
         auto& unit = parts_.units[u];
         const auto& [parent, head] = pending_units_[u];
         const auto row_origin = origin(Table::Units, static_cast<std::uint32_t>(u));
@@ -399,6 +428,12 @@ void ModelBuilder::resolve_units_posts_people() {
         }
     }
     for (std::size_t p = 0; p < parts_.posts.size(); ++p) {
+        if (p + kAhead < pending_posts_.size()) {
+            const auto& [unit, reports_to, person] = pending_posts_[p + kAhead];
+            prefetch_id(ids_.units, unit);
+            prefetch_id(ids_.posts, reports_to);
+            prefetch_id(ids_.people, person);
+        }
         auto& post = parts_.posts[p];
         const auto& [unit, reports_to, person] = pending_posts_[p];
         const auto row_origin = origin(Table::Posts, static_cast<std::uint32_t>(p));
