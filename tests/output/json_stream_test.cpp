@@ -11,8 +11,9 @@ namespace {
 // What the streamed writer gives for `head` plus the member `key` holding `elements`.
 std::string streamed(const ordered_json& head, const ordered_json& elements) {
     std::ostringstream out;
-    reorg::output::detail::dump_with_streamed_array(out, head, "by_unit", elements.size(),
-                                                    [&](std::size_t i) { return elements[i]; });
+    reorg::output::detail::dump_with_streamed_array(
+        out, head, "by_unit", elements.size(),
+        [&](std::size_t i, ordered_json& element) { element = elements[i]; });
     return out.str();
 }
 

@@ -22,14 +22,6 @@ std::string post_label(const model::Model& model, model::PostId id) {
     return label + " (" + std::string(model[post.unit].id) + ")";
 }
 
-ordered_json figures_json(const analysis::UnitFigures& figures) {
-    return {{"posts", figures.posts},
-            {"vacant", figures.vacant},
-            {"headcount", figures.headcount},
-            {"fte", figures.fte},
-            {"cost", figures.cost}};
-}
-
 ordered_json managers_json(const model::Model& model,
                            const std::vector<analysis::ManagerSpan>& managers) {
     auto list = ordered_json::array();
@@ -52,24 +44,30 @@ void write_structure_json(std::ostream& out, const model::Model& model,
     ordered_json by_kind = ordered_json::object();
     for (const auto& [kind, count] : s.units_by_kind) by_kind[std::string(to_string(kind))] = count;
 
-    // One element per unit, a hundred thousand in a large organisation: streamed, not held.
-    const auto unit_json = [&](std::size_t i) {
+    // One element per unit, a hundred thousand in a large organisation: streamed, not held,
+    // and updated in place from one unit to the next.
+    const auto unit_json = [&](std::size_t i, ordered_json& e) {
         const auto& u = s.by_unit[i];
         const auto& unit = model[u.unit];
-        return ordered_json{
-            {"unit", unit.id},
-            {"name", unit.name},
-            {"kind", to_string(unit.kind)},
-            {"parent", unit.parent ? ordered_json(model[*unit.parent].id) : ordered_json()},
-            {"posts", u.own.posts},
-            {"vacant", u.own.vacant},
-            {"headcount", u.own.headcount},
-            {"fte", u.own.fte},
-            {"cost", u.own.cost},
-            {"managers", u.managers},
-            {"layers", {{"max", u.layers_max}, {"mean", u.layers_mean}}},
-            {"rollup", figures_json(u.rollup)},
-        };
+        e["unit"] = unit.id;
+        e["name"] = unit.name;
+        e["kind"] = to_string(unit.kind);
+        e["parent"] = unit.parent ? ordered_json(model[*unit.parent].id) : ordered_json();
+        e["posts"] = u.own.posts;
+        e["vacant"] = u.own.vacant;
+        e["headcount"] = u.own.headcount;
+        e["fte"] = u.own.fte;
+        e["cost"] = u.own.cost;
+        e["managers"] = u.managers;
+        auto& layers = e["layers"];
+        layers["max"] = u.layers_max;
+        layers["mean"] = u.layers_mean;
+        auto& rollup = e["rollup"];
+        rollup["posts"] = u.rollup.posts;
+        rollup["vacant"] = u.rollup.vacant;
+        rollup["headcount"] = u.rollup.headcount;
+        rollup["fte"] = u.rollup.fte;
+        rollup["cost"] = u.rollup.cost;
     };
 
     const ordered_json document = {

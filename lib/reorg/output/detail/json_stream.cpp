@@ -1,13 +1,14 @@
 #include "reorg/output/detail/json_stream.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
 namespace reorg::output::detail {
 
-void dump_with_streamed_array(std::ostream& out, const nlohmann::ordered_json& head,
-                              std::string_view key, std::size_t count,
-                              const std::function<nlohmann::ordered_json(std::size_t)>& element) {
+void dump_with_streamed_array(
+    std::ostream& out, const nlohmann::ordered_json& head, std::string_view key, std::size_t count,
+    const std::function<void(std::size_t, nlohmann::ordered_json&)>& fill) {
     // dump(2) of an object ends "\n}"; the member goes before that, at an indent of 2, and its
     // elements at 4. JSON strings hold no raw newline, so every '\n' of an element's own dump
     // starts one of its lines.
@@ -19,13 +20,17 @@ void dump_with_streamed_array(std::ostream& out, const nlohmann::ordered_json& h
         return;
     }
     out << "[\n";
+    nlohmann::ordered_json element;
     std::string shifted;
     for (std::size_t i = 0; i < count; ++i) {
-        const std::string dumped = element(i).dump(2);
+        fill(i, element);
+        const std::string dumped = element.dump(2);
         shifted.assign(i == 0 ? "    " : ",\n    ");
-        for (const char c : dumped) {
-            shifted += c;
-            if (c == '\n') shifted += "    ";
+        for (std::size_t line = 0; line < dumped.size();) {
+            const auto end = std::min(dumped.find('\n', line), dumped.size() - 1) + 1;
+            shifted.append(dumped, line, end - line);
+            if (dumped[end - 1] == '\n') shifted += "    ";
+            line = end;
         }
         out << shifted;
     }
