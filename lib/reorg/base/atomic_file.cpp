@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -44,6 +45,15 @@ AtomicFile::~AtomicFile() {
     stream_.close();
     std::error_code ignored;
     std::filesystem::remove(temporary_, ignored);
+}
+
+void AtomicFile::reserve(std::uint64_t bytes) noexcept {
+    // Linux's fallocate, not posix_fallocate: where the file system cannot, glibc's fallback
+    // would write a byte into every block.
+    const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fallocate(fd, 0, 0, static_cast<off_t>(bytes));
+    ::close(fd);
 }
 
 void AtomicFile::commit() {

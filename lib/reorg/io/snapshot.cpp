@@ -522,6 +522,7 @@ void write_snapshot(const model::Model& model, const std::filesystem::path& file
     StreamOutput stream(output.stream());
     const auto segments = message.getSegmentsForOutput();
     if (segments.size() == 1) {
+        output.reserve(capnp::computeSerializedSizeInWords(message) * sizeof(capnp::word));
         capnp::writeMessage(stream, message);
     } else {
         // A reader looks up every segment but the first under a lock: copy a large model into
@@ -531,6 +532,7 @@ void write_snapshot(const model::Model& model, const std::filesystem::path& file
         capnp::MallocMessageBuilder single(
             static_cast<unsigned>(std::min(words + 1024, kMaxSegmentWords)));
         single.setRoot(message.getRoot<wire::Model>().asReader());
+        output.reserve(capnp::computeSerializedSizeInWords(single) * sizeof(capnp::word));
         capnp::writeMessage(stream, single);
     }
     output.commit();
