@@ -32,6 +32,8 @@ namespace {
 using model::Table;
 
 constexpr std::uint32_t kNoIndex = wire::NO_INDEX;
+// From this many links on, the writer fills their columns on a second thread.
+constexpr std::size_t kParallelLinks = 100'000;
 
 // ---- writing ---------------------------------------------------------------------------------
 
@@ -73,8 +75,32 @@ private:
     std::ostream& out_;
 };
 
+// Fills the message of `m`. The links' columns are placed first and, for a large model,
+// filled on the second core while this one fills the other tables: setting a column's
+// elements only writes inside it, and everything that allocates stays on this thread.
 void fill(wire::Model::Builder root, const model::Model& m) {
     root.setFormatVersion(wire::CURRENT_FORMAT_VERSION);
+
+    const auto n_links = static_cast<unsigned>(m.links().size());
+    auto links = root.initLinks();
+    auto from = links.initFrom(n_links);
+    auto to = links.initTo(n_links);
+    auto from_is_unit = links.initFromIsUnit(n_links);
+    auto to_is_unit = links.initToIsUnit(n_links);
+    auto kinds = links.initKind(n_links);
+    auto weights = links.initWeight(n_links);
+    auto link_columns =
+        std::async(n_links >= kParallelLinks ? std::launch::async : std::launch::deferred, [&] {
+            for (unsigned i = 0; i < n_links; ++i) {
+                const auto& link = m.links()[i];
+                from.set(i, ref_position(link.from));
+                to.set(i, ref_position(link.to));
+                from_is_unit.set(i, std::holds_alternative<model::UnitId>(link.from));
+                to_is_unit.set(i, std::holds_alternative<model::UnitId>(link.to));
+                kinds.set(i, static_cast<wire::LinkKind>(link.kind));
+                weights.set(i, link.weight.value_or(std::numeric_limits<double>::quiet_NaN()));
+            }
+        });
 
     auto units = root.initUnits(static_cast<unsigned>(m.units().size()));
     for (unsigned i = 0; i < units.size(); ++i) {
@@ -109,27 +135,13 @@ void fill(wire::Model::Builder root, const model::Model& m) {
         set_text([&](unsigned n) { return out.initName(n); }, m.people()[i].name);
     }
 
-    const auto n_links = static_cast<unsigned>(m.links().size());
-    auto links = root.initLinks();
-    auto from = links.initFrom(n_links);
-    auto to = links.initTo(n_links);
-    auto from_is_unit = links.initFromIsUnit(n_links);
-    auto to_is_unit = links.initToIsUnit(n_links);
-    auto kinds = links.initKind(n_links);
-    auto weights = links.initWeight(n_links);
     const bool notes = std::any_of(m.links().begin(), m.links().end(),
                                    [](const model::Link& link) { return !link.note.empty(); });
     auto note = links.initNote(notes ? n_links : 0);
-    for (unsigned i = 0; i < n_links; ++i) {
-        const auto& link = m.links()[i];
-        from.set(i, ref_position(link.from));
-        to.set(i, ref_position(link.to));
-        from_is_unit.set(i, std::holds_alternative<model::UnitId>(link.from));
-        to_is_unit.set(i, std::holds_alternative<model::UnitId>(link.to));
-        kinds.set(i, static_cast<wire::LinkKind>(link.kind));
-        weights.set(i, link.weight.value_or(std::numeric_limits<double>::quiet_NaN()));
-        if (notes) set_text([&](unsigned n) { return note.init(i, n); }, link.note);
+    for (unsigned i = 0; i < note.size(); ++i) {
+        set_text([&](unsigned n) { return note.init(i, n); }, m.links()[i].note);
     }
+    link_columns.get();
 
     auto findings = root.initFindings(static_cast<unsigned>(m.findings().size()));
     for (unsigned i = 0; i < findings.size(); ++i) {
