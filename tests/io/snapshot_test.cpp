@@ -77,6 +77,26 @@ TEST_CASE("a snapshot gives back exactly the model that was packed", "[io][snaps
     CHECK(loaded.findings()[0].check == "load(KLF.IT) <= 1 and vacant(IT.CHEF) == 0");
 }
 
+TEST_CASE("past 100 000 links the columns are written on a second thread, to the same model",
+          "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto rich = io::load_model(folder.write("rich.yaml", kRich));
+    auto parts = rich.parts();
+    const auto links = parts.links;
+    for (std::size_t i = 0; parts.links.size() < 100'000; ++i) {
+        auto link = links[i % links.size()];
+        if (link.weight) link.weight = static_cast<double>(i % 977) / 4;
+        link.note = i % 1000 == 0 ? "Var tusende" : "";
+        parts.links.push_back(link);
+    }
+    const model::Model original(std::move(parts));
+    const auto file = folder.path() / "large.reorg";
+    io::write_snapshot(original, file);
+    Diagnostics diagnostics;
+    const auto loaded = io::read_snapshot(file, diagnostics);
+    test::check_same_model(original, loaded);
+}
+
 TEST_CASE("the example municipality survives CSV → snapshot → CSV", "[io][snapshot]") {
     test::TempFolder folder;
     const auto original = io::load_model(REORG_DATA_DIR "/kommun");
