@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "reorg/base/error.hpp"
@@ -185,4 +186,52 @@ TEST_CASE("Numbers are spelt for people at any magnitude", "[model][text]") {
             CHECK(std::stod(text) == Approx(huge));
         }
     }
+}
+
+namespace {
+
+// Posts P0..P(n-1) in one unit, their ids in `ids` (which must outlive the model).
+reorg::model::ModelParts posts_in_one_unit(const std::vector<std::string>& ids) {
+    reorg::model::ModelParts parts;
+    parts.units.push_back({"U", "Enheten", reorg::model::UnitKind::Department, {}, {}, {}});
+    for (const auto& id : ids) {
+        reorg::model::Post post;
+        post.id = id;
+        post.unit = reorg::model::at<reorg::model::UnitId>(0);
+        parts.posts.push_back(post);
+    }
+    return parts;
+}
+
+}  // namespace
+
+TEST_CASE("a model refuses an id twice, and looks ids up from any copy and thread",
+          "[model][ids]") {
+    using namespace reorg::model;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20'000; ++i) ids.push_back("P" + std::to_string(i));
+    auto twice = posts_in_one_unit(ids);
+    twice.posts[12'345].id = twice.posts[17].id;
+    CHECK_THROWS_WITH(Model(twice), "duplicate post id 'P17'");
+    twice.units.push_back(twice.units[0]);
+    twice.posts[12'345].id = ids[12'345];
+    CHECK_THROWS_WITH(Model(twice), "duplicate unit id 'U'");
+
+    const Model model(posts_in_one_unit(ids));
+    const Model copy = model;  // before any lookup: the index built later serves both
+    std::vector<std::size_t> found(4, 0);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < found.size(); ++t) {
+        threads.emplace_back([&, t] {
+            const Model& m = t % 2 == 0 ? model : copy;
+            for (std::size_t i = t; i < ids.size(); i += found.size()) {
+                if (m.find_post(ids[i]) == at<PostId>(i)) ++found[t];
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(found[0] + found[1] + found[2] + found[3] == ids.size());
+    CHECK(model.find_unit("U") == at<UnitId>(0));
+    CHECK_FALSE(copy.find_post("P20000"));
+    CHECK_FALSE(Model().find_post("P0"));
 }

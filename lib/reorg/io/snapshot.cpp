@@ -564,7 +564,6 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
     options.traversalLimitInWords = words.size() * 4 + 1024;
 
     model::ModelParts parts;
-    model::IdIndexes indexes;
     std::optional<std::string> duplicate;
     try {
         capnp::FlatArrayMessageReader message(words, options);
@@ -575,7 +574,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
 
         // The links are most of a large snapshot: the second core converts them, through a
         // message reader of its own (a reader counts what it traverses, unsynchronised), while
-        // this one converts the other tables and indexes their ids. Its diagnostics follow
+        // this one converts the other tables and checks their ids. Its diagnostics follow
         // those of the tables before the links, as a reader going straight through would list
         // them.
         Diagnostics link_diagnostics(diagnostics.max_listed());
@@ -592,30 +591,26 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
         parts.units = reader.units(root.getUnits(), rows);
         parts.posts = reader.posts(root.getPosts(), rows);
         parts.people = reader.people(root.getPeople());
-        // An id twice in a table is reported only when nothing else is (as Model(parts) did
-        // after the listed errors), so the indexes wait for the diagnostics.
-        const auto index_all = [&](auto&&... steps) {
+        // An id twice in a table is reported only when nothing else is (as Model(parts) does
+        // after the listed errors), so the checks wait for the diagnostics. The indexes are
+        // the model's to build, on first need.
+        const auto check_ids = [&](auto&&... steps) {
             try {
                 if (!diagnostics.has_errors()) (steps(), ...);
             } catch (const Error& e) {
                 if (!duplicate) duplicate = e.what();
             }
         };
-        index_all(
-            [&] { indexes.units = model::index_ids(std::span<const model::Unit>(parts.units)); },
-            [&] { indexes.posts = model::index_ids(std::span<const model::Post>(parts.posts)); },
-            [&] {
-                indexes.people = model::index_ids(std::span<const model::Person>(parts.people));
-            });
+        check_ids([&] { model::check_unique_ids(std::span<const model::Unit>(parts.units)); },
+                  [&] { model::check_unique_ids(std::span<const model::Post>(parts.posts)); },
+                  [&] { model::check_unique_ids(std::span<const model::Person>(parts.people)); });
         parts.links = links.get();
         diagnostics.append(link_diagnostics);
         parts.findings = reader.findings(root.getFindings(), rows);
         reader.extra_columns(root.getExtraColumns(), rows, parts.extra);
         if (!duplicate) {
-            index_all([&] {
-                indexes.findings =
-                    model::index_ids(std::span<const model::Finding>(parts.findings));
-            });
+            check_ids(
+                [&] { model::check_unique_ids(std::span<const model::Finding>(parts.findings)); });
         }
     } catch (const kj::Exception& e) {
         throw not_valid(file, e);
@@ -626,7 +621,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
 
     std::optional<model::Model> model;
     try {
-        model.emplace(std::move(parts), std::move(indexes));
+        model.emplace(std::move(parts), model::IdCheck::Done);
     } catch (const Error& e) {
         throw InputError({file}, e.what());
     }

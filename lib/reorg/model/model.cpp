@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -34,6 +36,39 @@ IdIndex index_rows(std::span<const Row> rows, std::string_view table) {
     return index;
 }
 
+// A table of (fingerprint, position + 1) pairs, eight bytes a slot where an index takes 24: a
+// row's id is compared with another's only when their fingerprints agree.
+template <class Row>
+void check_unique(std::span<const Row> rows, std::string_view table) {
+    std::size_t capacity = 16;
+    while (capacity < rows.size() * 2) capacity *= 2;
+    std::vector<std::uint64_t> slots(capacity, 0);
+    const std::size_t mask = capacity - 1;
+    constexpr std::size_t kAhead = 16;
+    std::array<std::uint64_t, kAhead> hashes{};
+    const auto start = [&](std::size_t i) {
+        hashes[i % kAhead] = IdIndex::hash(rows[i].id);
+        __builtin_prefetch(&slots[hashes[i % kAhead] & mask]);
+    };
+    for (std::size_t i = 0; i < std::min(kAhead, rows.size()); ++i) start(i);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::uint64_t hash = hashes[i % kAhead];
+        if (i + kAhead < rows.size()) start(i + kAhead);
+        const std::uint64_t fingerprint = hash >> 32;
+        for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+            const std::uint64_t slot = slots[s];
+            if (slot == 0) {
+                slots[s] = fingerprint << 32 | (i + 1);
+                break;
+            }
+            if (slot >> 32 == fingerprint && rows[(slot & 0xffffffffU) - 1].id == rows[i].id) {
+                throw Error("duplicate " + std::string(table) + " id '" + std::string(rows[i].id) +
+                            "'");
+            }
+        }
+    }
+}
+
 template <class Id>
 std::optional<Id> find_in(const IdIndex& index, std::string_view id) {
     const auto found = index.find(id);
@@ -43,40 +78,69 @@ std::optional<Id> find_in(const IdIndex& index, std::string_view id) {
 
 }  // namespace
 
-IdIndex index_ids(std::span<const Unit> units) { return index_rows(units, "unit"); }
-IdIndex index_ids(std::span<const Post> posts) { return index_rows(posts, "post"); }
-IdIndex index_ids(std::span<const Person> people) { return index_rows(people, "person"); }
-IdIndex index_ids(std::span<const Finding> findings) { return index_rows(findings, "finding"); }
+void check_unique_ids(std::span<const Unit> units) { check_unique(units, "unit"); }
+void check_unique_ids(std::span<const Post> posts) { check_unique(posts, "post"); }
+void check_unique_ids(std::span<const Person> people) { check_unique(people, "person"); }
+void check_unique_ids(std::span<const Finding> findings) { check_unique(findings, "finding"); }
 
-Model::Model(ModelParts parts) : parts_(std::move(parts)) {
-    parts_.extra.resize(5);
-    index_.units = index_ids(units());
-    index_.posts = index_ids(posts());
-    index_.people = index_ids(people());
-    index_.findings = index_ids(findings());
-}
+namespace {
+enum TableIndex : std::size_t { kUnits, kPosts, kPeople, kFindings, kTables };
+constexpr std::array<std::string_view, kTables> kTableNames{"unit", "post", "person", "finding"};
+}  // namespace
 
-Model::Model(ModelParts parts, IdIndexes indexes)
-    : parts_(std::move(parts)), index_(std::move(indexes)) {
+struct Model::Indexes {
+    std::array<std::once_flag, kTables> built;
+    std::array<IdIndex, kTables> index;
+};
+
+Model::Model() : index_(std::make_shared<Indexes>()) {}
+
+Model::Model(ModelParts parts, IdCheck check)
+    : parts_(std::move(parts)), index_(std::make_shared<Indexes>()) {
     parts_.extra.resize(5);
-    if (index_.units.size() != parts_.units.size() || index_.posts.size() != parts_.posts.size() ||
-        index_.people.size() != parts_.people.size() ||
-        index_.findings.size() != parts_.findings.size()) {
-        throw Error("internal: id indexes do not match the tables");
+    if (check == IdCheck::Check) {
+        check_unique_ids(units());
+        check_unique_ids(posts());
+        check_unique_ids(people());
+        check_unique_ids(findings());
     }
 }
 
+Model::Model(ModelParts parts, IdIndexes indexes)
+    : parts_(std::move(parts)), index_(std::make_shared<Indexes>()) {
+    parts_.extra.resize(5);
+    if (indexes.units.size() != parts_.units.size() ||
+        indexes.posts.size() != parts_.posts.size() ||
+        indexes.people.size() != parts_.people.size() ||
+        indexes.findings.size() != parts_.findings.size()) {
+        throw Error("internal: id indexes do not match the tables");
+    }
+    IdIndex* given[] = {&indexes.units, &indexes.posts, &indexes.people, &indexes.findings};
+    for (std::size_t t = 0; t < kTables; ++t) {
+        std::call_once(index_->built[t], [&] { index_->index[t] = std::move(*given[t]); });
+    }
+}
+
+template <class Row>
+const IdIndex& Model::index_of(std::size_t table, std::span<const Row> rows) const {
+    static const IdIndex none;
+    if (!index_) return none;  // a model moved from
+    std::call_once(index_->built[table],
+                   [&] { index_->index[table] = index_rows(rows, kTableNames[table]); });
+    return index_->index[table];
+}
+
 std::optional<UnitId> Model::find_unit(std::string_view id) const {
-    return find_in<UnitId>(index_.units, id);
+    return find_in<UnitId>(index_of(kUnits, units()), id);
 }
 std::optional<PostId> Model::find_post(std::string_view id) const {
-    return find_in<PostId>(index_.posts, id);
+    return find_in<PostId>(index_of(kPosts, posts()), id);
 }
 std::optional<PersonId> Model::find_person(std::string_view id) const {
-    return find_in<PersonId>(index_.people, id);
+    return find_in<PersonId>(index_of(kPeople, people()), id);
 }
 std::optional<FindingId> Model::find_finding(std::string_view id) const {
-    return find_in<FindingId>(index_.findings, id);
+    return find_in<FindingId>(index_of(kFindings, findings()), id);
 }
 
 std::string_view Model::id_of(Ref ref) const {

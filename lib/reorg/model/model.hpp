@@ -106,22 +106,30 @@ struct IdIndexes {
     IdIndex units, posts, people, findings;
 };
 
-/// The id index of one table. Throws reorg::Error naming the id if the table holds it twice.
-/// What Model(ModelParts) does for each table, for loaders that index some tables while they
-/// still read others.
-[[nodiscard]] IdIndex index_ids(std::span<const Unit> units);
-[[nodiscard]] IdIndex index_ids(std::span<const Post> posts);
-[[nodiscard]] IdIndex index_ids(std::span<const Person> people);
-[[nodiscard]] IdIndex index_ids(std::span<const Finding> findings);
+/// Throws reorg::Error naming the id if the table holds it twice: what Model(ModelParts) checks
+/// of each table, for loaders that check some tables while they still read others. O(rows),
+/// in a third of the memory an index takes.
+void check_unique_ids(std::span<const Unit> units);
+void check_unique_ids(std::span<const Post> posts);
+void check_unique_ids(std::span<const Person> people);
+void check_unique_ids(std::span<const Finding> findings);
+
+/// Whether a Model's constructor checks that no table holds an id twice.
+enum class IdCheck : std::uint8_t {
+    Check,
+    Done,  ///< the caller did (check_unique_ids() on each table), or built the tables so
+};
 
 /// An immutable organisation model. Cheap to move; copying copies the tables but shares text.
 class Model {
 public:
-    Model() = default;
+    Model();
 
-    /// Takes the parts and indexes their ids. Throws reorg::Error if a table holds an id twice
-    /// (readers report duplicates with their file and line before getting here).
-    explicit Model(ModelParts parts);
+    /// Takes the parts. Throws reorg::Error if a table holds an id twice (readers report
+    /// duplicates with their file and line before getting here), unless `check` says the
+    /// caller made sure. The id indexes are built on the first lookup of each table: most
+    /// commands never look an id up.
+    explicit Model(ModelParts parts, IdCheck check = IdCheck::Check);
 
     /// Takes the parts with indexes the caller built over exactly these tables, so a loader
     /// that looked every id up anyway does not index them twice.
@@ -141,7 +149,8 @@ public:
         return parts_.findings[index(id)];
     }
 
-    /// Looks an id up as the files spell it. O(1) expected.
+    /// Looks an id up as the files spell it. O(1) expected, after O(rows) to index the table
+    /// on its first lookup (in this model or a copy). Safe from several threads at once.
     [[nodiscard]] std::optional<UnitId> find_unit(std::string_view id) const;
     [[nodiscard]] std::optional<PostId> find_post(std::string_view id) const;
     [[nodiscard]] std::optional<PersonId> find_person(std::string_view id) const;
@@ -159,8 +168,13 @@ public:
     [[nodiscard]] const ModelParts& parts() const noexcept { return parts_; }
 
 private:
+    struct Indexes;
+    template <class Row>
+    const IdIndex& index_of(std::size_t table, std::span<const Row> rows) const;
+
     ModelParts parts_;
-    IdIndexes index_;
+    // Built on first need, and shared by the copies of this model: their tables are the same.
+    std::shared_ptr<Indexes> index_;
 };
 
 }  // namespace reorg::model

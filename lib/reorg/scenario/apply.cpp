@@ -955,8 +955,8 @@ Applied Draft::finish() && {
     };
 
     // The links are most of a large model: the second core carries them over while this one
-    // carries the other tables over and indexes their ids. (A live link ends at live elements:
-    // removing an element removed or moved its links.)
+    // carries the other tables over. (A live link ends at live elements: removing an element
+    // removed or moved its links.)
     std::vector<std::uint32_t> link_rows;  // base row of each kept link, kNone for new ones
     auto carried_links = std::async(std::launch::async, [&] {
         std::vector<Link> links;
@@ -1044,16 +1044,12 @@ Applied Draft::finish() && {
             out.values.resize(people * extra.names.size());
         }
     }
-    model::IdIndexes indexes;
-    indexes.units = model::index_ids(std::span<const Unit>(parts.units));
-    indexes.posts = model::index_ids(std::span<const Post>(parts.posts));
-    indexes.people = model::index_ids(std::span<const Person>(parts.people));
-    indexes.findings = model::index_ids(std::span<const model::Finding>(parts.findings));
     parts.links = carried_links.get();
     carry_extra(Table::Links, {}, base_.links().size(), &link_rows);
 
     Applied applied;
-    applied.model = model::Model(std::move(parts), std::move(indexes));
+    // Unique ids by construction: a new id was refused when in use, a recruit added once.
+    applied.model = model::Model(std::move(parts), model::IdCheck::Done);
 
     for (auto& dropped : dropped_checks_) {
         applied.warnings.push_back(
