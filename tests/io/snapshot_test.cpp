@@ -50,10 +50,10 @@ std::string read_bytes(const std::filesystem::path& path) {
 }
 
 // The diagnostics of a load that must fail; fails the test if it loads.
-std::string load_error(const std::filesystem::path& path) {
+std::string load_error(const std::filesystem::path& path, bool index_ids = false) {
     Diagnostics diagnostics;
     try {
-        (void)io::read_snapshot(path, diagnostics);
+        (void)io::read_snapshot(path, diagnostics, index_ids);
     } catch (const InputError& error) {
         return error.what();
     }
@@ -70,6 +70,12 @@ TEST_CASE("a snapshot gives back exactly the model that was packed", "[io][snaps
     Diagnostics diagnostics;
     const auto loaded = io::read_snapshot(file, diagnostics);
     test::check_same_model(original, loaded);
+    // Indexed while read, or on first lookup: the same answers.
+    const auto indexed = io::read_snapshot(file, diagnostics, true);
+    test::check_same_model(original, indexed);
+    for (const auto& post : original.posts()) {
+        CHECK(indexed.find_post(post.id) == loaded.find_post(post.id));
+    }
     CHECK(loaded.extra(model::Table::Units).names == std::vector<std::string>{"cost_centre"});
     CHECK(loaded.find_post("IT.2").has_value());
     CHECK(loaded.links()[1].note == "Säkerhetsfrågor");
@@ -242,6 +248,7 @@ TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][sna
     auto twice_and_more = twice;
     io::write_snapshot(model::Model(std::move(twice), model::IdCheck::Done), file);
     CHECK_THAT(load_error(file), Contains("duplicate person id 'P1'"));
+    CHECK_THAT(load_error(file, true), Contains("duplicate person id 'P1'"));
 
     // Listed errors come first, as when the model was built after them.
     twice_and_more.links[0].to = model::UnitId{70};

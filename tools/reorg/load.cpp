@@ -10,9 +10,9 @@
 
 namespace reorg::cli {
 
-model::Model load_model(const std::string& path) {
+model::Model load_model(const std::string& path, io::LoadOptions options) {
     Diagnostics diagnostics;
-    auto model = io::load_model(path, diagnostics);
+    auto model = io::load_model(path, diagnostics, options);
     print_warning_count(std::cerr, diagnostics);
     return model;
 }
@@ -40,14 +40,14 @@ ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& argum
                              "the scenario names no base model: give the model first");
         }
         result.model_path = base->string();
-        result.model = load_model(result.model_path);
+        result.model = load_model(result.model_path, {.index_ids = true});
         return result;
     }
     // A large model and a scenario of thousands of changes each take a while: read both at once.
     auto scenarios = std::async(std::launch::async, read_scenarios);
     std::exception_ptr model_error;
     try {
-        result.model = load_model(result.model_path);
+        result.model = load_model(result.model_path, {.index_ids = true});
     } catch (...) {
         model_error = std::current_exception();
     }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "reorg/check/rules.hpp"
+#include "reorg/io/load.hpp"
 #include "reorg/model/model.hpp"
 #include "reorg/scenario/scenario.hpp"
 
@@ -11,7 +12,7 @@ namespace reorg::cli {
 
 /// Loads a model for any command but `validate`, printing the count of warnings on stderr.
 /// Throws InputError as io::load_model() does.
-[[nodiscard]] model::Model load_model(const std::string& path);
+[[nodiscard]] model::Model load_model(const std::string& path, io::LoadOptions options = {});
 
 /// What `apply` and `compare` name: MODEL SCENARIO..., or SCENARIO... alone when the first
 /// scenario names its base model (a MODEL given first overrides it), read.

@@ -5,10 +5,11 @@
 
 namespace reorg::io {
 
-model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
+model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics,
+                        LoadOptions options) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) return read_csv_folder(path, diagnostics);
-    if (is_snapshot_path(path)) return read_snapshot(path, diagnostics);
+    if (is_snapshot_path(path)) return read_snapshot(path, diagnostics, options.index_ids);
     const auto extension = path.extension().string();
     if (base::iequals_ascii(extension, ".yaml") || base::iequals_ascii(extension, ".yml")) {
         return read_yaml_model(path, diagnostics);

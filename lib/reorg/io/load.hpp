@@ -17,9 +17,18 @@ namespace reorg::io {
 [[nodiscard]] model::Model read_yaml_model(const std::filesystem::path& file,
                                            Diagnostics& diagnostics);
 
+/// How a model is read.
+struct LoadOptions {
+    /// Index the ids while reading, on a core that would otherwise wait, for a caller that
+    /// will look ids up (applying a scenario looks up every id it names). Without it a model
+    /// read from a snapshot indexes a table on its first lookup.
+    bool index_ids = false;
+};
+
 /// Reads a model in whichever form `path` is: a folder of CSV files, a `.yaml`/`.yml` file or a
 /// `.reorg` snapshot.
-[[nodiscard]] model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics);
+[[nodiscard]] model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                      LoadOptions options = {});
 
 /// The same, for callers that do not want the warnings.
 [[nodiscard]] model::Model load_model(const std::filesystem::path& path);

@@ -550,7 +550,8 @@ void write_snapshot(const model::Model& model, const std::filesystem::path& file
     output.commit();
 }
 
-model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagnostics) {
+model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagnostics,
+                           bool index_ids) {
     const std::string file = path.string();
     auto mapping = std::make_shared<const MappedFile>(path);
     if (mapping->size() == 0 || mapping->size() % sizeof(capnp::word) != 0) {
@@ -564,6 +565,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
     options.traversalLimitInWords = words.size() * 4 + 1024;
 
     model::ModelParts parts;
+    model::IdIndexes indexes;
     std::optional<std::string> duplicate;
     try {
         capnp::FlatArrayMessageReader message(words, options);
@@ -601,16 +603,23 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
                 if (!duplicate) duplicate = e.what();
             }
         };
-        check_ids([&] { model::check_unique_ids(std::span<const model::Unit>(parts.units)); },
-                  [&] { model::check_unique_ids(std::span<const model::Post>(parts.posts)); },
-                  [&] { model::check_unique_ids(std::span<const model::Person>(parts.people)); });
+        // Each table's ids checked, or indexed (which checks them) when asked.
+        const auto check = [&](auto& index, const auto& table) {
+            if (index_ids) {
+                index = model::index_ids(std::span(table));
+            } else {
+                model::check_unique_ids(std::span(table));
+            }
+        };
+        check_ids([&] { check(indexes.units, parts.units); },
+                  [&] { check(indexes.posts, parts.posts); },
+                  [&] { check(indexes.people, parts.people); });
         parts.links = links.get();
         diagnostics.append(link_diagnostics);
         parts.findings = reader.findings(root.getFindings(), rows);
         reader.extra_columns(root.getExtraColumns(), rows, parts.extra);
         if (!duplicate) {
-            check_ids(
-                [&] { model::check_unique_ids(std::span<const model::Finding>(parts.findings)); });
+            check_ids([&] { check(indexes.findings, parts.findings); });
         }
     } catch (const kj::Exception& e) {
         throw not_valid(file, e);
@@ -621,7 +630,11 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
 
     std::optional<model::Model> model;
     try {
-        model.emplace(std::move(parts), model::IdCheck::Done);
+        if (index_ids) {
+            model.emplace(std::move(parts), std::move(indexes));
+        } else {
+            model.emplace(std::move(parts), model::IdCheck::Done);
+        }
     } catch (const Error& e) {
         throw InputError({file}, e.what());
     }

@@ -17,8 +17,9 @@ void write_snapshot(const model::Model& model, const std::filesystem::path& file
 /// InputError naming what is wrong (never a crash or a hang): every reference is checked against
 /// its list, every kind against its vocabulary, ids for uniqueness, and the structure as for
 /// any model (cycles, heads outside their unit). Structural warnings go to `diagnostics`.
+/// With `index_ids`, the ids are indexed while the links are read (LoadOptions::index_ids).
 [[nodiscard]] model::Model read_snapshot(const std::filesystem::path& file,
-                                         Diagnostics& diagnostics);
+                                         Diagnostics& diagnostics, bool index_ids = false);
 
 /// Whether `path` names a snapshot (a `.reorg` file).
 [[nodiscard]] bool is_snapshot_path(const std::filesystem::path& path);

@@ -78,6 +78,11 @@ std::optional<Id> find_in(const IdIndex& index, std::string_view id) {
 
 }  // namespace
 
+IdIndex index_ids(std::span<const Unit> units) { return index_rows(units, "unit"); }
+IdIndex index_ids(std::span<const Post> posts) { return index_rows(posts, "post"); }
+IdIndex index_ids(std::span<const Person> people) { return index_rows(people, "person"); }
+IdIndex index_ids(std::span<const Finding> findings) { return index_rows(findings, "finding"); }
+
 void check_unique_ids(std::span<const Unit> units) { check_unique(units, "unit"); }
 void check_unique_ids(std::span<const Post> posts) { check_unique(posts, "post"); }
 void check_unique_ids(std::span<const Person> people) { check_unique(people, "person"); }

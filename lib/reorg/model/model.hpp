@@ -106,6 +106,13 @@ struct IdIndexes {
     IdIndex units, posts, people, findings;
 };
 
+/// The id index of one table. Throws reorg::Error naming the id if the table holds it twice.
+/// For loaders that index some tables while they still read others.
+[[nodiscard]] IdIndex index_ids(std::span<const Unit> units);
+[[nodiscard]] IdIndex index_ids(std::span<const Post> posts);
+[[nodiscard]] IdIndex index_ids(std::span<const Person> people);
+[[nodiscard]] IdIndex index_ids(std::span<const Finding> findings);
+
 /// Throws reorg::Error naming the id if the table holds it twice: what Model(ModelParts) checks
 /// of each table, for loaders that check some tables while they still read others. O(rows),
 /// in a third of the memory an index takes.
