@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -108,9 +109,13 @@ public:
         post_last_change_.assign(posts_.size(), 0);
         touched_.resize(scenario.changes.size());
         constexpr std::size_t kParallelLinks = 100'000;
-        base_index_future_ = std::async(
+        named_future_ = std::async(
             base.links().size() >= kParallelLinks ? std::launch::async : std::launch::deferred,
-            index_links, base.links(), posts_.size(), units_.size());
+            [links = base.links()](NamedEnds named) {
+                gather_links(named, links);
+                return named;
+            },
+            named_ends(base, scenario));
     }
 
     void apply(const Change& change, std::size_t number) {
@@ -431,11 +436,75 @@ private:
                  [&](std::uint32_t u, std::uint32_t l) { index.units.links[next_unit[u]++] = l; });
         return index;
     }
-    // The base's links are indexed on the second core while the first changes apply (on first
-    // need, for a small model); a link added or moved since goes into `later_`.
-    const LinkIndex& base_index() {
-        if (!base_index_) base_index_ = base_index_future_.get();
-        return *base_index_;
+    // Only the ends the changes name are ever asked about (the posts removed, the units
+    // merged or removed, the ends of rerouted, removed and member links: a change finds an end
+    // by its id). Their base links are gathered in one pass over the links, on the second core
+    // while the first changes apply (on first need, for a small model); an end the scenario did
+    // not name falls back to indexing every link. A link added or moved since goes into
+    // `later_at_*`.
+    struct NamedEnds {
+        std::vector<char> post, unit;  // per base post and unit: named by a change
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> at_post, at_unit;  // (end, link)
+    };
+    static NamedEnds named_ends(const model::Model& base, const Scenario& scenario) {
+        NamedEnds named;
+        named.post.assign(base.posts().size(), 0);
+        named.unit.assign(base.units().size(), 0);
+        const auto name = [&](const std::string& id) {
+            if (const auto p = base.find_post(id)) named.post[model::index(*p)] = 1;
+            if (const auto u = base.find_unit(id)) named.unit[model::index(*u)] = 1;
+        };
+        for (const auto& change : scenario.changes) {
+            std::visit(
+                [&](const auto& c) {
+                    using C = std::decay_t<decltype(c)>;
+                    if constexpr (std::is_same_v<C, Merge>) {
+                        for (const auto& id : c.units) name(id);
+                    } else if constexpr (std::is_same_v<C, RemoveUnit>) {
+                        name(c.unit);
+                    } else if constexpr (std::is_same_v<C, RemovePost> ||
+                                         std::is_same_v<C, AddMember> ||
+                                         std::is_same_v<C, RemoveMember>) {
+                        name(c.post);
+                    } else if constexpr (std::is_same_v<C, Reroute> ||
+                                         std::is_same_v<C, RemoveLink>) {
+                        name(c.from);
+                    }
+                },
+                change.what);
+        }
+        return named;
+    }
+    static void gather_links(NamedEnds& named, std::span<const Link> links) {
+        for (std::uint32_t l = 0; l < links.size(); ++l) {
+            for (const auto& end : {links[l].from, links[l].to}) {
+                if (const auto* p = std::get_if<PostId>(&end)) {
+                    if (named.post[pos(*p)]) named.at_post.emplace_back(pos(*p), l);
+                } else if (named.unit[pos(std::get<UnitId>(end))]) {
+                    named.at_unit.emplace_back(pos(std::get<UnitId>(end)), l);
+                }
+            }
+        }
+        std::sort(named.at_post.begin(), named.at_post.end());
+        std::sort(named.at_unit.begin(), named.at_unit.end());
+    }
+    // Calls visit(l) for each base link at `end` (a position among the draft's posts, or its
+    // units).
+    template <class Visit>
+    void each_base_link(bool post, std::uint32_t end, Visit&& visit) {
+        if (!named_) named_ = named_future_.get();
+        const auto& marked = post ? named_->post : named_->unit;
+        if (end >= marked.size()) return;  // added by the scenario: no base links
+        if (marked[end]) {
+            const auto& arcs = post ? named_->at_post : named_->at_unit;
+            const auto first = std::lower_bound(arcs.begin(), arcs.end(), std::pair(end, 0U));
+            for (auto arc = first; arc != arcs.end() && arc->first == end; ++arc) {
+                visit(arc->second);
+            }
+            return;
+        }
+        if (!base_index_) base_index_ = index_links(base_.links(), posts_.size(), units_.size());
+        (post ? base_index_->posts : base_index_->units).each(end, visit);
     }
     void index_link(std::uint32_t l) {
         for (const auto& end : {link(l).from, link(l).to}) {
@@ -457,7 +526,7 @@ private:
                 found.push_back(l);
             }
         };
-        (p ? base_index().posts : base_index().units).each(at, keep);
+        each_base_link(p != nullptr, at, keep);
         const auto& later = p ? later_at_post_ : later_at_unit_;
         if (const auto it = later.find(at); it != later.end()) {
             for (const auto l : it->second) keep(l);
@@ -894,7 +963,8 @@ private:
     std::vector<std::vector<std::uint32_t>> sub_units_;   // per unit: its children
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> headed_;  // post → units
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> later_at_post_, later_at_unit_;
-    std::optional<LinkIndex> base_index_;
+    std::optional<NamedEnds> named_;
+    std::optional<LinkIndex> base_index_;  // every base link by end, if a change needs it
 
     std::vector<std::uint32_t> unit_successor_, post_successor_;  // where a removed one went
     std::vector<Lineage::Fate> unit_fate_, post_fate_;            // base elements only
@@ -908,7 +978,7 @@ private:
     std::uint32_t line_ = 0;
     std::string_view kind_;
     // Last: it reads the base's links and is waited for before anything else is destroyed.
-    std::future<LinkIndex> base_index_future_;
+    std::future<NamedEnds> named_future_;
 };
 
 Applied Draft::finish() && {
