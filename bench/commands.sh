@@ -70,16 +70,9 @@ fallback_posts=${FALLBACK_POSTS:-$((posts / 10 > 0 ? posts / 10 : 1))}
 full=0
 [ "$posts" -ge 1000000 ] && full=1 # SPEC §9's targets are for 1,000,000 posts
 
-reorg_src=${REORG:-build/release/tools/reorg}
-if [ ! -x "$reorg_src" ]; then
-    if [ -n "${REORG:-}" ]; then
-        echo "commands.sh: REORG=$REORG is not an executable" >&2
-        exit 1
-    fi
-    bash scripts/setup-debian.sh
-    cmake --preset release >/dev/null
-    cmake --build --preset release --target reorg_cli >/dev/null
-fi
+name=commands
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 # The peers and GNU time, from Debian's packages when missing.
 missing=()
@@ -96,31 +89,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ -n "${BENCH_DIR:-}" ]; then
-    mkdir -p "$BENCH_DIR"
-    base_dir=$BENCH_DIR made_base=0
-else
-    base_dir=$(mktemp -d /tmp/reorg-commands-bench.XXXXXX) made_base=1
-fi
-work=$base_dir/commands-bench
+bench_scratch
 out=$work/out
-mkdir -p "$work" "$out"
-cleanup() {
-    rm -f "$work/reorg" "$work/timing" "$work/timing.err"
-    if [ "${KEEP:-0}" = 1 ]; then
-        echo "commands.sh: kept $work" >&2
-        return
-    fi
-    rm -rf "$work"
-    if [ "$made_base" = 1 ]; then rmdir "$base_dir" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-cp "$reorg_src" "$work/reorg"
-reorg=$work/reorg
+mkdir -p "$out"
 # What was copied, for the header (the source may be rebuilt during the run).
 built=$(date -u -r "$reorg_src" '+%F %H:%M UTC')
 checkout="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- lib tools 2>/dev/null || echo ', with uncommitted changes in lib/ or tools/')"
-timing=$work/timing
 progress() { echo "commands.sh: $*" >&2; }
 # "MEDIAN MIN–MAX" of the seconds given, each to two decimals.
 median_range() {

@@ -34,38 +34,11 @@ if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(100000:1000 1000000:10000); fi
 runs=${RUNS:-3}
 seed=${SEED:-2}
 
-reorg_src=${REORG:-build/release/tools/reorg}
-if [ ! -x "$reorg_src" ]; then
-    if [ -n "${REORG:-}" ]; then
-        echo "scenario.sh: REORG=$REORG is not an executable" >&2
-        exit 1
-    fi
-    bash scripts/setup-debian.sh
-    cmake --preset release >/dev/null
-    cmake --build --preset release --target reorg_cli >/dev/null
-fi
+name=scenario
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
-if [ -n "${BENCH_DIR:-}" ]; then
-    mkdir -p "$BENCH_DIR"
-    base_dir=$BENCH_DIR made_base=0
-else
-    base_dir=$(mktemp -d /tmp/reorg-scenario-bench.XXXXXX) made_base=1
-fi
-work=$base_dir/scenario-bench
-mkdir -p "$work"
-cleanup() {
-    rm -f "$work/reorg" "$work/timing" "$work/timing.err"
-    if [ "${KEEP:-0}" = 1 ]; then
-        echo "scenario.sh: kept $work" >&2
-        return
-    fi
-    rm -rf "$work"
-    if [ "$made_base" = 1 ]; then rmdir "$base_dir" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-cp "$reorg_src" "$work/reorg"
-reorg=$work/reorg
-timing=$work/timing
+bench_scratch
 
 # timed OUT COMMAND...: run once under /usr/bin/time, stdout to OUT; sets $secs and $mib. A
 # failure stops the script with the command and its error lines (warnings left out).
