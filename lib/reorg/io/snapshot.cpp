@@ -75,10 +75,53 @@ private:
     std::ostream& out_;
 };
 
+// Words of a text of `size` bytes: its bytes and NUL, in whole words.
+std::size_t text_words(std::string_view text) { return text.empty() ? 0 : text.size() / 8 + 1; }
+
+// At least the words the message of `m` takes (every row's struct, its texts and lists, with a
+// margin), and whether the links' notes need a column, in one pass over the links. Sizing the
+// first segment by it keeps the message in one segment (which a reader reads straight
+// through) without copying it into one; calloc maps the unused rest without touching it.
+struct MessageBound {
+    std::size_t words = 1024;
+    bool link_notes = false;  // whether any link has a note
+};
+MessageBound message_bound(const model::Model& m) {
+    constexpr std::size_t kRowWords = 16;  // a row's struct (at most 8 words) and list tags
+    MessageBound bound;
+    auto& words = bound.words;
+    for (const auto& unit : m.units()) {
+        words += kRowWords + text_words(unit.id) + text_words(unit.name);
+    }
+    for (const auto& post : m.posts()) {
+        words +=
+            kRowWords + text_words(post.id) + text_words(post.title) + text_words(post.function);
+    }
+    for (const auto& person : m.people()) {
+        words += kRowWords + text_words(person.id) + text_words(person.name);
+    }
+    // A link: 18¼ bytes in the columns, a note's pointer and its text.
+    for (const auto& link : m.links()) {
+        words += 4 + text_words(link.note);
+        bound.link_notes = bound.link_notes || !link.note.empty();
+    }
+    for (const auto& finding : m.findings()) {
+        words += kRowWords + text_words(finding.id) + text_words(finding.statement) +
+                 text_words(finding.source) + text_words(finding.check) + finding.about.size() +
+                 finding.because.size();
+    }
+    for (std::size_t t = 0; t < 5; ++t) {
+        const auto& extra = m.extra(Table(t));
+        for (const auto& name : extra.names) words += 1 + text_words(name);
+        for (const auto value : extra.values) words += 1 + text_words(value);
+    }
+    return bound;
+}
+
 // Fills the message of `m`. The links' columns are placed first and, for a large model,
 // filled on the second core while this one fills the other tables: setting a column's
 // elements only writes inside it, and everything that allocates stays on this thread.
-void fill(wire::Model::Builder root, const model::Model& m) {
+void fill(wire::Model::Builder root, const model::Model& m, bool link_notes) {
     root.setFormatVersion(wire::CURRENT_FORMAT_VERSION);
 
     const auto n_links = static_cast<unsigned>(m.links().size());
@@ -135,9 +178,7 @@ void fill(wire::Model::Builder root, const model::Model& m) {
         set_text([&](unsigned n) { return out.initName(n); }, m.people()[i].name);
     }
 
-    const bool notes = std::any_of(m.links().begin(), m.links().end(),
-                                   [](const model::Link& link) { return !link.note.empty(); });
-    auto note = links.initNote(notes ? n_links : 0);
+    auto note = links.initNote(link_notes ? n_links : 0);
     for (unsigned i = 0; i < note.size(); ++i) {
         set_text([&](unsigned n) { return note.init(i, n); }, m.links()[i].note);
     }
@@ -490,46 +531,12 @@ bool is_snapshot_path(const std::filesystem::path& path) {
     return base::iequals_ascii(path.extension().string(), ".reorg");
 }
 
-// Words of a text of `size` bytes: its bytes and NUL, in whole words.
-std::size_t text_words(std::string_view text) { return text.empty() ? 0 : text.size() / 8 + 1; }
-
-// At least the words the message of `m` takes: every row's struct, its texts and lists, with a
-// margin. Sizing the first segment by it keeps the message in one segment (which a reader reads
-// straight through) without copying it into one; calloc maps the unused rest without touching
-// it.
-std::size_t message_words_bound(const model::Model& m) {
-    constexpr std::size_t kRowWords = 16;  // a row's struct (at most 8 words) and list tags
-    std::size_t words = 1024;
-    for (const auto& unit : m.units()) {
-        words += kRowWords + text_words(unit.id) + text_words(unit.name);
-    }
-    for (const auto& post : m.posts()) {
-        words +=
-            kRowWords + text_words(post.id) + text_words(post.title) + text_words(post.function);
-    }
-    for (const auto& person : m.people()) {
-        words += kRowWords + text_words(person.id) + text_words(person.name);
-    }
-    // A link: 18¼ bytes in the columns, a note's pointer and its text.
-    for (const auto& link : m.links()) words += 4 + text_words(link.note);
-    for (const auto& finding : m.findings()) {
-        words += kRowWords + text_words(finding.id) + text_words(finding.statement) +
-                 text_words(finding.source) + text_words(finding.check) + finding.about.size() +
-                 finding.because.size();
-    }
-    for (std::size_t t = 0; t < 5; ++t) {
-        const auto& extra = m.extra(Table(t));
-        for (const auto& name : extra.names) words += 1 + text_words(name);
-        for (const auto value : extra.values) words += 1 + text_words(value);
-    }
-    return words;
-}
-
 void write_snapshot(const model::Model& model, const std::filesystem::path& file) {
     constexpr std::size_t kMaxSegmentWords = std::numeric_limits<std::uint32_t>::max() / 2;
+    const auto bound = message_bound(model);
     capnp::MallocMessageBuilder message(
-        static_cast<unsigned>(std::min(message_words_bound(model), kMaxSegmentWords)));
-    fill(message.initRoot<wire::Model>(), model);
+        static_cast<unsigned>(std::min(bound.words, kMaxSegmentWords)));
+    fill(message.initRoot<wire::Model>(), model, bound.link_notes);
     base::AtomicFile output(file);
     StreamOutput stream(output.stream());
     const auto segments = message.getSegmentsForOutput();
