@@ -96,15 +96,6 @@ mkdir -p "$out"
 built=$(date -u -r "$reorg_src" '+%F %H:%M UTC')
 checkout="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- lib tools 2>/dev/null || echo ', with uncommitted changes in lib/ or tools/')"
 progress() { echo "commands.sh: $*" >&2; }
-# "MEDIAN MIN–MAX" of the seconds given, each to two decimals.
-median_range() {
-    printf '%s\n' "$@" | sort -g | awk '
-        { v[NR] = $1 }
-        END {
-            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "%.2f %.2f–%.2f\n", m, v[1], v[NR]
-        }'
-}
 
 # The model, the snapshot and the scenario: given, reused from BENCH_DIR, or made now.
 if [ -n "${MODEL_DIR:-}" ]; then

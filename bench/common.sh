@@ -7,6 +7,7 @@
 #                new folder under /tmp), timing, and reorg: a copy of reorg_src in work, so that a
 #                rebuild during the run does not change what is measured. The folder goes at
 #                exit unless KEEP=1.
+#   median_range   "MEDIAN MIN–MAX" of the seconds given, each to two decimals
 
 reorg_src=${REORG:-build/release/tools/reorg}
 if [ ! -x "$reorg_src" ]; then
@@ -42,4 +43,13 @@ bench_scratch() {
     cp "$reorg_src" "$work/reorg"
     reorg=$work/reorg
     timing=$work/timing
+}
+
+median_range() {
+    printf '%s\n' "$@" | sort -g | awk '
+        { v[NR] = $1 }
+        END {
+            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+            printf "%.2f %.2f–%.2f\n", m, v[1], v[NR]
+        }'
 }

@@ -65,12 +65,7 @@ median() {
         all+=("$secs")
         if [ "$mib" -gt "$peak" ]; then peak=$mib; fi
     done
-    read -r med range < <(printf '%s\n' "${all[@]}" | sort -g | awk '
-        { v[NR] = $1 }
-        END {
-            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "%.2f %.2f–%.2f\n", m, v[1], v[NR]
-        }')
+    read -r med range < <(median_range "${all[@]}")
 }
 
 # verdict SECONDS TARGET: "met" or "missed (N× the target)"; TARGET "" gives "—".

@@ -603,7 +603,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
         // An id twice in a table is reported only when nothing else is (as Model(parts) does
         // after the listed errors), so the checks wait for the diagnostics. The indexes are
         // the model's to build, on first need.
-        const auto check_ids = [&](auto&&... steps) {
+        const auto unless_errors = [&](auto&&... steps) {
             try {
                 if (!diagnostics.has_errors()) (steps(), ...);
             } catch (const Error& e) {
@@ -618,15 +618,15 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
                 model::check_unique_ids(std::span(table));
             }
         };
-        check_ids([&] { check(indexes.units, parts.units); },
-                  [&] { check(indexes.posts, parts.posts); },
-                  [&] { check(indexes.people, parts.people); });
+        unless_errors([&] { check(indexes.units, parts.units); },
+                      [&] { check(indexes.posts, parts.posts); },
+                      [&] { check(indexes.people, parts.people); });
         parts.links = links.get();
         diagnostics.append(link_diagnostics);
         parts.findings = reader.findings(root.getFindings(), rows);
         reader.extra_columns(root.getExtraColumns(), rows, parts.extra);
         if (!duplicate) {
-            check_ids([&] { check(indexes.findings, parts.findings); });
+            unless_errors([&] { check(indexes.findings, parts.findings); });
         }
     } catch (const kj::Exception& e) {
         throw not_valid(file, e);

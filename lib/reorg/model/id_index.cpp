@@ -16,6 +16,16 @@ std::uint64_t IdIndex::hash(std::string_view key) noexcept {
     return h;
 }
 
+void IdIndex::Slot::store(std::string_view wanted) noexcept {
+    size = static_cast<std::uint32_t>(wanted.size());
+    if (size <= kInline) {
+        std::memcpy(key, wanted.data(), size);
+    } else {
+        const char* data = wanted.data();
+        std::memcpy(key, &data, sizeof data);
+    }
+}
+
 std::string_view IdIndex::Slot::view() const noexcept {
     if (size <= kInline) return {key, size};
     const char* data = nullptr;
@@ -53,15 +63,9 @@ std::optional<std::uint32_t> IdIndex::insert(std::string_view key, std::uint32_t
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         Slot& slot = slots_[i];
         if (slot.position == kEmpty) {
-            slot.size = static_cast<std::uint32_t>(key.size());
+            slot.store(key);
             slot.hash = fingerprint;
             slot.position = position;
-            if (key.size() <= kInline) {
-                std::memcpy(slot.key, key.data(), key.size());
-            } else {
-                const char* data = key.data();
-                std::memcpy(slot.key, &data, sizeof data);
-            }
             ++size_;
             return std::nullopt;
         }

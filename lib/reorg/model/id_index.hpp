@@ -50,6 +50,7 @@ private:
         std::uint32_t hash = 0;
         std::uint32_t position = kEmpty;
 
+        void store(std::string_view key) noexcept;
         [[nodiscard]] std::string_view view() const noexcept;
         [[nodiscard]] bool holds(std::string_view key, std::uint32_t fingerprint) const noexcept;
     };

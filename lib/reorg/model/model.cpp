@@ -12,27 +12,39 @@
 namespace reorg::model {
 namespace {
 
-template <class Row>
-IdIndex index_rows(std::span<const Row> rows, std::string_view table) {
-    IdIndex index;
-    index.reserve(rows.size());
-    // Hashes run kAhead rows ahead of the inserts, each prefetching its slot, so that a table
-    // of millions waits for memory a fraction of once per id.
+// Calls visit(i, hash) for each row in order, the row's id hashed kAhead rows earlier and
+// prefetch(hash) called then: a table of millions waits for memory a fraction of once per id.
+template <class Row, class Prefetch, class Visit>
+void each_hashed(std::span<const Row> rows, Prefetch&& prefetch, Visit&& visit) {
     constexpr std::size_t kAhead = 16;
     std::array<std::uint64_t, kAhead> hashes{};
     const auto start = [&](std::size_t i) {
         hashes[i % kAhead] = IdIndex::hash(rows[i].id);
-        index.prefetch(hashes[i % kAhead]);
+        prefetch(hashes[i % kAhead]);
     };
     for (std::size_t i = 0; i < std::min(kAhead, rows.size()); ++i) start(i);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::uint64_t hash = hashes[i % kAhead];
         if (i + kAhead < rows.size()) start(i + kAhead);
-        if (index.insert(rows[i].id, static_cast<std::uint32_t>(i), hash)) {
-            throw Error("duplicate " + std::string(table) + " id '" + std::string(rows[i].id) +
-                        "'");
-        }
+        visit(i, hash);
     }
+}
+
+Error duplicate_id(std::string_view table, std::string_view id) {
+    return Error("duplicate " + std::string(table) + " id '" + std::string(id) + "'");
+}
+
+template <class Row>
+IdIndex index_rows(std::span<const Row> rows, std::string_view table) {
+    IdIndex index;
+    index.reserve(rows.size());
+    each_hashed(
+        rows, [&](std::uint64_t hash) { index.prefetch(hash); },
+        [&](std::size_t i, std::uint64_t hash) {
+            if (index.insert(rows[i].id, static_cast<std::uint32_t>(i), hash)) {
+                throw duplicate_id(table, rows[i].id);
+            }
+        });
     return index;
 }
 
@@ -44,29 +56,21 @@ void check_unique(std::span<const Row> rows, std::string_view table) {
     while (capacity < rows.size() * 2) capacity *= 2;
     std::vector<std::uint64_t> slots(capacity, 0);
     const std::size_t mask = capacity - 1;
-    constexpr std::size_t kAhead = 16;
-    std::array<std::uint64_t, kAhead> hashes{};
-    const auto start = [&](std::size_t i) {
-        hashes[i % kAhead] = IdIndex::hash(rows[i].id);
-        __builtin_prefetch(&slots[hashes[i % kAhead] & mask]);
-    };
-    for (std::size_t i = 0; i < std::min(kAhead, rows.size()); ++i) start(i);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const std::uint64_t hash = hashes[i % kAhead];
-        if (i + kAhead < rows.size()) start(i + kAhead);
-        const std::uint64_t fingerprint = hash >> 32;
-        for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-            const std::uint64_t slot = slots[s];
-            if (slot == 0) {
-                slots[s] = fingerprint << 32 | (i + 1);
-                break;
+    each_hashed(
+        rows, [&](std::uint64_t hash) { __builtin_prefetch(&slots[hash & mask]); },
+        [&](std::size_t i, std::uint64_t hash) {
+            const std::uint64_t fingerprint = hash >> 32;
+            for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+                const std::uint64_t slot = slots[s];
+                if (slot == 0) {
+                    slots[s] = fingerprint << 32 | (i + 1);
+                    return;
+                }
+                if (slot >> 32 == fingerprint && rows[(slot & 0xffffffffU) - 1].id == rows[i].id) {
+                    throw duplicate_id(table, rows[i].id);
+                }
             }
-            if (slot >> 32 == fingerprint && rows[(slot & 0xffffffffU) - 1].id == rows[i].id) {
-                throw Error("duplicate " + std::string(table) + " id '" + std::string(rows[i].id) +
-                            "'");
-            }
-        }
-    }
+        });
 }
 
 template <class Id>

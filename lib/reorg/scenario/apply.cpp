@@ -4,7 +4,6 @@
 #include <cmath>
 #include <future>
 #include <memory>
-#include <numeric>
 #include <set>
 #include <string>
 #include <string_view>
@@ -389,59 +388,12 @@ private:
 
     // ---- Links by end ------------------------------------------------------------------------
 
-    // The base's links by end, in compressed rows: two arrays, not a vector per post (a million
-    // posts with five million links would otherwise cost ten million small allocations).
-    struct EndIndex {
-        std::vector<std::uint32_t> offsets;  // per end, into `links`
-        std::vector<std::uint32_t> links;
-
-        template <class Visit>
-        void each(std::uint32_t end, Visit&& visit) const {
-            if (end + 1 < offsets.size()) {
-                for (auto i = offsets[end]; i < offsets[end + 1]; ++i) visit(links[i]);
-            }
-        }
-    };
-    struct LinkIndex {
-        EndIndex posts, units;
-    };
-
-    // Twice through the links: count the links at each end, then place them.
-    static LinkIndex index_links(std::span<const Link> links, std::size_t posts,
-                                 std::size_t units) {
-        const auto each_end = [links](auto&& at_post, auto&& at_unit) {
-            for (std::uint32_t l = 0; l < links.size(); ++l) {
-                for (const auto& end : {links[l].from, links[l].to}) {
-                    if (const auto* p = std::get_if<PostId>(&end)) {
-                        at_post(pos(*p), l);
-                    } else {
-                        at_unit(pos(std::get<UnitId>(end)), l);
-                    }
-                }
-            }
-        };
-        LinkIndex index;
-        index.posts.offsets.assign(posts + 1, 0);
-        index.units.offsets.assign(units + 1, 0);
-        each_end([&](std::uint32_t p, std::uint32_t) { ++index.posts.offsets[p + 1]; },
-                 [&](std::uint32_t u, std::uint32_t) { ++index.units.offsets[u + 1]; });
-        for (auto* by_end : {&index.posts, &index.units}) {
-            auto& offsets = by_end->offsets;
-            std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-            by_end->links.resize(offsets.back());
-        }
-        auto next_post = index.posts.offsets;
-        auto next_unit = index.units.offsets;
-        each_end([&](std::uint32_t p, std::uint32_t l) { index.posts.links[next_post[p]++] = l; },
-                 [&](std::uint32_t u, std::uint32_t l) { index.units.links[next_unit[u]++] = l; });
-        return index;
-    }
     // Only the ends the changes name are ever asked about (the posts removed, the units
     // merged or removed, the ends of rerouted, removed and member links: a change finds an end
     // by its id). Their base links are gathered in one pass over the links, on the second core
     // while the first changes apply (on first need, for a small model); an end the scenario did
-    // not name falls back to indexing every link. A link added or moved since goes into
-    // `later_at_*`.
+    // not name would be looked for among all the base's links. A link added or moved since goes
+    // into `later_at_*`.
     struct NamedEnds {
         std::vector<char> post, unit;  // per base post and unit: named by a change
         std::vector<std::pair<std::uint32_t, std::uint32_t>> at_post, at_unit;  // (end, link)
@@ -488,8 +440,8 @@ private:
         std::sort(named.at_post.begin(), named.at_post.end());
         std::sort(named.at_unit.begin(), named.at_unit.end());
     }
-    // Calls visit(l) for each base link at `end` (a position among the draft's posts, or its
-    // units).
+    // Calls visit(l) for each base link that may end at `end` (a position among the draft's
+    // posts, or its units); the caller checks the link's ends as the changes left them.
     template <class Visit>
     void each_base_link(bool post, std::uint32_t end, Visit&& visit) {
         if (!named_) named_ = named_future_.get();
@@ -503,8 +455,8 @@ private:
             }
             return;
         }
-        if (!base_index_) base_index_ = index_links(base_.links(), posts_.size(), units_.size());
-        (post ? base_index_->posts : base_index_->units).each(end, visit);
+        // Not named: every base link is a candidate (visit's caller keeps those ending here).
+        for (std::uint32_t l = 0; l < base_.links().size(); ++l) visit(l);
     }
     void index_link(std::uint32_t l) {
         for (const auto& end : {link(l).from, link(l).to}) {
@@ -964,7 +916,6 @@ private:
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> headed_;  // post → units
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> later_at_post_, later_at_unit_;
     std::optional<NamedEnds> named_;
-    std::optional<LinkIndex> base_index_;  // every base link by end, if a change needs it
 
     std::vector<std::uint32_t> unit_successor_, post_successor_;  // where a removed one went
     std::vector<Lineage::Fate> unit_fate_, post_fate_;            // base elements only
