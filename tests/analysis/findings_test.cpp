@@ -532,7 +532,7 @@ TEST_CASE("findings: rolled-up net scores agree with a brute-force sum over each
           "[analysis][findings]") {
     const auto model = io::load_model(REORG_DATA_DIR "/kommun");
     const auto analysis = analysis::analyze_findings(model);
-    const auto tree = model::unit_forest(model);
+    const auto& tree = model::unit_forest(model);
     REQUIRE_FALSE(analysis.units.empty());
     for (const auto& u : analysis.units) {
         long long own = 0;

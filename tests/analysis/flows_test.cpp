@@ -151,7 +151,7 @@ TEST_CASE("decision distance to the top, per unit", "[analysis][distance]") {
     CHECK(d.to_group.empty());
 
     // The figures agree with the layers of the reporting forest (layer − 1).
-    const auto forest = model::reporting_forest(m);
+    const auto& forest = model::reporting_forest(m);
     double total = 0;
     for (std::size_t p = 0; p < m.posts().size(); ++p) {
         total += forest.depth(model::at<model::PostId>(p)) - 1.0;
@@ -316,7 +316,7 @@ TEST_CASE("the planning department and the service administration of data/kommun
     CHECK(keys == std::set<std::string>{"administration", "gis", "kommunikation", "ledning",
                                         "planering", "registratur", "utredning"});
 
-    const auto units = model::unit_forest(m);
+    const auto& units = model::unit_forest(m);
     for (std::size_t i = 0; i < groups.size(); ++i) {
         const auto& g = groups[i];
         INFO(g.key);

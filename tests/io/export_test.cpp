@@ -467,7 +467,7 @@ TEST_CASE("an empty model exports as an empty graph in every format", "[io][expo
 
 TEST_CASE("the exported example municipality reads back in NetworkX as the model", "[io][export]") {
     const auto model = reorg::io::load_model(kKommun);
-    const auto forest = model::reporting_forest(model);
+    const auto& forest = model::reporting_forest(model);
 
     for (const bool units : {false, true}) {
         // Expectations straight from the model.

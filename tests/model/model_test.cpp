@@ -6,6 +6,7 @@
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
+#include "reorg/model/hierarchy.hpp"
 #include "reorg/model/id_index.hpp"
 #include "reorg/model/kinds.hpp"
 #include "reorg/model/model.hpp"
@@ -234,4 +235,33 @@ TEST_CASE("a model refuses an id twice, and looks ids up from any copy and threa
     CHECK(model.find_unit("U") == at<UnitId>(0));
     CHECK_FALSE(copy.find_post("P20000"));
     CHECK_FALSE(Model().find_post("P0"));
+}
+
+TEST_CASE("a model builds its forests once and shares them with its copies and threads",
+          "[model][hierarchy]") {
+    using namespace reorg::model;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5'000; ++i) ids.push_back("P" + std::to_string(i));
+    auto parts = posts_in_one_unit(ids);
+    for (std::size_t p = 1; p < parts.posts.size(); ++p) {
+        parts.posts[p].reports_to = at<PostId>((p - 1) / 4);  // four reports each
+    }
+    const Model model(std::move(parts));
+    const Model copy = model;
+    std::vector<const ReportingForest*> seen(4, nullptr);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t) {
+        threads.emplace_back([&, t] { seen[t] = &(t % 2 == 0 ? model : copy).reporting_forest(); });
+    }
+    for (auto& thread : threads) thread.join();
+    for (const auto* forest : seen) CHECK(forest == seen[0]);
+    CHECK(&reporting_forest(copy) == seen[0]);
+    CHECK(seen[0]->child_count(at<PostId>(0)) == 4);
+    CHECK(seen[0]->depth(at<PostId>(4'999)) == 7);
+    CHECK(&model.unit_forest() == &unit_forest(copy));
+    CHECK(model.unit_forest().roots().size() == 1);
+    // A model of its own tables has forests of its own.
+    const Model other(posts_in_one_unit(ids));
+    CHECK(&other.reporting_forest() != seen[0]);
+    CHECK(other.reporting_forest().roots().size() == ids.size());
 }

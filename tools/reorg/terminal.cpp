@@ -3,6 +3,7 @@
 #include <iostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
 
 #include "reorg/base/escape.hpp"
 
@@ -27,10 +28,16 @@ protected:
     }
 
     std::streamsize xsputn(const char* text, std::streamsize n) override {
-        pending_.append(text, static_cast<std::size_t>(n));
-        if (pending_.size() >= kChunk || pending_.find('\n') != std::string::npos) {
-            flush_complete();
+        const std::string_view more(text, static_cast<std::size_t>(n));
+        if (pending_.empty() && (more.size() >= kChunk || more.find('\n') != more.npos)) {
+            // Whole lines, as a table writes them in blocks: escaped from where they are.
+            const bool split = static_cast<unsigned char>(more.back()) == 0xC2;
+            write(more.substr(0, more.size() - (split ? 1 : 0)));
+            if (split) pending_ += more.back();
+            return n;
         }
+        pending_ += more;
+        if (pending_.size() >= kChunk || more.find('\n') != more.npos) flush_complete();
         return n;
     }
 

@@ -271,7 +271,7 @@ private:
 
 MinCut min_cut_between(const model::Model& model, const graph::UndirectedGraph& work_graph,
                        model::UnitId a, model::UnitId b) {
-    const auto units = model::unit_forest(model);
+    const auto& units = model::unit_forest(model);
     detail::require_apart(model, units, a, b, "between");
 
     const auto n = static_cast<std::uint32_t>(work_graph.vertex_count());

@@ -419,7 +419,7 @@ FindingsAnalysis analyze_findings(const model::Model& model, const graph::WhyGra
     const auto findings = model.findings();
 
     const auto per = per_unit(model);
-    const auto tree = model::unit_forest(model);
+    const auto& tree = model::unit_forest(model);
     WhySearch search(arcs);
     for (const auto unit : tree.preorder()) {
         const auto u = model::index(unit);

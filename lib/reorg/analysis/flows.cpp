@@ -160,7 +160,7 @@ std::vector<std::size_t> hops_to_group(const model::Model& model,
 }
 
 DecisionDistance decision_distance(const model::Model& model, std::optional<model::UnitId> group) {
-    const auto forest = model::reporting_forest(model);
+    const auto& forest = model::reporting_forest(model);
     auto to_group = group ? hops_to_group(model, forest, *group) : std::vector<std::size_t>();
     const auto to_top = hops_to_top(model, forest);
 
@@ -181,7 +181,7 @@ DecisionDistance decision_distance(const model::Model& model, std::optional<mode
 
 std::vector<OverlapGroup> merger_overlap(const model::Model& model, model::UnitId a,
                                          model::UnitId b) {
-    const auto units = model::unit_forest(model);
+    const auto& units = model::unit_forest(model);
     detail::require_apart(model, units, a, b, "merge");
 
     // Keyed by (by_title, key): a function and a title that normalise alike stay apart.

@@ -47,7 +47,7 @@ Structure structure(const model::Model& model, const SpanThresholds& thresholds)
     Structure result;
     result.thresholds = thresholds;
     const auto posts = model.posts();
-    const auto reporting = model::reporting_forest(model);
+    const auto& reporting = model::reporting_forest(model);
 
     result.posts = posts.size();
     std::vector<bool> holds_post(model.people().size(), false);
@@ -111,7 +111,7 @@ Structure structure(const model::Model& model, const SpanThresholds& thresholds)
                                static_cast<double>(unit.own.posts);
         }
     }
-    const auto tree = model::unit_forest(model);
+    const auto& tree = model::unit_forest(model);
     const auto order = tree.preorder();
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         if (const auto parent = model[*it].parent) {

@@ -162,22 +162,25 @@ void append_terminal(std::string& out, std::string_view text) {
         out += kHex[code >> 4];
         out += kHex[code & 0xF];
     };
-    // Nearly every name needs nothing escaped: copy up to the first byte that may.
-    const auto plain = std::find_if(text.begin(), text.end(), [](char c) {
+    // Nearly all text needs nothing escaped: copy it in runs up to the next byte that may.
+    const auto may_need = [](char c) {
         const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7F || byte == 0xC2;
-    });
-    out.append(text.begin(), plain);
-    for (auto i = static_cast<std::size_t>(plain - text.begin()); i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) {
+        return (byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F || byte == 0xC2;
+    };
+    auto i = text.begin();
+    while (i != text.end()) {
+        const auto plain = std::find_if(i, text.end(), may_need);
+        out.append(i, plain);
+        if (plain == text.end()) break;
+        const auto byte = static_cast<unsigned char>(*plain);
+        i = plain + 1;
+        if (byte != 0xC2) {
             escaped(byte);
-        } else if (byte == 0xC2 && i + 1 < text.size() &&
-                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-            escaped(static_cast<unsigned char>(text[++i]));  // a C1 control, by its code point
+        } else if (i != text.end() && static_cast<unsigned char>(*i) >= 0x80 &&
+                   static_cast<unsigned char>(*i) <= 0x9F) {
+            escaped(static_cast<unsigned char>(*i++));  // a C1 control, by its code point
         } else {
-            out += text[i];
+            out += *plain;
         }
     }
 }

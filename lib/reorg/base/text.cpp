@@ -91,18 +91,31 @@ std::string_view TextArena::store(std::string_view text) {
     return stored;
 }
 
-std::string format_amount(double value) {
+void append_amount(std::string& out, double value) {
     // Beyond what a long long holds (and for NaN and infinities) there is no whole-unit form
     // worth grouping: spell the number as format_number does.
-    if (!(std::fabs(value) < 9e18)) return format_number(value, 0);
-    const auto whole = static_cast<long long>(std::llround(value));
-    std::string digits = std::to_string(whole < 0 ? -whole : whole);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
-        grouped += digits[i];
+    if (!(std::fabs(value) < 9e18)) {
+        append_number(out, value, 0);
+        return;
     }
-    return whole < 0 ? "-" + grouped : grouped;
+    const auto whole = std::llround(value);
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(),
+                                   whole < 0 ? -static_cast<unsigned long long>(whole)
+                                             : static_cast<unsigned long long>(whole))
+                         .ptr;
+    const auto length = static_cast<std::size_t>(end - digits.data());
+    if (whole < 0) out += '-';
+    for (std::size_t i = 0; i < length; ++i) {
+        if (i > 0 && (length - i) % 3 == 0) out += ' ';
+        out += digits[i];
+    }
+}
+
+std::string format_amount(double value) {
+    std::string text;
+    append_amount(text, value);
+    return text;
 }
 
 void append_exact_number(std::string& out, double value) {
@@ -121,20 +134,26 @@ std::string exact_number(double value) {
     return text;
 }
 
-std::string format_number(double value, int decimals) {
+void append_number(std::string& out, double value, int decimals) {
     std::array<char, 64> buffer{};
-    auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                std::chars_format::fixed, decimals);
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                      std::chars_format::fixed, decimals);
     if (result.ec != std::errc{}) {
         // Too long in fixed notation (beyond about 1e60): the shortest exact form instead.
-        return exact_number(value);
+        append_exact_number(out, value);
+        return;
     }
-    std::string text(buffer.data(), result.ptr);
-    if (text.find('.') != std::string::npos && text.find('e') == std::string::npos) {
-        while (text.back() == '0') text.pop_back();
-        if (text.back() == '.') text.pop_back();
+    std::string_view text(buffer.data(), static_cast<std::size_t>(result.ptr - buffer.data()));
+    if (text.find('.') != std::string_view::npos && text.find('e') == std::string_view::npos) {
+        while (text.back() == '0') text.remove_suffix(1);
+        if (text.back() == '.') text.remove_suffix(1);
     }
-    if (text == "-0") text = "0";
+    out += text == "-0" ? std::string_view("0") : text;
+}
+
+std::string format_number(double value, int decimals) {
+    std::string text;
+    append_number(text, value, decimals);
     return text;
 }
 

@@ -38,6 +38,11 @@ namespace reorg::base {
 /// A number with at most `decimals` decimals and no trailing zeros: 2.50 → "2.5", 3.0 → "3".
 [[nodiscard]] std::string format_number(double value, int decimals = 2);
 
+/// format_amount and format_number appended to `out`, for output that formats a hundred
+/// thousand rows into one reused buffer instead of a string per figure.
+void append_amount(std::string& out, double value);
+void append_number(std::string& out, double value, int decimals = 2);
+
 /// The shortest text that reads back as exactly `value`, in plain decimals where people write
 /// them so (a cost of 700000, not 7e+05) and with an exponent only below 1e-4 or from 1e15 on;
 /// `nan`, `inf` and `-inf` for the values that are not finite. Appended to `out`.

@@ -57,8 +57,6 @@ struct Facts::Cache {
     const graph::ModelGraphs* graphs;
     analysis::BetweennessOptions options;
 
-    std::optional<model::ReportingForest> reporting;
-    std::optional<model::UnitForest> unit_tree;
     std::optional<analysis::Structure> structure;
     std::vector<std::size_t> structure_row;  // per unit: its row in structure->by_unit
     // Rolled up per unit: managers, max span, min span (+inf for none), deepest layer.
@@ -76,14 +74,8 @@ struct Facts::Cache {
 
     const model::Model& model() const { return graphs->model(); }
 
-    const model::ReportingForest& reporting_forest() {
-        if (!reporting) reporting = model::reporting_forest(model());
-        return *reporting;
-    }
-    const model::UnitForest& unit_forest() {
-        if (!unit_tree) unit_tree = model::unit_forest(model());
-        return *unit_tree;
-    }
+    const model::ReportingForest& reporting_forest() const { return model().reporting_forest(); }
+    const model::UnitForest& unit_forest() const { return model().unit_forest(); }
 
     const analysis::UnitFigures& rollup(model::UnitId unit) {
         if (!structure) {

@@ -2,15 +2,8 @@
 
 namespace reorg::model {
 
-ReportingForest reporting_forest(const Model& model) {
-    const auto posts = model.posts();
-    return ReportingForest::build(posts.size(),
-                                  [posts](std::size_t i) { return posts[i].reports_to; });
-}
+const ReportingForest& reporting_forest(const Model& model) { return model.reporting_forest(); }
 
-UnitForest unit_forest(const Model& model) {
-    const auto units = model.units();
-    return UnitForest::build(units.size(), [units](std::size_t i) { return units[i].parent; });
-}
+const UnitForest& unit_forest(const Model& model) { return model.unit_forest(); }
 
 }  // namespace reorg::model

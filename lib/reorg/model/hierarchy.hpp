@@ -49,14 +49,14 @@ private:
     std::vector<std::uint32_t> leave_;
 };
 
-using ReportingForest = Forest<PostId>;
-using UnitForest = Forest<UnitId>;
+/// Posts by reporting line: children() are a post's direct reports, depth() its layer. Built
+/// once per model (Model::reporting_forest()); valid while the model, or a copy, lives.
+[[nodiscard]] const ReportingForest& reporting_forest(const Model& model);
+const ReportingForest& reporting_forest(const Model&&) = delete;
 
-/// Posts by reporting line: children() are a post's direct reports, depth() its layer.
-[[nodiscard]] ReportingForest reporting_forest(const Model& model);
-
-/// Units by parent: children() are a unit's sub-units.
-[[nodiscard]] UnitForest unit_forest(const Model& model);
+/// Units by parent: children() are a unit's sub-units. Built once per model, as above.
+[[nodiscard]] const UnitForest& unit_forest(const Model& model);
+const UnitForest& unit_forest(const Model&&) = delete;
 
 /// The cycles among `parent` pointers (each node has at most one parent, so cycles are
 /// disjoint), each listed from its lowest index in parent order. O(n).

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "reorg/base/error.hpp"
+#include "reorg/model/hierarchy.hpp"
 
 namespace reorg::model {
 namespace {
@@ -97,15 +98,18 @@ enum TableIndex : std::size_t { kUnits, kPosts, kPeople, kFindings, kTables };
 constexpr std::array<std::string_view, kTables> kTableNames{"unit", "post", "person", "finding"};
 }  // namespace
 
-struct Model::Indexes {
+struct Model::Derived {
     std::array<std::once_flag, kTables> built;
     std::array<IdIndex, kTables> index;
+    std::once_flag reporting_built, units_built;
+    ReportingForest reporting;
+    UnitForest units;
 };
 
-Model::Model() : index_(std::make_shared<Indexes>()) {}
+Model::Model() : derived_(std::make_shared<Derived>()) {}
 
 Model::Model(ModelParts parts, IdCheck check)
-    : parts_(std::move(parts)), index_(std::make_shared<Indexes>()) {
+    : parts_(std::move(parts)), derived_(std::make_shared<Derived>()) {
     parts_.extra.resize(5);
     if (check == IdCheck::Check) {
         check_unique_ids(units());
@@ -116,7 +120,7 @@ Model::Model(ModelParts parts, IdCheck check)
 }
 
 Model::Model(ModelParts parts, IdIndexes indexes)
-    : parts_(std::move(parts)), index_(std::make_shared<Indexes>()) {
+    : parts_(std::move(parts)), derived_(std::make_shared<Derived>()) {
     parts_.extra.resize(5);
     if (indexes.units.size() != parts_.units.size() ||
         indexes.posts.size() != parts_.posts.size() ||
@@ -126,17 +130,17 @@ Model::Model(ModelParts parts, IdIndexes indexes)
     }
     IdIndex* given[] = {&indexes.units, &indexes.posts, &indexes.people, &indexes.findings};
     for (std::size_t t = 0; t < kTables; ++t) {
-        std::call_once(index_->built[t], [&] { index_->index[t] = std::move(*given[t]); });
+        std::call_once(derived_->built[t], [&] { derived_->index[t] = std::move(*given[t]); });
     }
 }
 
 template <class Row>
 const IdIndex& Model::index_of(std::size_t table, std::span<const Row> rows) const {
     static const IdIndex none;
-    if (!index_) return none;  // a model moved from
-    std::call_once(index_->built[table],
-                   [&] { index_->index[table] = index_rows(rows, kTableNames[table]); });
-    return index_->index[table];
+    if (!derived_) return none;  // a model moved from
+    std::call_once(derived_->built[table],
+                   [&] { derived_->index[table] = index_rows(rows, kTableNames[table]); });
+    return derived_->index[table];
 }
 
 std::optional<UnitId> Model::find_unit(std::string_view id) const {
@@ -150,6 +154,28 @@ std::optional<PersonId> Model::find_person(std::string_view id) const {
 }
 std::optional<FindingId> Model::find_finding(std::string_view id) const {
     return find_in<FindingId>(index_of(kFindings, findings()), id);
+}
+
+const ReportingForest& Model::reporting_forest() const {
+    static const ReportingForest none;
+    if (!derived_) return none;  // a model moved from
+    std::call_once(derived_->reporting_built, [&] {
+        const auto rows = posts();
+        derived_->reporting = ReportingForest::build(
+            rows.size(), [rows](std::size_t i) { return rows[i].reports_to; });
+    });
+    return derived_->reporting;
+}
+
+const UnitForest& Model::unit_forest() const {
+    static const UnitForest none;
+    if (!derived_) return none;
+    std::call_once(derived_->units_built, [&] {
+        const auto rows = units();
+        derived_->units =
+            UnitForest::build(rows.size(), [rows](std::size_t i) { return rows[i].parent; });
+    });
+    return derived_->units;
 }
 
 std::string_view Model::id_of(Ref ref) const {

@@ -127,6 +127,11 @@ enum class IdCheck : std::uint8_t {
     Done,  ///< the caller did (check_unique_ids() on each table), or built the tables so
 };
 
+template <class Id>
+class Forest;
+using ReportingForest = Forest<PostId>;  ///< posts by reporting line (model/hierarchy.hpp)
+using UnitForest = Forest<UnitId>;       ///< units by parent
+
 /// An immutable organisation model. Cheap to move; copying copies the tables but shares text.
 class Model {
 public:
@@ -163,6 +168,12 @@ public:
     [[nodiscard]] std::optional<PersonId> find_person(std::string_view id) const;
     [[nodiscard]] std::optional<FindingId> find_finding(std::string_view id) const;
 
+    /// Posts by reporting line and units by parent (model/hierarchy.hpp): built on first need,
+    /// in O(rows), and shared by the copies of this model, as the id indexes are, so that
+    /// validation and the analyses after it build them once. Safe from several threads.
+    [[nodiscard]] const ReportingForest& reporting_forest() const;
+    [[nodiscard]] const UnitForest& unit_forest() const;
+
     /// The id string of a post or unit reference.
     [[nodiscard]] std::string_view id_of(Ref ref) const;
 
@@ -175,13 +186,14 @@ public:
     [[nodiscard]] const ModelParts& parts() const noexcept { return parts_; }
 
 private:
-    struct Indexes;
+    struct Derived;
     template <class Row>
     const IdIndex& index_of(std::size_t table, std::span<const Row> rows) const;
 
     ModelParts parts_;
-    // Built on first need, and shared by the copies of this model: their tables are the same.
-    std::shared_ptr<Indexes> index_;
+    // What is derived from the tables (id indexes, forests): built on first need, and shared
+    // by the copies of this model, whose tables are the same.
+    std::shared_ptr<Derived> derived_;
 };
 
 }  // namespace reorg::model

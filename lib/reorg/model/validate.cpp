@@ -153,7 +153,7 @@ private:
     }
 
     void check_reporting_lines() {
-        const auto forest = reporting_forest(model_);
+        const auto& forest = reporting_forest(model_);
         const auto posts = model_.posts();
         for (std::size_t p = 0; p < posts.size(); ++p) {
             const auto post = at<PostId>(p);

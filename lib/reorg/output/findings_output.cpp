@@ -68,7 +68,7 @@ Selection select(const model::Model& model, const FindingsAnalysis& analysis,
         selection.answer.assign(n, 1);
         return selection;
     }
-    const auto tree = model::unit_forest(model);
+    const auto& tree = model::unit_forest(model);
     selection.problem.assign(n, 0);
     selection.relevant.assign(n, 0);
     selection.answer.assign(n, 0);
@@ -272,7 +272,7 @@ private:
 
     void write_net_table() {
         out_ << "\nNet score per unit\n";
-        const auto tree = model::unit_forest(model_);
+        const auto& tree = model::unit_forest(model_);
         TextTable table({"unit", "works", "doesn't work", "net", "incl. below"},
                         {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right});
         const auto top_depth = tree.depth(selection_.units.front()->unit);

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "reorg/model/hierarchy.hpp"
 #include "reorg/output/detail/json_stream.hpp"
@@ -14,13 +16,6 @@ namespace reorg::output {
 namespace {
 
 using nlohmann::ordered_json;
-
-std::string post_label(const model::Model& model, model::PostId id) {
-    const auto& post = model[id];
-    std::string label(post.id);
-    if (!post.title.empty()) label += " " + std::string(post.title);
-    return label + " (" + std::string(model[post.unit].id) + ")";
-}
 
 ordered_json managers_json(const model::Model& model,
                            const std::vector<analysis::ManagerSpan>& managers) {
@@ -143,34 +138,52 @@ void write_structure_table(std::ostream& out, const model::Model& model,
     const auto flagged = [&](std::string_view title, const auto& managers) {
         if (managers.empty()) return;
         out << '\n' << title << '\n';
-        TextTable table({"manager", "span"}, {Align::Left, Align::Right});
-        for (const auto& [post, span] : managers) {
-            table.add_row({post_label(model, post), std::to_string(span)});
-        }
-        table.write(out, 2);
+        TextTable({"manager", "span"}, {Align::Left, Align::Right})
+            .write(
+                out, managers.size(),
+                [&](std::size_t i, TextTable::Cells cells) {
+                    const auto& [id, span] = managers[i];
+                    const auto& post = model[id];
+                    cells[0] += post.id;
+                    if (!post.title.empty()) (cells[0] += ' ') += post.title;
+                    ((cells[0] += " (") += model[post.unit].id) += ')';
+                    fmt::format_to(std::back_inserter(cells[1]), "{}", span);
+                },
+                2);
     };
     flagged(fmt::format("Narrow managers (fewer than {} direct reports)", s.thresholds.narrow),
             s.narrow);
     flagged(fmt::format("Wide managers (more than {} direct reports)", s.thresholds.wide), s.wide);
 
+    // A line per unit, a hundred thousand in a large organisation: made as it is written.
     out << "\nUnits (own posts, and rolled up with sub-units)\n";
-    const auto tree = model::unit_forest(model);
-    TextTable units({"unit", "kind", "posts", "vacant", "FTE", "cost", "deepest layer",
-                     "total posts", "total FTE", "total cost"},
-                    {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
-                     Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
-    for (const auto& u : s.by_unit) {
-        const auto& unit = model[u.unit];
-        const std::string indent(2 * (tree.depth(u.unit) - 1), ' ');
-        std::string name = indent + std::string(unit.id);
-        if (!unit.name.empty()) name += " " + std::string(unit.name);
-        units.add_row(
-            {name, std::string(to_string(unit.kind)), std::to_string(u.own.posts),
-             std::to_string(u.own.vacant), format_number(u.own.fte), format_amount(u.own.cost),
-             u.own.posts > 0 ? std::to_string(u.layers_max) : "", std::to_string(u.rollup.posts),
-             format_number(u.rollup.fte), format_amount(u.rollup.cost)});
-    }
-    units.write(out, 2);
+    const auto& tree = model::unit_forest(model);
+    const TextTable units({"unit", "kind", "posts", "vacant", "FTE", "cost", "deepest layer",
+                           "total posts", "total FTE", "total cost"},
+                          {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
+                           Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    units.write(
+        out, s.by_unit.size(),
+        [&](std::size_t i, TextTable::Cells cells) {
+            const auto& u = s.by_unit[i];
+            const auto& unit = model[u.unit];
+            const auto count = [](std::string& cell, std::size_t n) {
+                fmt::format_to(std::back_inserter(cell), "{}", n);
+            };
+            cells[0].append(2 * (tree.depth(u.unit) - 1), ' ');
+            cells[0] += unit.id;
+            if (!unit.name.empty()) (cells[0] += ' ') += unit.name;
+            cells[1] += to_string(unit.kind);
+            count(cells[2], u.own.posts);
+            count(cells[3], u.own.vacant);
+            base::append_number(cells[4], u.own.fte);
+            base::append_amount(cells[5], u.own.cost);
+            if (u.own.posts > 0) count(cells[6], u.layers_max);
+            count(cells[7], u.rollup.posts);
+            base::append_number(cells[8], u.rollup.fte);
+            base::append_amount(cells[9], u.rollup.cost);
+        },
+        2);
 }
 
 void write_structure_csv(std::ostream& out, const model::Model& model,
@@ -181,26 +194,31 @@ void write_structure_csv(std::ostream& out, const model::Model& model,
         "layers_max", "layers_mean", "posts_rollup", "vacant_rollup", "headcount_rollup",
         "fte_rollup", "cost_rollup"};
     write_csv_row(out, header);
+    // One row at a time, into fields reused from row to row.
+    std::vector<std::string> row(header.size());
     for (const auto& u : s.by_unit) {
         const auto& unit = model[u.unit];
-        const std::vector<std::string> row{
-            std::string(unit.id),
-            std::string(unit.name),
-            std::string(to_string(unit.kind)),
-            unit.parent ? std::string(model[*unit.parent].id) : std::string(),
-            std::to_string(u.own.posts),
-            std::to_string(u.own.vacant),
-            std::to_string(u.own.headcount),
-            format_number(u.own.fte, 4),
-            format_number(u.own.cost, 2),
-            std::to_string(u.managers),
-            std::to_string(u.layers_max),
-            format_number(u.layers_mean, 4),
-            std::to_string(u.rollup.posts),
-            std::to_string(u.rollup.vacant),
-            std::to_string(u.rollup.headcount),
-            format_number(u.rollup.fte, 4),
-            format_number(u.rollup.cost, 2)};
+        for (auto& field : row) field.clear();
+        const auto count = [](std::string& field, std::size_t n) {
+            fmt::format_to(std::back_inserter(field), "{}", n);
+        };
+        row[0] += unit.id;
+        row[1] += unit.name;
+        row[2] += to_string(unit.kind);
+        if (unit.parent) row[3] += model[*unit.parent].id;
+        count(row[4], u.own.posts);
+        count(row[5], u.own.vacant);
+        count(row[6], u.own.headcount);
+        base::append_number(row[7], u.own.fte, 4);
+        base::append_number(row[8], u.own.cost, 2);
+        count(row[9], u.managers);
+        count(row[10], u.layers_max);
+        base::append_number(row[11], u.layers_mean, 4);
+        count(row[12], u.rollup.posts);
+        count(row[13], u.rollup.vacant);
+        count(row[14], u.rollup.headcount);
+        base::append_number(row[15], u.rollup.fte, 4);
+        base::append_number(row[16], u.rollup.cost, 2);
         write_csv_row(out, row);
     }
 }

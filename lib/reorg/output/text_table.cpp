@@ -55,39 +55,63 @@ void TextTable::add_row(std::vector<std::string> cells) {
     rows_.push_back(std::move(cells));
 }
 
-void TextTable::write(std::ostream& out, std::size_t indent) const {
-    std::vector<std::size_t> widths(header_.size());
-    for (std::size_t c = 0; c < header_.size(); ++c) {
-        widths[c] = display_width(header_[c]);
-        for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
-    }
-    const std::string margin(indent, ' ');
-    std::string line;
-    const auto write_row = [&](const std::vector<std::string>& cells) {
-        line = margin;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            const std::size_t pad = widths[c] - display_width(cells[c]);
-            const bool last = c + 1 == cells.size();
-            if (align_[c] == Align::Right) {
-                line.append(pad, ' ');
-                line += cells[c];
-            } else {
-                line += cells[c];
-                if (!last) line.append(pad, ' ');
-            }
-            if (!last) line += "  ";
+void TextTable::write(std::ostream& out, std::size_t indent) const { write(out, 0, {}, indent); }
+
+void TextTable::write(std::ostream& out, std::size_t count, const RowMaker& make,
+                      std::size_t indent) const {
+    // Every row, held or made, passed to `visit`: made ones into `cells`, cleared first.
+    std::vector<std::string> cells(header_.size());
+    const auto each_row = [&](const auto& visit) {
+        for (const auto& row : rows_) visit(std::span<const std::string>(row));
+        for (std::size_t i = 0; i < count; ++i) {
+            for (auto& cell : cells) cell.clear();
+            make(i, cells);
+            visit(std::span<const std::string>(cells));
         }
-        line += '\n';
-        out << line;
+    };
+
+    std::vector<std::size_t> widths(header_.size());
+    for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = display_width(header_[c]);
+    each_row([&](std::span<const std::string> row) {
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            widths[c] = std::max(widths[c], display_width(row[c]));
+        }
+    });
+
+    // Lines are gathered into blocks, not passed to the stream one by one.
+    constexpr std::size_t kBlock = std::size_t{1} << 16;
+    std::string text;
+    text.reserve(kBlock + 1024);
+    const auto flush = [&] {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+    };
+    const auto write_row = [&](std::span<const std::string> row) {
+        text.append(indent, ' ');
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const std::size_t pad = widths[c] - display_width(row[c]);
+            const bool last = c + 1 == row.size();
+            if (align_[c] == Align::Right) {
+                text.append(pad, ' ');
+                text += row[c];
+            } else {
+                text += row[c];
+                if (!last) text.append(pad, ' ');
+            }
+            if (!last) text += "  ";
+        }
+        text += '\n';
+        if (text.size() >= kBlock) flush();
     };
     write_row(header_);
-    std::string rule = margin;
+    text.append(indent, ' ');
     for (std::size_t c = 0; c < widths.size(); ++c) {
-        rule += std::string(widths[c], '-');
-        if (c + 1 < widths.size()) rule += "  ";
+        text.append(widths[c], '-');
+        if (c + 1 < widths.size()) text += "  ";
     }
-    out << rule << '\n';
-    for (const auto& row : rows_) write_row(row);
+    text += '\n';
+    each_row(write_row);
+    flush();
 }
 
 void write_csv_row(std::ostream& out, std::span<const std::string> fields) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <iosfwd>
 #include <span>
 #include <string>
@@ -12,9 +13,15 @@ namespace reorg::output {
 enum class Align { Left, Right };
 
 /// A table printed with aligned columns; widths count UTF-8 characters, not bytes, so Swedish
-/// names line up.
+/// names line up. Rows are added and held, or, for a table too long to hold (a hundred
+/// thousand units), made on demand while it is written.
 class TextTable {
 public:
+    /// The cells of one row, one per column, each empty when a RowMaker is called.
+    using Cells = std::span<std::string>;
+    /// Fills the cells of row `row`.
+    using RowMaker = std::function<void(std::size_t row, Cells cells)>;
+
     /// One header per column; `align` defaults to left for every column.
     explicit TextTable(std::vector<std::string> header, std::vector<Align> align = {});
 
@@ -23,6 +30,12 @@ public:
 
     /// Header, a rule, then the rows; `indent` spaces before each line.
     void write(std::ostream& out, std::size_t indent = 0) const;
+
+    /// Header, a rule, the rows added, then rows 0 to `count` - 1 as `make` fills them. Each
+    /// is made twice, once to measure the columns and once to write it, into cells reused
+    /// from row to row: the table is never in memory, only one row of it.
+    void write(std::ostream& out, std::size_t count, const RowMaker& make,
+               std::size_t indent = 0) const;
 
 private:
     std::vector<std::string> header_;

@@ -84,7 +84,7 @@ private:
     const model::Model& m_;
     const scenario::Comparison& c_;
     const Placement& p_;
-    const model::UnitForest forest_;
+    const model::UnitForest& forest_;
     std::vector<bool> article_;  ///< by UnitId: the unit has an article among its findings
     std::string out_;
 
@@ -684,7 +684,7 @@ private:
         raw("</p><table class=\"sortable\">");
         header_row({"#", "Post", "Unit", "Betweenness", "Reports"}, {0, 3, 4});
         raw("<tbody>");
-        const auto forest = model::reporting_forest(m_);
+        const auto& forest = model::reporting_forest(m_);
         for (std::size_t i = 0; i < p_.bottlenecks.size(); ++i) {
             const auto p = p_.bottlenecks[i];
             raw("<tr id=\"" + anchor(p) + "\">");

@@ -200,7 +200,7 @@ Report make_report(const model::Model& model, std::span<const scenario::Scenario
     report.comparison = scenario::compare(model, scenarios, options.compare);
     const graph::ModelGraphs graphs(model);
     report.findings = analysis::analyze_findings(model, graphs.why());
-    const auto forest = model::unit_forest(model);
+    const auto& forest = model::unit_forest(model);
     report.placement = place(model, forest, report, options);
     const auto& placement = report.placement;
 

@@ -78,7 +78,7 @@ void append_ref(std::string& out, std::span<const Key> keys, std::size_t key,
 
 void walk(std::ostream& out, const Model& model, const ExportOptions& options,
           GraphWriter& writer) {
-    const auto forest = model::reporting_forest(model);
+    const auto& forest = model::reporting_forest(model);
     const auto shown = units_to_show(model, options);
 
     Sink sink(out);

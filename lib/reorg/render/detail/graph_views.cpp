@@ -53,7 +53,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options,
     std::vector<std::size_t> level(count, 0);  // 0: not shown
     std::vector<std::uint32_t> queue;
     const auto focus = focus_unit(model, options);
-    const auto units = model::unit_forest(model);
+    const auto& units = model::unit_forest(model);
     for (std::uint32_t f = 0; f < count; ++f) {
         const auto& about = model.findings()[f].about;
         const bool chosen = !focus || std::any_of(about.begin(), about.end(), [&](model::Ref ref) {
@@ -195,7 +195,7 @@ Diagram findings_view(const Model& model, const ViewOptions& options,
 
 Diagram flows_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures) {
     const auto focus = focus_unit(model, options);
-    const auto units = model::unit_forest(model);
+    const auto& units = model::unit_forest(model);
     const auto inside = [&](UnitId unit) { return !focus || units.is_ancestor(*focus, unit); };
 
     struct Flow {

@@ -281,7 +281,7 @@ std::vector<UnitId> unit_roots(const Model& model, const ViewOptions& options) {
             unknown_focus(*options.focus, "post or unit");
         }
     } else {
-        const auto forest = model::unit_forest(model);
+        const auto& forest = model::unit_forest(model);
         roots.assign(forest.roots().begin(), forest.roots().end());
     }
     return roots;
@@ -290,7 +290,7 @@ std::vector<UnitId> unit_roots(const Model& model, const ViewOptions& options) {
 Diagram units_chart(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
                     const std::vector<UnitId>& roots, const std::string& note,
                     const DiffMarks* diff = nullptr) {
-    const auto forest = model::unit_forest(model);
+    const auto& forest = model::unit_forest(model);
     auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
     std::string cap_note;
     if (selection.order.size() > options.max_nodes) {
@@ -445,8 +445,8 @@ Diagram units_view(const Model& model, const ViewOptions& options, const Overlay
 
 Diagram posts_view(const Model& model, const ViewOptions& options, const OverlayFigures& figures,
                    const DiffMarks* diff) {
-    const auto forest = model::reporting_forest(model);
-    const auto units = model::unit_forest(model);
+    const auto& forest = model::reporting_forest(model);
+    const auto& units = model::unit_forest(model);
     std::vector<PostId> roots;
     std::optional<UnitId> focus_unit;
     if (options.focus) {
