@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -73,4 +75,50 @@ TEST_CASE("reserve allocates the file's blocks before it is written", "[base][at
     file.stream() << bytes;
     file.commit();
     CHECK(contents(target) == bytes);
+}
+
+TEST_CASE("a mapped file is written in place and cut to what was used", "[base][atomic_file]") {
+    const reorg::test::TempFolder folder;
+    const auto target = folder.path() / "model.reorg";
+    if (!allocates_on_request(folder.path())) {
+        WARN("the file system here cannot allocate blocks on request: nothing is mapped");
+        AtomicFile file(target);
+        CHECK(file.map(1 << 20).empty());
+        return;
+    }
+    {
+        AtomicFile file(target);
+        const auto mapped = file.map(std::size_t{4} << 20);
+        REQUIRE(mapped.size() == std::size_t{4} << 20);
+        CHECK(std::all_of(mapped.begin(), mapped.end(),
+                          [](std::byte b) { return b == std::byte{0}; }));
+        const std::string text = "made in place";
+        std::memcpy(mapped.data(), text.data(), text.size());
+        mapped[(std::size_t{3} << 20) - 1] = std::byte{'!'};
+        CHECK_FALSE(std::filesystem::exists(target));
+        file.cut(std::size_t{3} << 20);
+        file.commit();
+    }
+    const auto written = contents(target);
+    REQUIRE(written.size() == std::size_t{3} << 20);
+    CHECK(written.substr(0, 13) == "made in place");
+    CHECK(written.back() == '!');
+    {
+        // Mapped, then not used after all: cut to nothing and written through the stream.
+        AtomicFile file(target);
+        REQUIRE_FALSE(file.map(1 << 20).empty());
+        file.cut(0);
+        file.stream() << "streamed";
+        file.commit();
+    }
+    CHECK(contents(target) == "streamed");
+    {
+        AtomicFile file(target);  // mapped and written, never committed: the target stays
+        const auto mapped = file.map(1 << 20);
+        REQUIRE_FALSE(mapped.empty());
+        mapped[0] = std::byte{'x'};
+    }
+    CHECK(contents(target) == "streamed");
+    CHECK(std::distance(std::filesystem::directory_iterator(folder.path()),
+                        std::filesystem::directory_iterator()) == 1);
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -41,6 +42,7 @@ AtomicFile::AtomicFile(std::filesystem::path target)
 }
 
 AtomicFile::~AtomicFile() {
+    unmap();
     if (committed_) return;
     stream_.close();
     std::error_code ignored;
@@ -56,7 +58,36 @@ void AtomicFile::reserve(std::uint64_t bytes) noexcept {
     ::close(fd);
 }
 
+std::span<std::byte> AtomicFile::map(std::uint64_t bytes) {
+    unmap();
+    if (bytes == 0) return {};
+    const int fd = ::open(temporary_.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return {};
+    void* data = MAP_FAILED;
+    if (::fallocate(fd, 0, 0, static_cast<off_t>(bytes)) == 0) {
+        data = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    }
+    ::close(fd);  // the mapping keeps the file open
+    if (data == MAP_FAILED) return {};
+    mapping_ = {static_cast<std::byte*>(data), static_cast<std::size_t>(bytes)};
+    return mapping_;
+}
+
+void AtomicFile::unmap() noexcept {
+    if (mapping_.empty()) return;
+    ::munmap(mapping_.data(), mapping_.size());
+    mapping_ = {};
+}
+
+void AtomicFile::cut(std::uint64_t bytes) {
+    unmap();
+    std::error_code error;
+    std::filesystem::resize_file(temporary_, bytes, error);
+    if (error) throw InputError({target_.string()}, "cannot write the file: " + error.message());
+}
+
 void AtomicFile::commit() {
+    unmap();
     stream_.flush();
     if (!stream_) throw InputError({target_.string()}, "cannot write the file (disk full?)");
     stream_.close();

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -32,13 +33,27 @@ public:
     /// writing fewer bytes leaves the file `bytes` long.
     void reserve(std::uint64_t bytes) noexcept;
 
+    /// The temporary file made `bytes` long, its blocks allocated (as reserve()), and mapped
+    /// into memory for writing in place: a large output is then made straight in the page
+    /// cache, not in a buffer copied there. Empty when the file system cannot allocate the
+    /// blocks at once (writing through a mapping could then fail half-way, which no error
+    /// code reports) or the file cannot be mapped; the stream is the way then. The mapping
+    /// lives until cut() or commit(); nothing may be written through the stream meanwhile.
+    [[nodiscard]] std::span<std::byte> map(std::uint64_t bytes);
+
+    /// Ends a mapping, if there is one, and cuts the file to its first `bytes`.
+    void cut(std::uint64_t bytes);
+
     /// Flushes, checks that every write succeeded, and renames onto the target.
     void commit();
 
 private:
+    void unmap() noexcept;
+
     std::filesystem::path target_;
     std::filesystem::path temporary_;
     std::ofstream stream_;
+    std::span<std::byte> mapping_;
     bool committed_ = false;
 };
 

@@ -12,12 +12,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <future>
 #include <limits>
 #include <memory>
+#include <new>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "model.capnp.h"
 #include "reorg/base/atomic_file.hpp"
@@ -81,7 +84,8 @@ std::size_t text_words(std::string_view text) { return text.empty() ? 0 : text.s
 // At least the words the message of `m` takes (every row's struct, its texts and lists, with a
 // margin), and whether the links' notes need a column, in one pass over the links. Sizing the
 // first segment by it keeps the message in one segment (which a reader reads straight
-// through) without copying it into one; calloc maps the unused rest without touching it.
+// through) without copying it into one; the unused rest is cut off the file (or, in memory
+// from calloc, never touched).
 struct MessageBound {
     std::size_t words = 1024;
     bool link_notes = false;  // whether any link has a note
@@ -525,6 +529,29 @@ InputError not_valid(const std::string& file, const kj::Exception& e) {
                       "not a valid reorg snapshot: " + std::string(e.getDescription().cStr()));
 }
 
+// A message builder whose first segment is given (zeroed memory: a mapping of the output file,
+// or calloc's) and whose further segments, should the bound fall short, come from the heap.
+class FirstSegmentGiven final : public capnp::MessageBuilder {
+public:
+    explicit FirstSegmentGiven(kj::ArrayPtr<capnp::word> first) : first_(first) {}
+
+    kj::ArrayPtr<capnp::word> allocateSegment(unsigned minimum) override {
+        if (!first_used_ && first_.size() >= minimum) {
+            first_used_ = true;
+            return first_;
+        }
+        auto& segment = more_.emplace_back(
+            kj::heapArray<capnp::word>(std::max<std::size_t>(minimum, std::size_t{1} << 16)));
+        std::memset(segment.begin(), 0, segment.size() * sizeof(capnp::word));
+        return segment;
+    }
+
+private:
+    kj::ArrayPtr<capnp::word> first_;
+    bool first_used_ = false;
+    std::vector<kj::Array<capnp::word>> more_;
+};
+
 }  // namespace
 
 bool is_snapshot_path(const std::filesystem::path& path) {
@@ -533,23 +560,47 @@ bool is_snapshot_path(const std::filesystem::path& path) {
 
 void write_snapshot(const model::Model& model, const std::filesystem::path& file) {
     constexpr std::size_t kMaxSegmentWords = std::numeric_limits<std::uint32_t>::max() / 2;
+    // A one-segment message is a word of segment table (count - 1, then size) and the segment.
+    constexpr std::size_t kTableBytes = sizeof(capnp::word);
     const auto bound = message_bound(model);
-    capnp::MallocMessageBuilder message(
-        static_cast<unsigned>(std::min(bound.words, kMaxSegmentWords)));
-    fill(message.initRoot<wire::Model>(), model, bound.link_notes);
+    const std::size_t words = std::min(bound.words, kMaxSegmentWords);
     base::AtomicFile output(file);
-    StreamOutput stream(output.stream());
+
+    // The message is made where it will lie in the file, when the file can be mapped: no
+    // buffer of its size, no copy of it. Otherwise in memory that calloc maps untouched.
+    const auto mapped = output.map(kTableBytes + words * sizeof(capnp::word));
+    std::unique_ptr<void, decltype(&std::free)> heap(nullptr, &std::free);
+    capnp::word* first = nullptr;
+    if (!mapped.empty()) {
+        first = reinterpret_cast<capnp::word*>(mapped.data() + kTableBytes);
+    } else {
+        heap.reset(std::calloc(words, sizeof(capnp::word)));
+        if (!heap) throw std::bad_alloc();
+        first = static_cast<capnp::word*>(heap.get());
+    }
+    FirstSegmentGiven message(kj::arrayPtr(first, words));
+    fill(message.initRoot<wire::Model>(), model, bound.link_notes);
+
     const auto segments = message.getSegmentsForOutput();
+    if (!mapped.empty() && segments.size() == 1) {
+        const std::uint32_t table[2] = {0, static_cast<std::uint32_t>(segments[0].size())};
+        std::memcpy(mapped.data(), table, sizeof(table));
+        output.cut(kTableBytes + segments[0].size() * sizeof(capnp::word));
+        output.commit();
+        return;
+    }
+    if (!mapped.empty()) output.cut(0);
+    StreamOutput stream(output.stream());
     if (segments.size() == 1) {
         output.reserve(capnp::computeSerializedSizeInWords(message) * sizeof(capnp::word));
         capnp::writeMessage(stream, message);
     } else {
         // A reader looks up every segment but the first under a lock: copy a large model into
         // one segment so that loading it reads straight through the mapping.
-        std::size_t words = 0;
-        for (const auto segment : segments) words += segment.size();
+        std::size_t total = 0;
+        for (const auto segment : segments) total += segment.size();
         capnp::MallocMessageBuilder single(
-            static_cast<unsigned>(std::min(words + 1024, kMaxSegmentWords)));
+            static_cast<unsigned>(std::min(total + 1024, kMaxSegmentWords)));
         single.setRoot(message.getRoot<wire::Model>().asReader());
         output.reserve(capnp::computeSerializedSizeInWords(single) * sizeof(capnp::word));
         capnp::writeMessage(stream, single);
