@@ -134,11 +134,14 @@ printf 'single_points: {max_cut_off: 0}\n' >"$spof_rules"
 
 # timed OUT COMMAND...: one run under /usr/bin/time, stdout to OUT, stderr to OUT.err; sets $secs
 # and $kib. Exit status 0 passes, and $ok_status too (3 for check: a rule broken). Any other
-# stops the script with the command and its error lines (warnings left out).
+# stops the script with the command and its error lines (warnings left out). What earlier runs
+# wrote is on the disk first (sync, not timed): a run that replaces a 300 MB file the kernel is
+# still writing out would otherwise wait for that, and measure the run before it.
 ok_status=0
 timed() {
     local target=$1 status=0
     shift
+    sync
     /usr/bin/time -f "%e %M" -o "$timing" "$@" >"$target" 2>"$target.err" || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne "$ok_status" ]; then
         echo "commands.sh: exit status $status from: $*" >&2
