@@ -15,10 +15,11 @@ UndirectedGraph::UndirectedGraph()
     : csr_(std::make_shared<const detail::CsrStorage>()), offsets_(kNoOffsets) {}
 
 UndirectedGraph UndirectedGraph::from_edges(std::size_t vertices, std::vector<Edge> edges) {
-    // Both directions of every edge, sorted by (source, target, weight): the first arc of a run
-    // of parallel arcs is the shortest, and the rows come out in CSR order. A counting sort by
-    // source, then each row (a handful of arcs) by target and weight: ten million arcs sort in
-    // a tenth of the time std::sort takes over all of them.
+    // Both directions of every edge go straight into Boost's structure (its rows, columns and
+    // arc properties are public members): a counting sort by source places each arc in its
+    // row, then each row (a handful of arcs) is sorted by target and weight and its parallel
+    // arcs dropped, the shortest kept. No array of all arcs besides the graph's own: memory
+    // first touched is what a large build waits for.
     std::vector<std::size_t> row(vertices + 1, 0);
     for (const auto& e : edges) {
         if (e.a == e.b) continue;
@@ -26,19 +27,7 @@ UndirectedGraph UndirectedGraph::from_edges(std::size_t vertices, std::vector<Ed
         ++row[e.b + 1];
     }
     for (std::size_t v = 0; v < vertices; ++v) row[v + 1] += row[v];
-    std::vector<Edge> arcs(row[vertices]);
-    {
-        auto next = row;
-        for (const auto& e : edges) {
-            if (e.a == e.b) continue;
-            arcs[next[e.a]++] = e;
-            arcs[next[e.b]++] = {e.b, e.a, e.weight};
-        }
-    }
-    edges = {};
 
-    // The rows go straight into Boost's structure (its rows, columns and arc properties are
-    // public members), parallel arcs dropped: no list of pairs for its constructor to copy.
     UndirectedGraph graph;
     const std::pair<std::uint32_t, std::uint32_t>* none = nullptr;
     auto storage = std::make_shared<detail::CsrStorage>(detail::CsrStorage{
@@ -47,24 +36,42 @@ UndirectedGraph UndirectedGraph::from_edges(std::size_t vertices, std::vector<Ed
     auto& rowstart = forward.m_rowstart;
     auto& targets = forward.m_column;
     auto& properties = forward.m_edge_properties;
-    targets.reserve(arcs.size());
-    properties.reserve(arcs.size());
-    const auto by_target = [](const Edge& x, const Edge& y) {
-        return x.b != y.b ? x.b < y.b : x.weight < y.weight;
-    };
-    for (std::size_t v = 0; v < vertices; ++v) {
-        const auto first = arcs.begin() + static_cast<std::ptrdiff_t>(row[v]);
-        const auto last = arcs.begin() + static_cast<std::ptrdiff_t>(row[v + 1]);
-        std::sort(first, last, by_target);
-        for (auto arc = first; arc != last; ++arc) {
-            if (arc != first && arc->b == (arc - 1)->b) continue;
-            targets.push_back(arc->b);
-            properties.push_back({arc->weight});
-            if (arc->weight != std::floor(arc->weight)) graph.integer_weights_ = false;
-            if (arc->weight != 1.0) graph.weighted_ = true;
+    targets.resize(row[vertices]);
+    properties.resize(row[vertices]);
+    {
+        auto next = row;
+        for (const auto& e : edges) {
+            if (e.a == e.b) continue;
+            targets[next[e.a]] = e.b;
+            properties[next[e.a]++].weight = e.weight;
+            targets[next[e.b]] = e.a;
+            properties[next[e.b]++].weight = e.weight;
         }
-        rowstart[v + 1] = static_cast<std::uint32_t>(targets.size());
     }
+    edges = {};
+
+    // Row by row, through a small buffer, into place: a row never ends after the next begins.
+    std::vector<std::pair<std::uint32_t, double>> arcs;
+    std::size_t kept = 0;
+    for (std::size_t v = 0; v < vertices; ++v) {
+        arcs.clear();
+        for (std::size_t a = row[v]; a < row[v + 1]; ++a) {
+            arcs.emplace_back(targets[a], properties[a].weight);
+        }
+        std::sort(arcs.begin(), arcs.end());
+        for (std::size_t k = 0; k < arcs.size(); ++k) {
+            const auto [target, weight] = arcs[k];
+            if (k > 0 && target == arcs[k - 1].first) continue;
+            targets[kept] = target;
+            properties[kept].weight = weight;
+            ++kept;
+            if (weight != std::floor(weight)) graph.integer_weights_ = false;
+            if (weight != 1.0) graph.weighted_ = true;
+        }
+        rowstart[v + 1] = static_cast<std::uint32_t>(kept);
+    }
+    targets.resize(kept);
+    properties.resize(kept);
     graph.csr_ = std::move(storage);
     // The rows, columns and arc properties are public members of Boost's CSR structure; reading
     // them as arrays is what keeps the breadth-first searches of the analyses tight.
