@@ -192,6 +192,13 @@ TEST_CASE("Numbers are spelt for people at any magnitude", "[model][text]") {
 namespace {
 
 // Posts P0..P(n-1) in one unit, their ids in `ids` (which must outlive the model).
+// "P0", "P1", ... "P<n - 1>".
+std::vector<std::string> numbered_ids(int n) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < n; ++i) ids.push_back("P" + std::to_string(i));
+    return ids;
+}
+
 reorg::model::ModelParts posts_in_one_unit(const std::vector<std::string>& ids) {
     reorg::model::ModelParts parts;
     parts.units.push_back({"U", "Enheten", reorg::model::UnitKind::Department, {}, {}, {}});
@@ -209,8 +216,7 @@ reorg::model::ModelParts posts_in_one_unit(const std::vector<std::string>& ids) 
 TEST_CASE("a model refuses an id twice, and looks ids up from any copy and thread",
           "[model][ids]") {
     using namespace reorg::model;
-    std::vector<std::string> ids;
-    for (int i = 0; i < 20'000; ++i) ids.push_back("P" + std::to_string(i));
+    const auto ids = numbered_ids(20'000);
     auto twice = posts_in_one_unit(ids);
     twice.posts[12'345].id = twice.posts[17].id;
     CHECK_THROWS_WITH(Model(twice), "duplicate post id 'P17'");
@@ -240,8 +246,7 @@ TEST_CASE("a model refuses an id twice, and looks ids up from any copy and threa
 TEST_CASE("a model builds its forests once and shares them with its copies and threads",
           "[model][hierarchy]") {
     using namespace reorg::model;
-    std::vector<std::string> ids;
-    for (int i = 0; i < 5'000; ++i) ids.push_back("P" + std::to_string(i));
+    const auto ids = numbered_ids(5'000);
     auto parts = posts_in_one_unit(ids);
     for (std::size_t p = 1; p < parts.posts.size(); ++p) {
         parts.posts[p].reports_to = at<PostId>((p - 1) / 4);  // four reports each

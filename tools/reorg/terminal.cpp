@@ -29,15 +29,13 @@ protected:
 
     std::streamsize xsputn(const char* text, std::streamsize n) override {
         const std::string_view more(text, static_cast<std::size_t>(n));
-        if (pending_.empty() && (more.size() >= kChunk || more.find('\n') != more.npos)) {
-            // Whole lines, as a table writes them in blocks: escaped from where they are.
-            const bool split = static_cast<unsigned char>(more.back()) == 0xC2;
-            write(more.substr(0, more.size() - (split ? 1 : 0)));
-            if (split) pending_ += more.back();
-            return n;
+        const bool complete = more.size() >= kChunk || more.find('\n') != more.npos;
+        if (pending_.empty() && complete) {
+            write_complete(more);  // whole lines, as a table writes them: escaped where they are
+        } else {
+            pending_ += more;
+            if (complete || pending_.size() >= kChunk) flush_complete();
         }
-        pending_ += more;
-        if (pending_.size() >= kChunk || more.find('\n') != more.npos) flush_complete();
         return n;
     }
 
@@ -49,12 +47,16 @@ protected:
 private:
     static constexpr std::size_t kChunk = 1 << 14;
 
-    // Everything but a trailing 0xC2, whose meaning depends on the next byte.
-    void flush_complete() {
-        const bool split = !pending_.empty() && static_cast<unsigned char>(pending_.back()) == 0xC2;
-        write(std::string_view(pending_).substr(0, pending_.size() - (split ? 1 : 0)));
-        pending_.erase(0, pending_.size() - (split ? 1 : 0));
+    // Writes all of `text` but a trailing 0xC2, whose meaning depends on the next byte: that
+    // one is what stays pending.
+    void write_complete(std::string_view text) {
+        const bool split = !text.empty() && static_cast<unsigned char>(text.back()) == 0xC2;
+        write(text.substr(0, text.size() - (split ? 1 : 0)));
+        pending_.clear();
+        if (split) pending_ += '\xC2';
     }
+
+    void flush_complete() { write_complete(pending_); }
 
     void flush_all() {
         write(pending_);

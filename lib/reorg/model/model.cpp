@@ -98,12 +98,27 @@ enum TableIndex : std::size_t { kUnits, kPosts, kPeople, kFindings, kTables };
 constexpr std::array<std::string_view, kTables> kTableNames{"unit", "post", "person", "finding"};
 }  // namespace
 
+namespace {
+// A value made on first need, once, by whichever thread asks first.
+template <class T>
+class Lazy {
+public:
+    template <class Make>
+    const T& get(Make&& make) {
+        std::call_once(made_, [&] { value_ = make(); });
+        return value_;
+    }
+
+private:
+    std::once_flag made_;
+    T value_{};
+};
+}  // namespace
+
 struct Model::Derived {
-    std::array<std::once_flag, kTables> built;
-    std::array<IdIndex, kTables> index;
-    std::once_flag reporting_built, units_built;
-    ReportingForest reporting;
-    UnitForest units;
+    std::array<Lazy<IdIndex>, kTables> index;
+    Lazy<ReportingForest> reporting;
+    Lazy<UnitForest> units;
 };
 
 Model::Model() : derived_(std::make_shared<Derived>()) {}
@@ -130,7 +145,7 @@ Model::Model(ModelParts parts, IdIndexes indexes)
     }
     IdIndex* given[] = {&indexes.units, &indexes.posts, &indexes.people, &indexes.findings};
     for (std::size_t t = 0; t < kTables; ++t) {
-        std::call_once(derived_->built[t], [&] { derived_->index[t] = std::move(*given[t]); });
+        (void)derived_->index[t].get([&] { return std::move(*given[t]); });
     }
 }
 
@@ -138,9 +153,7 @@ template <class Row>
 const IdIndex& Model::index_of(std::size_t table, std::span<const Row> rows) const {
     static const IdIndex none;
     if (!derived_) return none;  // a model moved from
-    std::call_once(derived_->built[table],
-                   [&] { derived_->index[table] = index_rows(rows, kTableNames[table]); });
-    return derived_->index[table];
+    return derived_->index[table].get([&] { return index_rows(rows, kTableNames[table]); });
 }
 
 std::optional<UnitId> Model::find_unit(std::string_view id) const {
@@ -159,23 +172,18 @@ std::optional<FindingId> Model::find_finding(std::string_view id) const {
 const ReportingForest& Model::reporting_forest() const {
     static const ReportingForest none;
     if (!derived_) return none;  // a model moved from
-    std::call_once(derived_->reporting_built, [&] {
-        const auto rows = posts();
-        derived_->reporting = ReportingForest::build(
-            rows.size(), [rows](std::size_t i) { return rows[i].reports_to; });
+    return derived_->reporting.get([rows = posts()] {
+        return ReportingForest::build(rows.size(),
+                                      [rows](std::size_t i) { return rows[i].reports_to; });
     });
-    return derived_->reporting;
 }
 
 const UnitForest& Model::unit_forest() const {
     static const UnitForest none;
     if (!derived_) return none;
-    std::call_once(derived_->units_built, [&] {
-        const auto rows = units();
-        derived_->units =
-            UnitForest::build(rows.size(), [rows](std::size_t i) { return rows[i].parent; });
+    return derived_->units.get([rows = units()] {
+        return UnitForest::build(rows.size(), [rows](std::size_t i) { return rows[i].parent; });
     });
-    return derived_->units;
 }
 
 std::string_view Model::id_of(Ref ref) const {

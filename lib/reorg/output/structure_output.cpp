@@ -17,6 +17,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
+// A count appended to a cell reused from row to row.
+void append_count(std::string& cell, std::size_t n) {
+    fmt::format_to(std::back_inserter(cell), "{}", n);
+}
+
 ordered_json managers_json(const model::Model& model,
                            const std::vector<analysis::ManagerSpan>& managers) {
     auto list = ordered_json::array();
@@ -147,7 +152,7 @@ void write_structure_table(std::ostream& out, const model::Model& model,
                     cells[0] += post.id;
                     if (!post.title.empty()) (cells[0] += ' ') += post.title;
                     ((cells[0] += " (") += model[post.unit].id) += ')';
-                    fmt::format_to(std::back_inserter(cells[1]), "{}", span);
+                    append_count(cells[1], span);
                 },
                 2);
     };
@@ -167,19 +172,16 @@ void write_structure_table(std::ostream& out, const model::Model& model,
         [&](std::size_t i, TextTable::Cells cells) {
             const auto& u = s.by_unit[i];
             const auto& unit = model[u.unit];
-            const auto count = [](std::string& cell, std::size_t n) {
-                fmt::format_to(std::back_inserter(cell), "{}", n);
-            };
             cells[0].append(2 * (tree.depth(u.unit) - 1), ' ');
             cells[0] += unit.id;
             if (!unit.name.empty()) (cells[0] += ' ') += unit.name;
             cells[1] += to_string(unit.kind);
-            count(cells[2], u.own.posts);
-            count(cells[3], u.own.vacant);
+            append_count(cells[2], u.own.posts);
+            append_count(cells[3], u.own.vacant);
             base::append_number(cells[4], u.own.fte);
             base::append_amount(cells[5], u.own.cost);
-            if (u.own.posts > 0) count(cells[6], u.layers_max);
-            count(cells[7], u.rollup.posts);
+            if (u.own.posts > 0) append_count(cells[6], u.layers_max);
+            append_count(cells[7], u.rollup.posts);
             base::append_number(cells[8], u.rollup.fte);
             base::append_amount(cells[9], u.rollup.cost);
         },
@@ -199,24 +201,21 @@ void write_structure_csv(std::ostream& out, const model::Model& model,
     for (const auto& u : s.by_unit) {
         const auto& unit = model[u.unit];
         for (auto& field : row) field.clear();
-        const auto count = [](std::string& field, std::size_t n) {
-            fmt::format_to(std::back_inserter(field), "{}", n);
-        };
         row[0] += unit.id;
         row[1] += unit.name;
         row[2] += to_string(unit.kind);
         if (unit.parent) row[3] += model[*unit.parent].id;
-        count(row[4], u.own.posts);
-        count(row[5], u.own.vacant);
-        count(row[6], u.own.headcount);
+        append_count(row[4], u.own.posts);
+        append_count(row[5], u.own.vacant);
+        append_count(row[6], u.own.headcount);
         base::append_number(row[7], u.own.fte, 4);
         base::append_number(row[8], u.own.cost, 2);
-        count(row[9], u.managers);
-        count(row[10], u.layers_max);
+        append_count(row[9], u.managers);
+        append_count(row[10], u.layers_max);
         base::append_number(row[11], u.layers_mean, 4);
-        count(row[12], u.rollup.posts);
-        count(row[13], u.rollup.vacant);
-        count(row[14], u.rollup.headcount);
+        append_count(row[12], u.rollup.posts);
+        append_count(row[13], u.rollup.vacant);
+        append_count(row[14], u.rollup.headcount);
         base::append_number(row[15], u.rollup.fte, 4);
         base::append_number(row[16], u.rollup.cost, 2);
         write_csv_row(out, row);
