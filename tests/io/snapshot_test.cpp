@@ -101,6 +101,38 @@ TEST_CASE("past 100 000 links the columns are written on a second thread, to the
     Diagnostics diagnostics;
     const auto loaded = io::read_snapshot(file, diagnostics);
     test::check_same_model(original, loaded);
+    // Read in place: the links are the file's columns, not a copy of them.
+    CHECK(loaded.parts().links.empty());
+    CHECK(loaded.parts().link_columns.size == original.links().size());
+}
+
+TEST_CASE("links read in place keep their notes whether few or most links have one",
+          "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto rich = io::load_model(folder.write("rich.yaml", kRich));
+    for (const std::size_t every : {1U, 2U, 7U, 50U}) {
+        auto parts = rich.parts();
+        const auto links = parts.links;
+        parts.links.clear();
+        for (std::size_t i = 0; i < 2'000; ++i) {
+            auto link = links[i % links.size()];
+            link.note = i % every == 0 ? (i % 3 == 0 ? "Säkerhetsfrågor" : "Var sjunde") : "";
+            parts.links.push_back(link);
+        }
+        const model::Model original(std::move(parts));
+        const auto file = folder.path() / "notes.reorg";
+        io::write_snapshot(original, file);
+        Diagnostics diagnostics;
+        const auto loaded = io::read_snapshot(file, diagnostics);
+        CAPTURE(every);
+        test::check_same_model(original, loaded);
+        REQUIRE(loaded.parts().link_columns.size == 2'000);
+        // Looked up in place when many links have one, by position when few do.
+        CHECK((loaded.parts().link_columns.note != nullptr) == (every < 8));
+        std::size_t with_note = 0;
+        for (const auto& link : loaded.links()) with_note += link.note.empty() ? 0U : 1U;
+        CHECK(with_note == (2'000 + every - 1) / every);
+    }
 }
 
 TEST_CASE("the example municipality survives CSV → snapshot → CSV", "[io][snapshot]") {
@@ -221,12 +253,13 @@ TEST_CASE("a well-formed message holding an invalid organisation is rejected", "
 }
 
 TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][snapshot]") {
-    // The links are read on a second thread; what it finds is still listed after the posts
-    // and before the findings, as one reader going through the file would.
+    // The units and links are read on a second thread; what it finds is still listed table by
+    // table, as one reader going through the file would.
     test::TempFolder folder;
     const auto file = folder.path() / "m.reorg";
     folder.write("rich.yaml", kRich);
     auto parts = io::load_model(folder.path() / "rich.yaml").parts();
+    parts.units[2].parent = model::UnitId{30};
     parts.posts[3].unit = model::UnitId{40};
     parts.links[1].to = model::PostId{50};
     parts.findings[1].because = {model::FindingId{60}};
@@ -238,8 +271,8 @@ TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][sna
     } catch (const InputError& error) {
         for (const auto& diagnostic : error.errors()) listed.push_back(diagnostic.where.column);
     }
-    CHECK(listed ==
-          std::vector<std::string>{"posts[3].unit", "links[1].to", "findings[1].because"});
+    CHECK(listed == std::vector<std::string>{"units[2].parent", "posts[3].unit", "links[1].to",
+                                             "findings[1].because"});
 
     // An id twice in a table is bad input too, found while the links are being read.
     auto twice = io::load_model(folder.path() / "rich.yaml").parts();

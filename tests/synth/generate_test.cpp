@@ -60,9 +60,8 @@ bool same(const model::Finding& a, const model::Finding& b) {
 }
 
 // The first row where two tables differ, as "posts row 12", or nothing when they are equal.
-template <class Row>
-std::optional<std::string> difference(std::string_view table, std::span<const Row> a,
-                                      std::span<const Row> b) {
+template <class Table>
+std::optional<std::string> difference(std::string_view table, const Table& a, const Table& b) {
     if (a.size() != b.size()) return std::string(table) + " differ in size";
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (!same(a[i], b[i])) return std::string(table) + " row " + std::to_string(i);

@@ -1,5 +1,6 @@
 #include "reorg/io/snapshot.hpp"
 
+#include <capnp/any.h>
 #include <capnp/message.h>
 #include <capnp/serialize.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -266,10 +268,8 @@ private:
 };
 
 // What each kind of link joins (SPEC §2).
-bool endpoints_fit(const model::Link& link) {
-    const bool from_post = std::holds_alternative<model::PostId>(link.from);
-    const bool to_post = std::holds_alternative<model::PostId>(link.to);
-    switch (link.kind) {
+bool endpoints_fit(model::LinkKind kind, bool from_post, bool to_post) {
+    switch (kind) {
         case model::LinkKind::DottedLine:
             return from_post && to_post;
         case model::LinkKind::MemberOf:
@@ -280,6 +280,11 @@ bool endpoints_fit(const model::Link& link) {
             return from_post == to_post;
     }
     return false;
+}
+
+bool endpoints_fit(const model::Link& link) {
+    return endpoints_fit(link.kind, std::holds_alternative<model::PostId>(link.from),
+                         std::holds_alternative<model::PostId>(link.to));
 }
 
 // Where in the message a value sits, spelled out only when something is wrong there.
@@ -460,6 +465,73 @@ public:
         return out;
     }
 
+    /// The links as columns of the message, read in place, after checking every entry as
+    /// links() does; nullopt when the lists are not laid out as plain arrays of their element
+    /// type (the conversion then reads them element by element). The notes of the links that have
+    /// one are gathered, by position, into `notes`.
+    std::optional<model::LinkColumns> link_columns(wire::LinkTable::Reader links, const Rows& rows,
+                                                   std::vector<model::LinkNote>& notes) {
+        if constexpr (std::endian::native != std::endian::little) return std::nullopt;
+        const auto raw = [](capnp::AnyList::Reader list, capnp::ElementSize size) {
+            return list.getElementSize() == size ? list.getRawBytes().begin() : nullptr;
+        };
+        using capnp::ElementSize;
+        model::LinkColumns columns;
+        columns.size = rows.links;
+        columns.from =
+            reinterpret_cast<const std::byte*>(raw(links.getFrom(), ElementSize::FOUR_BYTES));
+        columns.to =
+            reinterpret_cast<const std::byte*>(raw(links.getTo(), ElementSize::FOUR_BYTES));
+        columns.from_is_unit =
+            reinterpret_cast<const std::byte*>(raw(links.getFromIsUnit(), ElementSize::BIT));
+        columns.to_is_unit =
+            reinterpret_cast<const std::byte*>(raw(links.getToIsUnit(), ElementSize::BIT));
+        columns.kind =
+            reinterpret_cast<const std::byte*>(raw(links.getKind(), ElementSize::TWO_BYTES));
+        columns.weight =
+            reinterpret_cast<const std::byte*>(raw(links.getWeight(), ElementSize::EIGHT_BYTES));
+        if (columns.size == 0 || !columns.from || !columns.to || !columns.from_is_unit ||
+            !columns.to_is_unit || !columns.kind || !columns.weight) {
+            return std::nullopt;
+        }
+        const auto n_kinds = model::all_link_kinds().size();
+        for (std::size_t i = 0; i < rows.links && !diagnostics_.full(); ++i) {
+            const auto from = model::LinkColumns::load<std::uint32_t>(columns.from, i);
+            const auto to = model::LinkColumns::load<std::uint32_t>(columns.to, i);
+            const bool from_unit = model::LinkColumns::bit(columns.from_is_unit, i);
+            const bool to_unit = model::LinkColumns::bit(columns.to_is_unit, i);
+            const auto kind = model::LinkColumns::load<std::uint16_t>(columns.kind, i);
+            if (from < (from_unit ? rows.units : rows.posts) &&
+                to < (to_unit ? rows.units : rows.posts) && kind < n_kinds &&
+                endpoints_fit(static_cast<model::LinkKind>(kind), !from_unit, !to_unit)) {
+                continue;
+            }
+            // Something is wrong with this one: say what, as the conversion does.
+            const Where where{"links", i};
+            const auto endpoint = [&](std::uint32_t position, bool unit, const Where& at) {
+                if (unit) {
+                    index<model::UnitId>(position, rows.units, at);
+                } else {
+                    index<model::PostId>(position, rows.posts, at);
+                }
+            };
+            endpoint(from, from_unit, where / "from");
+            endpoint(to, to_unit, where / "to");
+            const auto known = this->kind<model::LinkKind>(kind, n_kinds, where / "kind");
+            if (!endpoints_fit(known, !from_unit, !to_unit)) {
+                error(where, "its ends do not fit a " + std::string(to_string(known)) + " link");
+            }
+        }
+        // Most links have no note: kept are those that have one.
+        if (const auto in = links.getNote(); in.size() != 0) {
+            for (unsigned i = 0; i < rows.links && !diagnostics_.full(); ++i) {
+                const auto note = in[i];
+                if (note.size() != 0) notes.push_back({i, text(note, Where{"links", i} / "note")});
+            }
+        }
+        return columns;
+    }
+
     std::vector<model::Finding> findings(capnp::List<wire::Finding>::Reader findings,
                                          const Rows& rows) {
         std::vector<model::Finding> out;
@@ -632,52 +704,82 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
         reader.check_version(root);
         const Rows rows = reader.rows(root);
 
-        // The links are most of a large snapshot: the second core converts them, through a
-        // message reader of its own (a reader counts what it traverses, unsynchronised), while
-        // this one converts the other tables and checks their ids. Its diagnostics follow
-        // those of the tables before the links, as a reader going straight through would list
-        // them.
+        // Each table's ids checked, or indexed (which checks them) when asked; the first
+        // duplicate is kept. An id twice in a table is reported only when nothing else is (as
+        // Model(parts) does after the listed errors): the checks run alongside, and what they
+        // found is dropped if any table has errors. The indexes are otherwise the model's to
+        // build, on first need.
+        std::optional<std::string> duplicates[4];  // by Table: units, posts, people, findings
+        const auto check = [&](auto& index, const auto& table, std::optional<std::string>& out,
+                               const Diagnostics& table_diagnostics) {
+            if (table_diagnostics.has_errors()) return;
+            try {
+                if (index_ids) {
+                    index = model::index_ids(std::span(table));
+                } else {
+                    model::check_unique_ids(std::span(table));
+                }
+            } catch (const Error& e) {
+                out = e.what();
+            }
+        };
+
+        // The posts are most of the work of a large snapshot: this core converts them while
+        // the second one checks the links in place and converts the units and people, through
+        // a message reader of its own (a reader counts what it traverses, unsynchronised). The
+        // diagnostics are then listed table by table, as a reader going straight through would
+        // list them.
+        Diagnostics unit_diagnostics(diagnostics.max_listed());
+        Diagnostics people_diagnostics(diagnostics.max_listed());
         Diagnostics link_diagnostics(diagnostics.max_listed());
-        auto links = std::async(std::launch::async, [&] {
+        auto notes = std::make_shared<std::vector<model::LinkNote>>();
+        auto others = std::async(std::launch::async, [&] {
             // kj's exceptions must die on the thread that made them: pass on a reorg one.
             try {
                 capnp::FlatArrayMessageReader own(words, options);
-                return SnapshotReader(file, link_diagnostics)
-                    .links(own.getRoot<wire::Model>().getLinks(), rows);
+                const auto other_root = own.getRoot<wire::Model>();
+                SnapshotReader link_reader(file, link_diagnostics);
+                const auto table = other_root.getLinks();
+                if (auto columns = link_reader.link_columns(table, rows, *notes)) {
+                    parts.link_columns = *columns;
+                } else {
+                    parts.links = link_reader.links(table, rows);
+                }
+                parts.units =
+                    SnapshotReader(file, unit_diagnostics).units(other_root.getUnits(), rows);
+                check(indexes.units, parts.units, duplicates[0], unit_diagnostics);
+                parts.people =
+                    SnapshotReader(file, people_diagnostics).people(other_root.getPeople());
+                check(indexes.people, parts.people, duplicates[2], people_diagnostics);
             } catch (const kj::Exception& e) {
                 throw not_valid(file, e);
             }
         });
-        parts.units = reader.units(root.getUnits(), rows);
-        parts.posts = reader.posts(root.getPosts(), rows);
-        parts.people = reader.people(root.getPeople());
-        // An id twice in a table is reported only when nothing else is (as Model(parts) does
-        // after the listed errors), so the checks wait for the diagnostics. The indexes are
-        // the model's to build, on first need.
-        const auto unless_errors = [&](auto&&... steps) {
-            try {
-                if (!diagnostics.has_errors()) (steps(), ...);
-            } catch (const Error& e) {
-                if (!duplicate) duplicate = e.what();
-            }
-        };
-        // Each table's ids checked, or indexed (which checks them) when asked.
-        const auto check = [&](auto& index, const auto& table) {
-            if (index_ids) {
-                index = model::index_ids(std::span(table));
+        Diagnostics post_diagnostics(diagnostics.max_listed());
+        parts.posts = SnapshotReader(file, post_diagnostics).posts(root.getPosts(), rows);
+        check(indexes.posts, parts.posts, duplicates[1], post_diagnostics);
+        others.get();
+        for (const auto* table :
+             {&unit_diagnostics, &post_diagnostics, &people_diagnostics, &link_diagnostics}) {
+            diagnostics.append(*table);
+        }
+        if (!notes->empty()) {
+            // Many notes are looked up in place, a few by position.
+            if (notes->size() > rows.links / 8) {
+                auto dense = std::make_shared<std::vector<std::string_view>>(rows.links);
+                for (const auto& [link, note] : *notes) (*dense)[link] = note;
+                parts.link_columns.note = dense->data();
+                parts.storage.push_back(std::move(dense));
             } else {
-                model::check_unique_ids(std::span(table));
+                parts.link_columns.notes = *notes;
+                parts.storage.push_back(notes);
             }
-        };
-        unless_errors([&] { check(indexes.units, parts.units); },
-                      [&] { check(indexes.posts, parts.posts); },
-                      [&] { check(indexes.people, parts.people); });
-        parts.links = links.get();
-        diagnostics.append(link_diagnostics);
+        }
         parts.findings = reader.findings(root.getFindings(), rows);
         reader.extra_columns(root.getExtraColumns(), rows, parts.extra);
-        if (!duplicate) {
-            unless_errors([&] { check(indexes.findings, parts.findings); });
+        check(indexes.findings, parts.findings, duplicates[3], diagnostics);
+        for (auto& found : duplicates) {
+            if (found && !duplicate) duplicate = std::move(found);
         }
     } catch (const kj::Exception& e) {
         throw not_valid(file, e);

@@ -9,6 +9,7 @@
 #include "reorg/model/id_index.hpp"
 #include "reorg/model/ids.hpp"
 #include "reorg/model/kinds.hpp"
+#include "reorg/model/link_table.hpp"
 
 /// The organisation at one moment in time (SPEC §2): units, posts, people, links and review
 /// findings. Value types only; ids are interned to dense indices (ids.hpp) and every table is
@@ -48,16 +49,6 @@ struct Person {
     std::string_view name;
 };
 
-/// Any relation other than the reporting line: dotted line post→post, membership post→group,
-/// service flow unit→unit (weight: yearly volume), collaboration post↔post or unit↔unit.
-struct Link {
-    Ref from;
-    Ref to;
-    LinkKind kind = LinkKind::Collaborates;
-    std::optional<double> weight;
-    std::string_view note;
-};
-
 /// A review statement: what works, what does not, or a cause; `because` names the findings
 /// (normally causes) that explain it.
 struct Finding {
@@ -95,6 +86,9 @@ struct ModelParts {
     std::vector<Post> posts;
     std::vector<Person> people;
     std::vector<Link> links;
+    /// Or the links as columns read in place (a snapshot's, over memory in `storage`); used
+    /// when `links` is empty.
+    LinkColumns link_columns;
     std::vector<Finding> findings;
     std::vector<ExtraColumns> extra = std::vector<ExtraColumns>(5);  ///< indexed by Table
     /// Owners of the memory the string_views point into (arenas, mapped files).
@@ -150,13 +144,16 @@ public:
     [[nodiscard]] std::span<const Unit> units() const noexcept { return parts_.units; }
     [[nodiscard]] std::span<const Post> posts() const noexcept { return parts_.posts; }
     [[nodiscard]] std::span<const Person> people() const noexcept { return parts_.people; }
-    [[nodiscard]] std::span<const Link> links() const noexcept { return parts_.links; }
+    [[nodiscard]] LinkTable links() const noexcept {
+        return parts_.link_columns.size == 0 ? LinkTable(parts_.links)
+                                             : LinkTable(parts_.link_columns);
+    }
     [[nodiscard]] std::span<const Finding> findings() const noexcept { return parts_.findings; }
 
     [[nodiscard]] const Unit& operator[](UnitId id) const { return parts_.units[index(id)]; }
     [[nodiscard]] const Post& operator[](PostId id) const { return parts_.posts[index(id)]; }
     [[nodiscard]] const Person& operator[](PersonId id) const { return parts_.people[index(id)]; }
-    [[nodiscard]] const Link& operator[](LinkId id) const { return parts_.links[index(id)]; }
+    [[nodiscard]] Link operator[](LinkId id) const { return links()[index(id)]; }
     [[nodiscard]] const Finding& operator[](FindingId id) const {
         return parts_.findings[index(id)];
     }

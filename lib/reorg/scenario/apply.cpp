@@ -352,7 +352,7 @@ private:
     enum class LinkState : char { Live, Gone, Moved };
 
     /// Link `l` as the changes left it.
-    const Link& link(std::uint32_t l) const {
+    Link link(std::uint32_t l) const {
         const auto base_links = base_.links();
         if (l >= base_links.size()) return added_links_[l - base_links.size()];
         if (link_state_[l] == LinkState::Moved) return moved_links_.at(l);
@@ -427,9 +427,10 @@ private:
         }
         return named;
     }
-    static void gather_links(NamedEnds& named, std::span<const Link> links) {
+    static void gather_links(NamedEnds& named, const model::LinkTable& links) {
         for (std::uint32_t l = 0; l < links.size(); ++l) {
-            for (const auto& end : {links[l].from, links[l].to}) {
+            const auto link = links[l];
+            for (const auto& end : {link.from, link.to}) {
                 if (const auto* p = std::get_if<PostId>(&end)) {
                     if (named.post[pos(*p)]) named.at_post.emplace_back(pos(*p), l);
                 } else if (named.unit[pos(std::get<UnitId>(end))]) {
@@ -459,7 +460,8 @@ private:
         for (std::uint32_t l = 0; l < base_.links().size(); ++l) visit(l);
     }
     void index_link(std::uint32_t l) {
-        for (const auto& end : {link(l).from, link(l).to}) {
+        const auto ends = link(l);
+        for (const auto& end : {ends.from, ends.to}) {
             if (const auto* p = std::get_if<PostId>(&end)) {
                 later_at_post_[pos(*p)].push_back(l);
             } else {
