@@ -130,7 +130,8 @@ MessageBound message_bound(const model::Model& m) {
 void fill(wire::Model::Builder root, const model::Model& m, bool link_notes) {
     root.setFormatVersion(wire::CURRENT_FORMAT_VERSION);
 
-    const auto n_links = static_cast<unsigned>(m.links().size());
+    const auto table = m.links();
+    const auto n_links = static_cast<unsigned>(table.size());
     auto links = root.initLinks();
     auto from = links.initFrom(n_links);
     auto to = links.initTo(n_links);
@@ -141,7 +142,7 @@ void fill(wire::Model::Builder root, const model::Model& m, bool link_notes) {
     auto link_columns =
         std::async(n_links >= kParallelLinks ? std::launch::async : std::launch::deferred, [&] {
             for (unsigned i = 0; i < n_links; ++i) {
-                const auto& link = m.links()[i];
+                const auto link = table[i];
                 from.set(i, ref_position(link.from));
                 to.set(i, ref_position(link.to));
                 from_is_unit.set(i, std::holds_alternative<model::UnitId>(link.from));
@@ -186,7 +187,7 @@ void fill(wire::Model::Builder root, const model::Model& m, bool link_notes) {
 
     auto note = links.initNote(link_notes ? n_links : 0);
     for (unsigned i = 0; i < note.size(); ++i) {
-        set_text([&](unsigned n) { return note.init(i, n); }, m.links()[i].note);
+        set_text([&](unsigned n) { return note.init(i, n); }, table[i].note);
     }
     link_columns.get();
 
@@ -732,7 +733,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
         Diagnostics unit_diagnostics(diagnostics.max_listed());
         Diagnostics people_diagnostics(diagnostics.max_listed());
         Diagnostics link_diagnostics(diagnostics.max_listed());
-        auto notes = std::make_shared<std::vector<model::LinkNote>>();
+        std::vector<model::LinkNote> notes;
         auto others = std::async(std::launch::async, [&] {
             // kj's exceptions must die on the thread that made them: pass on a reorg one.
             try {
@@ -740,7 +741,7 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
                 const auto other_root = own.getRoot<wire::Model>();
                 SnapshotReader link_reader(file, link_diagnostics);
                 const auto table = other_root.getLinks();
-                if (auto columns = link_reader.link_columns(table, rows, *notes)) {
+                if (auto columns = link_reader.link_columns(table, rows, notes)) {
                     parts.link_columns = *columns;
                 } else {
                     parts.links = link_reader.links(table, rows);
@@ -763,17 +764,8 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
              {&unit_diagnostics, &post_diagnostics, &people_diagnostics, &link_diagnostics}) {
             diagnostics.append(*table);
         }
-        if (!notes->empty()) {
-            // Many notes are looked up in place, a few by position.
-            if (notes->size() > rows.links / 8) {
-                auto dense = std::make_shared<std::vector<std::string_view>>(rows.links);
-                for (const auto& [link, note] : *notes) (*dense)[link] = note;
-                parts.link_columns.note = dense->data();
-                parts.storage.push_back(std::move(dense));
-            } else {
-                parts.link_columns.notes = *notes;
-                parts.storage.push_back(notes);
-            }
+        if (auto owner = model::attach_notes(parts.link_columns, std::move(notes))) {
+            parts.storage.push_back(std::move(owner));
         }
         parts.findings = reader.findings(root.getFindings(), rows);
         reader.extra_columns(root.getExtraColumns(), rows, parts.extra);

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "reorg/model/ids.hpp"
 #include "reorg/model/kinds.hpp"
@@ -76,6 +78,30 @@ struct LinkColumns {
     [[nodiscard]] static Ref ref(std::uint32_t position, bool unit) noexcept {
         return unit ? Ref(at<UnitId>(position)) : Ref(at<PostId>(position));
     }
+};
+
+/// Gives `columns` the notes of the links that have one (by position, ascending): kept so when
+/// few links have one, spread to one per link when many do. Returns the owner of their
+/// memory, for ModelParts::storage (null when there are none).
+[[nodiscard]] std::shared_ptr<const void> attach_notes(LinkColumns& columns,
+                                                       std::vector<LinkNote> notes);
+
+/// Builds links as LinkColumns over memory of its own, for the builders of large models: 18
+/// bytes a link where a Link row takes 56, and notes kept only where there are some.
+class LinkColumnsBuilder {
+public:
+    LinkColumnsBuilder();
+    void reserve(std::size_t links);
+    void push_back(const Link& link);
+    [[nodiscard]] std::size_t size() const noexcept;
+
+    /// Sets `columns` to the links pushed and returns the owner of their memory, for
+    /// ModelParts::storage.
+    [[nodiscard]] std::shared_ptr<const void> finish(LinkColumns& columns) &&;
+
+private:
+    struct Columns;
+    std::shared_ptr<Columns> columns_;
 };
 
 /// The links of a model: an array of Link rows (models built in memory) or LinkColumns (a

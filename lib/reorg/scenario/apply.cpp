@@ -981,15 +981,16 @@ Applied Draft::finish() && {
     // carries the other tables over. (A live link ends at live elements: removing an element
     // removed or moved its links.)
     std::vector<std::uint32_t> link_rows;  // base row of each kept link, kNone for new ones
+    // They are made as columns: a third of the memory of rows, and of the time to fill it.
     auto carried_links = std::async(std::launch::async, [&] {
-        std::vector<Link> links;
+        model::LinkColumnsBuilder links;
         links.reserve(link_state_.size());
         link_rows.reserve(link_state_.size());
         const auto base_links = base_.links().size();
-        each_live_link([&](std::uint32_t l, const Link& link) {
+        each_live_link([&](std::uint32_t l, Link link) {
+            link.from = *result_ref(link.from);
+            link.to = *result_ref(link.to);
             links.push_back(link);
-            links.back().from = *result_ref(link.from);
-            links.back().to = *result_ref(link.to);
             link_rows.push_back(l < base_links ? l : kNone);
         });
         return links;
@@ -1067,7 +1068,7 @@ Applied Draft::finish() && {
             out.values.resize(people * extra.names.size());
         }
     }
-    parts.links = carried_links.get();
+    parts.storage.push_back(carried_links.get().finish(parts.link_columns));
     carry_extra(Table::Links, {}, base_.links().size(), &link_rows);
 
     Applied applied;
