@@ -270,3 +270,41 @@ TEST_CASE("a model builds its forests once and shares them with its copies and t
     CHECK(&other.reporting_forest() != seen[0]);
     CHECK(other.reporting_forest().roots().size() == ids.size());
 }
+
+TEST_CASE("links built as columns read back as the rows pushed", "[model][links]") {
+    // Every field in every form: post and unit ends, each kind, a weight or none, a note or
+    // none; notes on few links (kept by position) and on most (one per link).
+    for (const std::size_t every : {1U, 3U, 20U}) {
+        std::vector<Link> rows;
+        for (std::uint32_t i = 0; i < 1'000; ++i) {
+            Link link;
+            link.from = i % 5 == 0 ? Ref(UnitId{i}) : Ref(PostId{i});
+            link.to = i % 7 == 0 ? Ref(UnitId{i + 1}) : Ref(PostId{i + 2});
+            link.kind = all_link_kinds()[i % all_link_kinds().size()];
+            if (i % 2 == 0) link.weight = i * 0.5;
+            if (i % every == 0) link.note = i % 3 == 0 ? "Säkerhet" : "Var tredje";
+            rows.push_back(link);
+        }
+        LinkColumnsBuilder builder;
+        for (const auto& link : rows) builder.push_back(link);
+        REQUIRE(builder.size() == rows.size());
+        ModelParts parts;
+        parts.storage.push_back(std::move(builder).finish(parts.link_columns));
+        CHECK((parts.link_columns.note != nullptr) == (every < 8));
+        const Model model(std::move(parts));
+        const auto links = model.links();
+        REQUIRE(links.size() == rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            CAPTURE(every, i);
+            CHECK(links[i].from == rows[i].from);
+            CHECK(links[i].to == rows[i].to);
+            CHECK(links[i].kind == rows[i].kind);
+            CHECK(links[i].weight == rows[i].weight);
+            CHECK(links[i].note == rows[i].note);
+        }
+        // The iterators give the same rows, and outlive the table value they came from.
+        auto first = model.links().begin();
+        CHECK((*(first + 10)).from == rows[10].from);
+        CHECK(std::distance(model.links().begin(), model.links().end()) == 1'000);
+    }
+}
