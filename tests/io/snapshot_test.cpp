@@ -88,7 +88,7 @@ TEST_CASE("past 100 000 links the columns are written on a second thread, to the
     test::TempFolder folder;
     const auto rich = io::load_model(folder.write("rich.yaml", kRich));
     auto parts = rich.parts();
-    const auto links = parts.links;
+    const auto links = parts.editable_links();
     for (std::size_t i = 0; parts.links.size() < 100'000; ++i) {
         auto link = links[i % links.size()];
         if (link.weight) link.weight = static_cast<double>(i % 977) / 4;
@@ -112,7 +112,7 @@ TEST_CASE("links read in place keep their notes whether few or most links have o
     const auto rich = io::load_model(folder.write("rich.yaml", kRich));
     for (const std::size_t every : {1U, 2U, 7U, 50U}) {
         auto parts = rich.parts();
-        const auto links = parts.links;
+        const auto links = parts.editable_links();
         parts.links.clear();
         for (std::size_t i = 0; i < 2'000; ++i) {
             auto link = links[i % links.size()];
@@ -261,7 +261,7 @@ TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][sna
     auto parts = io::load_model(folder.path() / "rich.yaml").parts();
     parts.units[2].parent = model::UnitId{30};
     parts.posts[3].unit = model::UnitId{40};
-    parts.links[1].to = model::PostId{50};
+    parts.editable_links()[1].to = model::PostId{50};
     parts.findings[1].because = {model::FindingId{60}};
     io::write_snapshot(model::Model(std::move(parts)), file);
     std::vector<std::string> listed;
@@ -284,7 +284,7 @@ TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][sna
     CHECK_THAT(load_error(file, true), Contains("duplicate person id 'P1'"));
 
     // Listed errors come first, as when the model was built after them.
-    twice_and_more.links[0].to = model::UnitId{70};
+    twice_and_more.editable_links()[0].to = model::UnitId{70};
     io::write_snapshot(model::Model(std::move(twice_and_more), model::IdCheck::Done), file);
     CHECK_THAT(load_error(file), Contains("links[0].to") && !Contains("duplicate"));
 }

@@ -86,13 +86,24 @@ struct ModelParts {
     std::vector<Post> posts;
     std::vector<Person> people;
     std::vector<Link> links;
-    /// Or the links as columns read in place (a snapshot's, over memory in `storage`); used
-    /// when `links` is empty.
+    /// Or the links as columns (a snapshot's read in place, or a builder's: memory in
+    /// `storage`); used when it holds any, instead of `links`.
     LinkColumns link_columns;
     std::vector<Finding> findings;
     std::vector<ExtraColumns> extra = std::vector<ExtraColumns>(5);  ///< indexed by Table
     /// Owners of the memory the string_views point into (arenas, mapped files).
     std::vector<std::shared_ptr<const void>> storage;
+
+    /// The links as rows to edit, for code that derives parts from a model's: made from the
+    /// columns first when the parts hold columns.
+    std::vector<Link>& editable_links() {
+        if (link_columns.size != 0) {
+            const LinkTable columns(link_columns);
+            links.assign(columns.begin(), columns.end());
+            link_columns = {};
+        }
+        return links;
+    }
 };
 
 /// Id indexes over the tables of a ModelParts, for builders that made them along the way.

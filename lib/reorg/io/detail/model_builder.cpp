@@ -112,7 +112,7 @@ void ModelBuilder::reserve(Table table, std::size_t count) {
             ids_.people.reserve(parts_.people.size() + count);
             break;
         case Table::Links:
-            grow(parts_.links);
+            links_.reserve(links_.size() + count);
             break;
         case Table::Findings:
             grow(parts_.findings);
@@ -353,7 +353,7 @@ void ModelBuilder::add_link(const LinkFields& row, Origin origin,
         }
     }
     begin_row(Table::Links, origin);
-    parts_.links.push_back({*from, *to, *kind, weight, text_->store(base::trim(row.note))});
+    links_.push_back({*from, *to, *kind, weight, text_->store(base::trim(row.note))});
     keep_extra(Table::Links, extra);
 }
 
@@ -498,6 +498,7 @@ model::Model ModelBuilder::finish() && {
     if (diagnostics_.error_count() != errors_before_) diagnostics_.throw_if_errors();
 
     parts_.storage.push_back(text_);
+    parts_.storage.push_back(std::move(links_).finish(parts_.link_columns));
     model::Model model(std::move(parts_), std::move(ids_));
     for (const auto& issue : model::check_structure(model, diagnostics_.max_listed())) {
         if (issue.message.empty()) {  // a warning beyond the listing cap

@@ -151,6 +151,7 @@ private:
     std::shared_ptr<base::TextArena> text_;
     base::TextArena pending_text_;  // reference strings until finish()
     model::ModelParts parts_;
+    model::LinkColumnsBuilder links_;  // the links, as columns: a third of the memory of rows
     model::IdIndexes ids_;
     std::vector<PendingUnit> pending_units_;
     std::vector<PendingPost> pending_posts_;
