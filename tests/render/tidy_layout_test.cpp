@@ -189,6 +189,21 @@ std::vector<std::pair<std::string, TidyOptions>> sample_options() {
             {"odd sizes and every leaf stacked", odd}};
 }
 
+/// sample_options() and the same with rows wrapped, for the checks that hold either way.
+std::vector<std::pair<std::string, TidyOptions>> options_with_rows() {
+    auto all = sample_options();
+    const auto plain = all.size();
+    for (std::size_t i = 0; i < plain; ++i) {
+        auto [name, o] = all[i];
+        o.wrap_width = 3 * (o.node_width + o.subtree_gap);
+        all.emplace_back(name + ", rows wrapped at three boxes", o);
+    }
+    TidyOptions one_per_row;
+    one_per_row.wrap_width = 0;
+    all.emplace_back("one child per row", one_per_row);
+    return all;
+}
+
 struct Box {
     double left = 0;
     double top = 0;
@@ -492,6 +507,19 @@ TEST_CASE("No two boxes overlap on random forests", "[render][tidy]") {
     }
 }
 
+TEST_CASE("No two boxes overlap on random forests in rows", "[render][tidy]") {
+    const auto seed = GENERATE(0U, 1U, 2U);
+    const auto plain = sample_options().size();
+    const auto all = options_with_rows();
+    for (const auto& [shape, forest] : sample_forests(3'000, seed)) {
+        for (auto o = all.begin() + static_cast<std::ptrdiff_t>(plain); o != all.end(); ++o) {
+            INFO(shape << " from seed " << seed << " with " << o->first);
+            const auto layout = lay_out(forest, o->second);
+            REQUIRE(first_overlap(layout, o->second).empty());
+        }
+    }
+}
+
 TEST_CASE("The overlap check finds overlapping boxes", "[render][tidy]") {
     const auto o = small_boxes();
     auto layout = lay_out(tree_of({{1, 2, 3}, {4, 5}, {}, {6, 7}, {}, {}, {}, {}}), o);
@@ -626,7 +654,7 @@ TEST_CASE("A stack stands between its manager's subtrees which stay out from und
 TEST_CASE("Connectors are orthogonal and join parent to child on random forests",
           "[render][tidy]") {
     for (const auto& [shape, forest] : sample_forests(3'000)) {
-        for (const auto& [name, o] : sample_options()) {
+        for (const auto& [name, o] : options_with_rows()) {
             INFO(shape << " with " << name);
             const auto layout = lay_out(forest, o);
             REQUIRE(connector_problem(forest, layout, o).empty());
@@ -649,7 +677,7 @@ TEST_CASE("No connector runs through a box on small random forests", "[render][t
             }
         }
         const auto forest = from_parents(std::move(g.parent));
-        for (const auto& [name, o] : sample_options()) {
+        for (const auto& [name, o] : options_with_rows()) {
             INFO("seed " << seed << " with " << name);
             const auto layout = lay_out(forest, o);
             REQUIRE(connector_through_box(layout, o).empty());
@@ -659,7 +687,7 @@ TEST_CASE("No connector runs through a box on small random forests", "[render][t
 
 TEST_CASE("Every box lies within the drawing which fits tightly", "[render][tidy]") {
     for (const auto& [shape, forest] : sample_forests(3'000)) {
-        for (const auto& [name, o] : sample_options()) {
+        for (const auto& [name, o] : options_with_rows()) {
             INFO(shape << " with " << name);
             const auto layout = lay_out(forest, o);
             double left = std::numeric_limits<double>::infinity();
@@ -760,4 +788,112 @@ TEST_CASE("Malformed forests are rejected", "[render][tidy]") {
     bad = {};
     bad.level_gap = std::numeric_limits<double>::quiet_NaN();
     CHECK_THROWS_AS(tidy_layout(Ids{0, 0}, Ids{}, Ids{0}, bad), std::invalid_argument);
+}
+
+TEST_CASE("Children wider than the wrap width go in rows each below the row before",
+          "[render][tidy]") {
+    // A root with twelve managers of two reports each: side by side 12 subtrees.
+    std::vector<std::uint32_t> parent{kRoot};
+    for (std::uint32_t m = 0; m < 12; ++m) {
+        parent.push_back(0);
+        const auto manager = static_cast<std::uint32_t>(parent.size() - 1);
+        parent.push_back(manager);
+        parent.push_back(manager);
+    }
+    const auto forest = from_parents(parent);
+    TidyOptions o;
+    o.compact_from = std::numeric_limits<std::size_t>::max();
+    const auto wide = lay_out(forest, o);
+    const double subtree = 2 * o.node_width + o.sibling_gap;
+    o.wrap_width = 4 * subtree + 3 * o.subtree_gap;  // four subtrees a row
+    const auto rows = lay_out(forest, o);
+    CHECK(wide.height == 3 * o.node_height + 2 * o.level_gap);
+    CHECK(rows.width < wide.width / 2);
+    CHECK(rows.height == 7 * o.node_height + 6 * o.level_gap);  // the root and three rows of 2
+    CHECK(first_overlap(rows, o).empty());
+    CHECK(connector_problem(forest, rows, o).empty());
+    CHECK(connector_through_box(rows, o).empty());
+    for (std::uint32_t m = 0; m < 12; ++m) {
+        const auto manager = 1 + 3 * m;
+        INFO("manager " << m);
+        const double row = m / 4;
+        // Level 1 + 2·row; its reports on the level below.
+        REQUIRE(rows.centre[manager].y ==
+                (1 + 2 * row) * (o.node_height + o.level_gap) + o.node_height / 2);
+        REQUIRE(rows.centre[manager + 1].y == rows.centre[manager].y + o.node_height + o.level_gap);
+        // Every row's connectors turn to it along the bus just above it (later rows' come
+        // down the line between the middle children of the rows before).
+        const auto& line = rows.connector[manager];
+        REQUIRE(line.size() >= 3);
+        REQUIRE(line[line.size() - 2].y ==
+                rows.centre[manager].y - o.node_height / 2 - o.level_gap / 2);
+    }
+    // The rows keep the children's order, left to right and row after row.
+    for (std::uint32_t m = 1; m < 12; ++m) {
+        const auto a = rows.centre[1 + 3 * (m - 1)];
+        const auto b = rows.centre[1 + 3 * m];
+        REQUIRE((m % 4 == 0 ? b.y > a.y : (b.y == a.y && b.x > a.x)));
+    }
+}
+
+TEST_CASE("Rows are evened out rather than leaving a stub", "[render][tidy]") {
+    // Nine roots in rows of at most four: 3, 3 and 3 rather than 4, 4 and 1.
+    const auto forest = from_parents(std::vector<std::uint32_t>(9, kRoot));
+    TidyOptions o;
+    o.wrap_width = 4 * o.node_width + 3 * o.subtree_gap;
+    const auto layout = lay_out(forest, o);
+    std::vector<double> levels;
+    for (std::uint32_t v = 0; v < 9; ++v) levels.push_back(layout.centre[v].y);
+    CHECK(std::count(levels.begin(), levels.end(), levels[0]) == 3);
+    CHECK(std::count(levels.begin(), levels.end(), levels[8]) == 3);
+    // Each row is centred under the line beside the middle root of the row above, off the
+    // middle by half a box to the left and to the right in turn: the rows do not drift.
+    CHECK(layout.width == 3.5 * o.node_width + 2.5 * o.subtree_gap);
+    CHECK(layout.centre[0].x == layout.centre[6].x);
+    // Roots have no connectors, wrapped or not.
+    for (const auto& line : layout.connector) CHECK(line.empty());
+}
+
+TEST_CASE("Fitting a page wraps a flat organisation and leaves a narrow one alone",
+          "[render][tidy]") {
+    // 69 directors with one report each: one row is 69 boxes wide and two high.
+    std::vector<std::uint32_t> parent{kRoot};
+    for (std::uint32_t d = 0; d < 69; ++d) {
+        parent.push_back(0);
+        parent.push_back(static_cast<std::uint32_t>(parent.size() - 1));
+    }
+    const auto flat = from_parents(parent);
+    const TidyOptions o;
+    const auto row = lay_out(flat, o);
+    const auto fitted =
+        reorg::render::tidy_layout_for_page(flat.offsets, flat.children, flat.roots, o);
+    const reorg::render::PageFit a3;
+    const auto scale = [&](const TidyLayout& l) {
+        return std::min(a3.width / l.width, a3.height / l.height);
+    };
+    CHECK(row.width > 60 * o.node_width);
+    CHECK(fitted.width < row.width / 4);
+    CHECK(scale(fitted) > 3 * scale(row));
+    CHECK(first_overlap(fitted, o).empty());
+    CHECK(connector_problem(flat, fitted, o).empty());
+    const double aspect = fitted.width / fitted.height;
+    CHECK(aspect > 0.7);
+    CHECK(aspect < 3);
+
+    // A small chart that fits as it is keeps Walker's layout exactly.
+    const auto small = tree_of({{1, 2, 3}, {4, 5}, {}, {6, 7}, {}, {}, {}, {}});
+    const auto as_is = lay_out(small, o);
+    const auto on_page =
+        reorg::render::tidy_layout_for_page(small.offsets, small.children, small.roots, o);
+    CHECK(on_page.centre == as_is.centre);
+    CHECK(on_page.width == as_is.width);
+}
+
+TEST_CASE("A wrap width that is negative or not a number is refused", "[render][tidy]") {
+    const auto forest = tree_of({{1}, {}});
+    TidyOptions o;
+    o.wrap_width = -1;
+    CHECK_THROWS_AS(lay_out(forest, o), std::invalid_argument);
+    o.wrap_width = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_AS(lay_out(forest, o), std::invalid_argument);
 }

@@ -15,17 +15,81 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 /// `Post` is an input node drawn as its own box; a `Stack` stands for the stacked leaves of one
 /// manager, as a single box as wide as the stack; a `Spacer` is a virtual only child of a stack
 /// or spacer, one per further level the stack reaches down into, so that the contours Walker's
-/// algorithm compares keep neighbouring subtrees from moving in under the stack.
-enum class Kind : std::uint8_t { Top, Post, Stack, Spacer };
+/// algorithm compares keep neighbouring subtrees from moving in under the stack. A `Rail` is
+/// the line down to a wrapped node's next row of children: a chain of zero-width nodes, one per
+/// level of the row before, the last of which has the next row as its children.
+enum class Kind : std::uint8_t { Top, Post, Stack, Spacer, Rail };
 
-struct Stack {
-    std::uint32_t node = kNone;  ///< its node in the layout tree
-    std::uint32_t first_leaf = 0;
-    std::uint32_t leaf_count = 0;
+/// A node's children in the order the layout places them: its non-leaf children with, where
+/// its leaves are stacked, the stack (kStackItem) in their middle.
+constexpr std::uint32_t kStackItem = kNone;
+
+/// How a stack of `leaves` leaves is shaped.
+struct StackShape {
     std::uint32_t rows = 0;
     std::uint32_t levels = 0;  ///< levels it covers, its own included
     double width = 0;
     double height = 0;
+};
+
+StackShape stack_shape(std::size_t leaves, const TidyOptions& o) {
+    // The fewest columns c with rows_per_column * c² >= leaves, then the fewest columns the
+    // resulting rows need (9 leaves in 4 columns need 3 rows, and then only 3 columns).
+    const std::size_t per_column = std::max<std::size_t>(o.rows_per_column, 1);
+    auto columns = static_cast<std::size_t>(
+        std::ceil(std::sqrt(static_cast<double>(leaves) / static_cast<double>(per_column))));
+    while (columns > 1 && per_column * (columns - 1) * (columns - 1) >= leaves) --columns;
+    while (per_column * columns * columns < leaves) ++columns;
+    columns = std::clamp<std::size_t>(columns, 1, std::max<std::size_t>(o.max_columns, 1));
+    const std::size_t rows = (leaves + columns - 1) / columns;
+    columns = (leaves + rows - 1) / rows;
+    const auto c = static_cast<double>(columns);
+    const auto r = static_cast<double>(rows);
+    StackShape shape;
+    shape.rows = static_cast<std::uint32_t>(rows);
+    shape.width = c * (o.column_indent + o.node_width) + (c - 1) * o.sibling_gap;
+    shape.height = r * o.node_height + (r - 1) * o.stack_gap;
+    // The stack covers level k below its own when it reaches past the middle of the gap above
+    // that level: the connectors to level k run along that middle line.
+    const double levels =
+        std::ceil((shape.height + o.level_gap / 2) / (o.node_height + o.level_gap));
+    shape.levels = static_cast<std::uint32_t>(std::max(1.0, levels));
+    return shape;
+}
+
+struct Stack {
+    std::uint32_t node = kNone;  ///< its node in the layout tree
+    std::uint32_t manager = 0;   ///< the input node whose leaves it holds
+    std::uint32_t first_leaf = 0;
+    std::uint32_t leaf_count = 0;
+    StackShape shape;
+};
+
+/// Which nodes wrap their children into rows, and the estimated size of every subtree: what
+/// the layout tree is built from, and what tidy_layout_for_page() compares widths by.
+struct RowPlan {
+    /// Per input node, and at index `nodes` for the roots: where its rows are in `rows` (the
+    /// count, then the number of items in each row), or kNone for one row.
+    std::vector<std::uint32_t> first_row;
+    std::vector<std::uint32_t> rows;
+    std::vector<double> width;          ///< per input node: of its subtree, estimated
+    std::vector<std::uint32_t> levels;  ///< per input node: levels of its subtree, exactly
+    double top_width = 0;               ///< of the whole drawing, estimated
+    std::uint32_t top_levels = 0;
+};
+
+/// A wrapped node's rows as the layout tree is built, and the rails between them.
+struct Wrap {
+    std::uint32_t manager = kNone;  ///< its layout node (Post or Top)
+    std::uint32_t first_leaf = 0;   ///< of its stack, in Tree::stacked_leaves
+    std::uint32_t items = 0;        ///< its items' offset in Tree::wrap_items
+    std::uint32_t rows = 0;         ///< offset of its row count in RowPlan::rows
+};
+struct Rail {
+    std::uint32_t wrap = 0;
+    std::uint32_t next_row = 0;  ///< the row its last node carries
+    std::uint32_t first_node = kNone;
+    std::uint32_t levels = 0;  ///< of the row it runs down beside
 };
 
 /// The layout tree, numbered in breadth-first order: a node's children are the consecutive
@@ -42,6 +106,15 @@ struct Tree {
 
     std::vector<Stack> stacks;
     std::vector<std::uint32_t> stacked_leaves;  ///< the stacks' leaves, stack after stack
+    std::vector<Wrap> wraps;
+    std::vector<Rail> rails;
+    std::vector<std::uint32_t> wrap_items;  ///< the wrapped nodes' items, wrap after wrap
+
+    /// The space between neighbouring children of v: roots are apart by the subtree gap.
+    [[nodiscard]] bool children_are_roots(std::uint32_t v) const {
+        if (kind[v] == Kind::Rail) v = wraps[rails[item[v]].wrap].manager;
+        return kind[v] == Kind::Top;
+    }
 
     [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(kind.size()); }
 
@@ -121,15 +194,151 @@ std::uint32_t check_forest(std::span<const std::uint32_t> offsets,
     return n;
 }
 
+/// The items of input node v (see kStackItem), appended to `items`.
+void items_of(std::uint32_t v, std::span<const std::uint32_t> offsets,
+              std::span<const std::uint32_t> children, std::size_t compact_from,
+              std::vector<std::uint32_t>& items) {
+    const auto is_leaf = [&](std::uint32_t c) { return offsets[c] == offsets[c + 1]; };
+    const auto kids = children.subspan(offsets[v], offsets[v + 1] - offsets[v]);
+    const auto leaves = static_cast<std::size_t>(std::count_if(kids.begin(), kids.end(), is_leaf));
+    if (leaves < compact_from) {
+        items.insert(items.end(), kids.begin(), kids.end());
+        return;
+    }
+    // The stack goes in the middle of the other children: then the manager, centred over its
+    // children, stands over the stack (with two or more other children exactly as if centred
+    // over those).
+    const std::size_t stack_at = (kids.size() - leaves) / 2;
+    std::size_t placed = 0;
+    for (const auto c : kids) {
+        if (is_leaf(c)) continue;
+        if (placed++ == stack_at) items.push_back(kStackItem);
+        items.push_back(c);
+    }
+    if (placed == stack_at) items.push_back(kStackItem);
+}
+
+/// Splits items of the given widths, `gap` apart, into rows no wider than `limit` (an item
+/// wider than that alone), in order: as few rows as filling them one by one gives, then evened
+/// out so that the last is not a stub. Appends the row count and sizes to `rows`.
+void split_rows(std::span<const double> widths, double gap, double limit,
+                std::vector<std::uint32_t>& rows) {
+    const auto fill = [&](double width, std::vector<std::uint32_t>* sizes) {
+        std::uint32_t count = 0;
+        std::uint32_t in_row = 0;
+        double used = 0;
+        for (const auto w : widths) {
+            if (in_row > 0 && used + gap + w > width) {
+                if (sizes) sizes->push_back(in_row);
+                ++count;
+                in_row = 0;
+                used = 0;
+            }
+            used += (in_row > 0 ? gap : 0) + w;
+            ++in_row;
+        }
+        if (sizes) sizes->push_back(in_row);
+        return count + 1;
+    };
+    const auto count = fill(limit, nullptr);
+    // The narrowest width that still needs no more rows.
+    double total = 0;
+    double widest = 0;
+    for (const auto w : widths) {
+        total += w + gap;
+        widest = std::max(widest, w);
+    }
+    double low = std::max(widest, total / count - gap);
+    double high = std::max(low, limit);
+    for (int step = 0; step < 40 && high - low > 0.5; ++step) {
+        const double mid = (low + high) / 2;
+        (fill(mid, nullptr) <= count ? high : low) = mid;
+    }
+    std::vector<std::uint32_t> sizes;
+    (void)fill(high, &sizes);
+    rows.push_back(static_cast<std::uint32_t>(sizes.size()));
+    rows.insert(rows.end(), sizes.begin(), sizes.end());
+}
+
+/// Plans the rows bottom-up: every subtree's size from its children's, and the nodes whose
+/// children are wider than `o.wrap_width` wrapped. O(nodes · log(width)).
+RowPlan plan_rows(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> children,
+                  std::span<const std::uint32_t> roots, const TidyOptions& o) {
+    const auto n = static_cast<std::uint32_t>(offsets.size() - 1);
+    const std::size_t compact_from = std::max<std::size_t>(o.compact_from, 1);
+    RowPlan plan;
+    plan.first_row.assign(std::size_t{n} + 1, kNone);
+    plan.width.assign(n, o.node_width);
+    plan.levels.assign(n, 1);
+    // Breadth-first from the roots, then children before parents.
+    std::vector<std::uint32_t> order(roots.begin(), roots.end());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto v = order[i];
+        order.insert(order.end(), children.begin() + offsets[v], children.begin() + offsets[v + 1]);
+    }
+    std::vector<std::uint32_t> items;
+    std::vector<double> widths;
+    const auto plan_node = [&](std::uint32_t at, std::span<const std::uint32_t> node_items,
+                               std::size_t leaves, double gap, double& width,
+                               std::uint32_t& levels) {
+        widths.clear();
+        std::vector<std::uint32_t> item_levels;
+        StackShape stack;
+        if (leaves > 0) stack = stack_shape(leaves, o);
+        for (const auto item : node_items) {
+            widths.push_back(item == kStackItem ? stack.width : plan.width[item]);
+            item_levels.push_back(item == kStackItem ? stack.levels : plan.levels[item]);
+        }
+        double row = 0;
+        for (const auto w : widths) row += w + gap;
+        row -= gap;
+        std::uint32_t below = 0;
+        if (row <= o.wrap_width || widths.size() < 2) {
+            for (const auto l : item_levels) below = std::max(below, l);
+        } else {
+            plan.first_row[at] = static_cast<std::uint32_t>(plan.rows.size());
+            split_rows(widths, gap, o.wrap_width, plan.rows);
+            const auto count = plan.rows[plan.first_row[at]];
+            row = 0;
+            std::size_t next = 0;
+            for (std::uint32_t r = 0; r < count; ++r) {
+                const auto size = plan.rows[plan.first_row[at] + 1 + r];
+                double used = 0;
+                std::uint32_t deepest = 0;
+                for (std::uint32_t k = 0; k < size; ++k, ++next) {
+                    used += widths[next] + (k > 0 ? gap : 0);
+                    deepest = std::max(deepest, item_levels[next]);
+                }
+                row = std::max(row, used);
+                below += deepest;
+            }
+        }
+        width = std::max(width, row);
+        levels += below;
+    };
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const auto v = *it;
+        if (offsets[v] == offsets[v + 1]) continue;
+        items.clear();
+        items_of(v, offsets, children, compact_from, items);
+        const auto kids = offsets[v + 1] - offsets[v];
+        const std::size_t stacked =
+            kids -
+            (items.size() - (std::find(items.begin(), items.end(), kStackItem) != items.end()));
+        plan_node(v, items, stacked, o.sibling_gap, plan.width[v], plan.levels[v]);
+    }
+    plan_node(n, roots, 0, o.subtree_gap, plan.top_width, plan.top_levels);
+    return plan;
+}
+
 /// Builds the layout tree breadth-first from the roots. Marks every node it reaches with 2 in
 /// `seen`, so that nodes on a cycle (which `check_forest` cannot see) stay at 1.
 Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> children,
-                std::span<const std::uint32_t> roots, const TidyOptions& o,
+                std::span<const std::uint32_t> roots, const TidyOptions& o, const RowPlan& plan,
                 std::vector<char>& seen) {
     const auto is_leaf = [&](std::uint32_t v) { return offsets[v] == offsets[v + 1]; };
     const std::size_t compact_from = std::max<std::size_t>(o.compact_from, 1);
-    const std::size_t max_columns = std::max<std::size_t>(o.max_columns, 1);
-    const double level_pitch = o.node_height + o.level_gap;
+    const auto n = static_cast<std::uint32_t>(offsets.size() - 1);
 
     Tree tree;
     tree.reserve(offsets.size());
@@ -137,33 +346,90 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
         seen[v] = 2;
         tree.add(Kind::Post, v, above, o.node_width);
     };
-    const auto add_stack = [&](std::uint32_t first_leaf, std::uint32_t above) {
+    const auto add_stack = [&](std::uint32_t manager, std::uint32_t first_leaf,
+                               std::uint32_t above) {
         Stack s;
+        s.manager = manager;
         s.first_leaf = first_leaf;
-        s.leaf_count = static_cast<std::uint32_t>(tree.stacked_leaves.size() - first_leaf);
-        // The fewest columns c with rows_per_column * c² >= leaves, then the fewest columns the
-        // resulting rows need (9 leaves in 4 columns need 3 rows, and then only 3 columns).
-        const std::size_t leaves = s.leaf_count;
-        const std::size_t per_column = std::max<std::size_t>(o.rows_per_column, 1);
-        auto columns = static_cast<std::size_t>(
-            std::ceil(std::sqrt(static_cast<double>(leaves) / static_cast<double>(per_column))));
-        while (columns > 1 && per_column * (columns - 1) * (columns - 1) >= leaves) --columns;
-        while (per_column * columns * columns < leaves) ++columns;
-        columns = std::clamp<std::size_t>(columns, 1, max_columns);
-        const std::size_t rows = (leaves + columns - 1) / columns;
-        columns = (leaves + rows - 1) / rows;
-        const auto c = static_cast<double>(columns);
-        const auto r = static_cast<double>(rows);
-        s.rows = static_cast<std::uint32_t>(rows);
-        s.width = c * (o.column_indent + o.node_width) + (c - 1) * o.sibling_gap;
-        s.height = r * o.node_height + (r - 1) * o.stack_gap;
-        // The stack covers level k below its own when it reaches past the middle of the gap
-        // above that level: the connectors to level k run along that middle line.
-        const double levels = std::ceil((s.height + o.level_gap / 2) / level_pitch);
-        s.levels = static_cast<std::uint32_t>(std::max(1.0, levels));
-        s.node =
-            tree.add(Kind::Stack, static_cast<std::uint32_t>(tree.stacks.size()), above, s.width);
+        s.leaf_count = 0;
+        for (auto c = offsets[manager]; c < offsets[manager + 1]; ++c)
+            s.leaf_count += is_leaf(children[c]) ? 1U : 0U;
+        s.shape = stack_shape(s.leaf_count, o);
+        s.node = tree.add(Kind::Stack, static_cast<std::uint32_t>(tree.stacks.size()), above,
+                          s.shape.width);
         tree.stacks.push_back(s);
+    };
+    // Row `r` of wrap w under layout node `above`, with the rail to the next row among its
+    // middle items.
+    const auto add_row = [&](std::uint32_t w, std::uint32_t r, std::uint32_t above) {
+        const auto& wrap = tree.wraps[w];
+        const auto count = plan.rows[wrap.rows];
+        std::uint32_t first = 0;
+        for (std::uint32_t k = 0; k < r; ++k) first += plan.rows[wrap.rows + 1 + k];
+        const auto size = plan.rows[wrap.rows + 1 + r];
+        const auto manager = tree.kind[wrap.manager] == Kind::Top ? kNone : tree.item[wrap.manager];
+        std::uint32_t levels = 0;  // of the row: its deepest item's (a stack's when added)
+        for (std::uint32_t k = 0; k < size; ++k) {
+            const auto item = tree.wrap_items[wrap.items + first + k];
+            if (item != kStackItem) levels = std::max(levels, plan.levels[item]);
+        }
+        // A rail as wide as minus the gap between its neighbours takes no room: they stand as
+        // far apart as without it, and it runs down the middle between them.
+        const double rail_width = -(tree.children_are_roots(above) ? o.subtree_gap : o.sibling_gap);
+        // With an odd number of items the rail stands off the middle by half an item, to the
+        // left and the right in turn, so that the rows, each centred under the rail before,
+        // do not drift to one side.
+        const auto rail_at = r + 1 < count ? (size + r % 2) / 2 : kNone;
+        for (std::uint32_t k = 0; k <= size; ++k) {
+            if (k == rail_at) {
+                const auto rail = static_cast<std::uint32_t>(tree.rails.size());
+                tree.rails.push_back({w, r + 1, tree.add(Kind::Rail, rail, above, rail_width), 0});
+            }
+            if (k == size) break;
+            const auto item = tree.wrap_items[wrap.items + first + k];
+            if (item == kStackItem) {
+                add_stack(manager, wrap.first_leaf, above);
+                levels = std::max(levels, tree.stacks.back().shape.levels);
+            } else {
+                add_post(item, above);
+            }
+        }
+        if (r + 1 < count) tree.rails.back().levels = levels;
+    };
+    // The children of layout node u (the Top or a Post): its items, in rows where planned.
+    std::vector<std::uint32_t> items;
+    const auto add_children = [&](std::uint32_t u, std::uint32_t planned) {
+        items.clear();
+        std::uint32_t first_leaf = 0;
+        if (tree.kind[u] == Kind::Top) {
+            items.assign(roots.begin(), roots.end());
+        } else {
+            const auto v = tree.item[u];
+            items_of(v, offsets, children, compact_from, items);
+            first_leaf = static_cast<std::uint32_t>(tree.stacked_leaves.size());
+            if (std::find(items.begin(), items.end(), kStackItem) != items.end()) {
+                for (auto c = offsets[v]; c < offsets[v + 1]; ++c) {
+                    if (is_leaf(children[c])) {
+                        tree.stacked_leaves.push_back(children[c]);
+                        seen[children[c]] = 2;
+                    }
+                }
+            }
+        }
+        if (plan.first_row[planned] != kNone) {
+            tree.wraps.push_back({u, first_leaf, static_cast<std::uint32_t>(tree.wrap_items.size()),
+                                  plan.first_row[planned]});
+            tree.wrap_items.insert(tree.wrap_items.end(), items.begin(), items.end());
+            add_row(static_cast<std::uint32_t>(tree.wraps.size() - 1), 0, u);
+            return;
+        }
+        for (const auto item : items) {
+            if (item == kStackItem) {
+                add_stack(tree.item[u], first_leaf, u);
+            } else {
+                add_post(item, u);
+            }
+        }
     };
 
     tree.add(Kind::Top, kNone, kNone, 0);
@@ -171,42 +437,25 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
         tree.first_child[u] = tree.size();
         switch (tree.kind[u]) {
             case Kind::Top:
-                for (const auto r : roots) add_post(r, u);
+                add_children(u, n);
                 break;
-            case Kind::Post: {
-                const auto v = tree.item[u];
-                const auto kids = children.subspan(offsets[v], offsets[v + 1] - offsets[v]);
-                const auto leaves =
-                    static_cast<std::size_t>(std::count_if(kids.begin(), kids.end(), is_leaf));
-                if (leaves < compact_from) {
-                    for (const auto c : kids) add_post(c, u);
-                    break;
-                }
-                // The stack goes in the middle of the other children: then the manager, centred
-                // over its children, stands over the stack (with two or more other children
-                // exactly as if centred over those).
-                const auto first_leaf = static_cast<std::uint32_t>(tree.stacked_leaves.size());
-                for (const auto c : kids) {
-                    if (is_leaf(c)) {
-                        tree.stacked_leaves.push_back(c);
-                        seen[c] = 2;
-                    }
-                }
-                const std::size_t stack_at = (kids.size() - leaves) / 2;
-                std::size_t placed = 0;
-                for (const auto c : kids) {
-                    if (is_leaf(c)) continue;
-                    if (placed++ == stack_at) add_stack(first_leaf, u);
-                    add_post(c, u);
-                }
-                if (placed == stack_at) add_stack(first_leaf, u);
+            case Kind::Post:
+                if (!is_leaf(tree.item[u])) add_children(u, tree.item[u]);
                 break;
-            }
             case Kind::Stack:
             case Kind::Spacer: {
                 const auto& s = tree.stacks[tree.item[u]];
-                if (tree.depth[u] - tree.depth[s.node] + 1 < s.levels) {
-                    tree.add(Kind::Spacer, tree.item[u], u, s.width);
+                if (tree.depth[u] - tree.depth[s.node] + 1 < s.shape.levels) {
+                    tree.add(Kind::Spacer, tree.item[u], u, s.shape.width);
+                }
+                break;
+            }
+            case Kind::Rail: {
+                const auto rail = tree.rails[tree.item[u]];
+                if (tree.depth[u] - tree.depth[rail.first_node] + 1 < rail.levels) {
+                    tree.add(Kind::Rail, tree.item[u], u, tree.width[u]);
+                } else {
+                    add_row(rail.wrap, rail.next_row, u);
                 }
                 break;
             }
@@ -267,7 +516,7 @@ private:
             if (count == 0) continue;  // a leaf's children are centred on 0: mid stays 0
             const auto first = tree_.first_child[v];
             const auto last = first + count - 1;
-            const double gap = tree_.kind[v] == Kind::Top ? subtree_gap_ : sibling_gap_;
+            const double gap = tree_.children_are_roots(v) ? subtree_gap_ : sibling_gap_;
             auto default_ancestor = first;
             prelim_[first] = mid_[first];
             for (auto c = first + 1; c <= last; ++c) {
@@ -386,13 +635,13 @@ void extend(std::vector<Point>& line, Point p) {
 
 }  // namespace
 
-TidyLayout tidy_layout(std::span<const std::uint32_t> offsets,
-                       std::span<const std::uint32_t> children,
-                       std::span<const std::uint32_t> roots, const TidyOptions& options) {
-    check_options(options);
-    std::vector<char> seen;
-    const auto n = check_forest(offsets, children, roots, seen);
-    const auto tree = build_tree(offsets, children, roots, options, seen);
+namespace {
+
+TidyLayout lay_out(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> children,
+                   std::span<const std::uint32_t> roots, const TidyOptions& options,
+                   const RowPlan& plan, std::vector<char>& seen) {
+    const auto n = static_cast<std::uint32_t>(offsets.size() - 1);
+    const auto tree = build_tree(offsets, children, roots, options, plan, seen);
     for (std::uint32_t v = 0; v < n; ++v) {
         if (seen[v] != 2) {
             throw std::invalid_argument("tidy_layout: node " + std::to_string(v) +
@@ -421,44 +670,108 @@ TidyLayout tidy_layout(std::span<const std::uint32_t> offsets,
         layout.width = std::max(layout.width, x[u] - left + w / 2);
     }
 
-    // The manager's connector bus runs along the middle of the gap below it.
-    const auto bus = [&](Point manager, std::vector<Point>& line) {
-        line.reserve(5);
+    // A connector from the manager of the children of layout node `above` to the bus line over
+    // their level, at the x where it turns to them: the manager's bus runs along the middle of
+    // the gap below it, and a later row's down the rails of the rows before. False for roots.
+    std::vector<std::uint32_t> rails;
+    const auto lead = [&](std::uint32_t above, std::vector<Point>& line) {
+        rails.clear();
+        while (tree.kind[above] == Kind::Rail) {
+            rails.push_back(tree.item[above]);
+            above = tree.parent[tree.rails[tree.item[above]].first_node];
+        }
+        if (tree.kind[above] != Kind::Post) return false;
+        const auto manager = layout.centre[tree.item[above]];
+        line.reserve(5 + 2 * rails.size());
         extend(line, {manager.x, manager.y + h / 2});
         extend(line, {manager.x, manager.y + h / 2 + options.level_gap / 2});
+        for (auto it = rails.rbegin(); it != rails.rend(); ++it) {
+            const auto& rail = tree.rails[*it];
+            const double next_row = tree.depth[rail.first_node] + rail.levels;
+            const double rail_x = x[rail.first_node] - left;
+            extend(line, {rail_x, line.back().y});
+            extend(line, {rail_x, next_row * level_pitch - options.level_gap / 2});
+        }
+        return true;
     };
     for (std::uint32_t u = 1; u < tree.size(); ++u) {
-        if (tree.kind[u] != Kind::Post || tree.kind[tree.parent[u]] != Kind::Post) continue;
-        const auto from = layout.centre[tree.item[tree.parent[u]]];
-        const auto to = layout.centre[tree.item[u]];
+        if (tree.kind[u] != Kind::Post) continue;
         auto& line = layout.connector[tree.item[u]];
-        bus(from, line);
+        if (!lead(tree.parent[u], line)) continue;
+        const auto to = layout.centre[tree.item[u]];
         extend(line, {to.x, line.back().y});
         extend(line, {to.x, to.y - h / 2});
     }
     for (const auto& s : tree.stacks) {
-        const double stack_left = x[s.node] - left - s.width / 2;
+        const double stack_left = x[s.node] - left - s.shape.width / 2;
         const double top = static_cast<double>(tree.depth[s.node]) * level_pitch;
-        const auto manager = layout.centre[tree.item[tree.parent[s.node]]];
-        layout.width = std::max(layout.width, stack_left + s.width);
-        layout.height = std::max(layout.height, top + s.height);
+        layout.width = std::max(layout.width, stack_left + s.shape.width);
+        layout.height = std::max(layout.height, top + s.shape.height);
+        std::vector<Point> to_bus;
+        (void)lead(tree.parent[s.node], to_bus);
         for (std::uint32_t k = 0; k < s.leaf_count; ++k) {
             const auto leaf = tree.stacked_leaves[s.first_leaf + k];
-            const double spine = stack_left + static_cast<double>(k / s.rows) *
+            const double spine = stack_left + static_cast<double>(k / s.shape.rows) *
                                                   (options.column_indent + w + options.sibling_gap);
             const Point centre{
                 spine + options.column_indent + w / 2,
-                top + static_cast<double>(k % s.rows) * (h + options.stack_gap) + h / 2};
+                top + static_cast<double>(k % s.shape.rows) * (h + options.stack_gap) + h / 2};
             layout.centre[leaf] = centre;
             layout.stacked[leaf] = true;
             auto& line = layout.connector[leaf];
-            bus(manager, line);
+            line = to_bus;
             extend(line, {spine, line.back().y});
             extend(line, {spine, centre.y});
             extend(line, {centre.x - w / 2, centre.y});
         }
     }
     return layout;
+}
+
+}  // namespace
+
+TidyLayout tidy_layout(std::span<const std::uint32_t> offsets,
+                       std::span<const std::uint32_t> children,
+                       std::span<const std::uint32_t> roots, const TidyOptions& options) {
+    check_options(options);
+    if (std::isnan(options.wrap_width) || options.wrap_width < 0)
+        throw std::invalid_argument("tidy_layout: wrap_width must be >= 0");
+    std::vector<char> seen;
+    (void)check_forest(offsets, children, roots, seen);
+    const auto plan = plan_rows(offsets, children, roots, options);
+    return lay_out(offsets, children, roots, options, plan, seen);
+}
+
+TidyLayout tidy_layout_for_page(std::span<const std::uint32_t> offsets,
+                                std::span<const std::uint32_t> children,
+                                std::span<const std::uint32_t> roots, const TidyOptions& options,
+                                const PageFit& page) {
+    check_options(options);
+    std::vector<char> seen;
+    (void)check_forest(offsets, children, roots, seen);
+    auto tried = options;
+    tried.wrap_width = std::numeric_limits<double>::infinity();
+    auto best = plan_rows(offsets, children, roots, tried);
+    const double pitch = options.node_height + options.level_gap;
+    const auto scale = [&](const RowPlan& plan) {
+        const double height = plan.top_levels * pitch + page.heading;
+        return std::min(page.width / std::max(plan.top_width, 1.0),
+                        page.height / std::max(height, 1.0));
+    };
+    // Wrapping is worth a less regular chart only where it prints a fifth larger.
+    double best_scale = scale(best) * 1.2;
+    // Narrower and narrower rows, down to a few boxes.
+    const double narrowest = 3 * (options.node_width + options.sibling_gap);
+    for (double width = best.top_width / std::sqrt(2.0); width >= narrowest;
+         width /= std::sqrt(2.0)) {
+        tried.wrap_width = width;
+        auto plan = plan_rows(offsets, children, roots, tried);
+        if (const double s = scale(plan); s > best_scale) {
+            best = std::move(plan);
+            best_scale = s;
+        }
+    }
+    return lay_out(offsets, children, roots, options, best, seen);
 }
 
 }  // namespace reorg::render

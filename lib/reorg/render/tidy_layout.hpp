@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct TidyOptions {
     std::size_t rows_per_column = 3;  ///< 0 acts as 1
     double column_indent = 14;        ///< a stacked box sits this far right of its column's spine
     double stack_gap = 10;            ///< vertical space between stacked boxes
+    /// A node whose children, side by side, would be wider than this (as estimated from their
+    /// subtrees' widths) puts them in several rows instead, each under the subtrees of the row
+    /// before, joined to the node by a line down between the children of each row; the roots
+    /// likewise. Rows are filled in order and evened out. Infinite: one row, as Walker draws.
+    double wrap_width = std::numeric_limits<double>::infinity();
 };
 
 /// Where every node goes. Node indices are those of the input forest.
@@ -49,6 +55,23 @@ struct TidyLayout {
     double width = 0;  ///< of the whole drawing: every box lies within [0, width] × [0, height]
     double height = 0;
 };
+
+/// A page to fit a drawing on, in points (A3 landscape by default), and the height the drawing
+/// needs above the tree (a heading and legends).
+struct PageFit {
+    double width = 1191;
+    double height = 842;
+    double heading = 0;
+};
+
+/// tidy_layout() with the `wrap_width` that lets the drawing be printed largest on `page`:
+/// several widths are tried on the estimated size of the whole drawing (no layout is run for
+/// them), and wrapping is chosen only where it makes the drawing markedly larger on the page.
+/// `options.wrap_width` is ignored. O(nodes · log(nodes)).
+[[nodiscard]] TidyLayout tidy_layout_for_page(std::span<const std::uint32_t> offsets,
+                                              std::span<const std::uint32_t> children,
+                                              std::span<const std::uint32_t> roots,
+                                              const TidyOptions& options, const PageFit& page = {});
 
 /// Lays out a forest given as child lists in CSR form: node i's children are
 /// `children[offsets[i] .. offsets[i + 1])`, left to right; `roots` are laid out left to right
@@ -70,6 +93,12 @@ struct TidyLayout {
 /// block the leaves keep their order, column after column (column-major: top to bottom, then
 /// the next column); each column has its spine (a vertical connector) at its left edge and its
 /// boxes `column_indent` to the right of it.
+///
+/// Rows (TidyOptions::wrap_width): a wrapped node's children are split into rows in their
+/// order; the first row hangs from the node as usual; each later row starts on the level below
+/// the deepest box (or stack) of the row before, and its connectors run from the node down a
+/// vertical line placed among the middle children of each row before it (an invisible child,
+/// so that the boxes keep clear of it), then along the row's bus as usual.
 ///
 /// O(nodes), iterative (no recursion, so a chain of a million posts is fine). (Strictly, a
 /// stack costs one step per level it reaches down: linear as long as stack_gap is not far

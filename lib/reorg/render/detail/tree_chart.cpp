@@ -12,8 +12,11 @@ namespace {
 
 constexpr double kPointsPerInch = 72;
 constexpr std::size_t kOrthogonalUpTo = 300;
-// Reach::NearOnly links span at most this many columns of boxes.
+// Reach::NearOnly links span at most this many columns and levels of boxes.
 constexpr double kNearColumns = 3;
+constexpr double kNearLevels = 4;
+// About what the graph label (title and a few lines) takes above the legends.
+constexpr double kHeadingHeight = 90;
 
 void append_point(std::string& out, Point point, double height) {
     if (!out.empty()) out.push_back(' ');
@@ -117,7 +120,11 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         const auto& parent = boxes_[tree_box[t]].parent;
         if (parent) children[fill[tree_index[*parent]]++] = static_cast<std::uint32_t>(t);
     }
-    const auto layout = tidy_layout(offsets, children, roots, options);
+    // The heading and the legends stand above the chart.
+    double legends_height = 0;
+    for (const auto& legend : legends_) legends_height = std::max(legends_height, legend.height);
+    const auto layout = tidy_layout_for_page(offsets, children, roots, options,
+                                             {.heading = legends_height + kHeadingHeight});
 
     // Loose boxes go in a row above the top level, starting right of the first root.
     std::vector<Point> centre(boxes_.size());
@@ -157,10 +164,15 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
                          {{"arrowhead", "none"}, {"pos", spline_of(layout.connector[t], height)}});
     }
     const double near = kNearColumns * (options.node_width + options.subtree_gap);
+    // Rows of a wrapped chart lie one under another: a link down past them crosses them too.
+    const double near_levels = kNearLevels * (options.node_height + options.level_gap);
     for (auto& link : links_) {
         const auto from = centre[link.from];
         const auto to = centre[link.to];
-        if (link.reach == Reach::NearOnly && std::fabs(from.x - to.x) > near) continue;
+        if (link.reach == Reach::NearOnly &&
+            (std::fabs(from.x - to.x) > near || std::fabs(from.y - to.y) > near_levels)) {
+            continue;
+        }
         const std::vector<Point> line = {
             box_exit(from, to, options.node_width, options.node_height),
             box_exit(to, from, options.node_width, options.node_height)};

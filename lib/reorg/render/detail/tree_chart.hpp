@@ -23,8 +23,9 @@ public:
     /// How far a link may reach in the tidy layout.
     enum class Reach : std::uint8_t {
         Always,
-        /// Drawn only between boxes a few columns apart: across a wide chart a straight line
-        /// crosses everything on its way, so the boxes say it in words instead.
+        /// Drawn only between boxes a few columns and levels apart: across a wide or wrapped
+        /// chart a straight line crosses everything on its way, so the boxes say it in words
+        /// instead.
         NearOnly,
     };
     /// A link that is not a reporting line (dotted line, membership): never moves the layout.
