@@ -182,3 +182,18 @@ TEST_CASE("render --max-nodes collapses the org chart to units and says so", "[c
         svg.has_text("546 posts are more than the limit of 100: the chart shows their units "
                      "instead."));
 }
+
+TEST_CASE("render --no-ids leaves the post ids out of the boxes", "[cli][render]") {
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    const auto with = reorg_cli("render " + kMinimal + " --format dot -o -");
+    const auto without = reorg_cli("render " + kMinimal + " --no-ids --format dot -o -");
+    REQUIRE(with.exit_code == 0);
+    REQUIRE(without.exit_code == 0);
+    // The id is in the tooltip either way, and in the box only with ids.
+    CHECK(count(with.out, "KLF.IT.002") == 2);
+    CHECK(count(without.out, "KLF.IT.002") == 1);
+}

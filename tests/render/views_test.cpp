@@ -518,3 +518,175 @@ findings:
     CHECK(flows.has_text("<script>alert(1)</script>"));
     CHECK(flows.count("script") == 0);
 }
+
+namespace {
+
+// A model as CSV files in `folder` (posts.csv given, a one-unit units.csv made, no people).
+Model csv_model(const reorg::test::TempFolder& folder, const std::string& posts) {
+    folder.write("m/units.csv", "id,name,kind,parent,head,capacity\nAGY,Agency,office,,CE,\n");
+    folder.write("m/posts.csv", posts);
+    return reorg::io::load_model(folder.path() / "m");
+}
+
+// The lines of a label as text: tags dropped, <BR/> a line end, entities read back.
+std::vector<std::string> label_lines(const DiagramNode& node) {
+    const std::string label(find_attribute(node.attributes, "label"));
+    std::vector<std::string> lines(1);
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        if (label.compare(i, 5, "<BR/>") == 0) {
+            lines.emplace_back();
+            i += 4;
+        } else if (label[i] == '<') {
+            i = label.find('>', i);
+        } else if (label[i] == '&') {
+            const auto end = label.find(';', i);
+            const auto entity = label.substr(i, end - i + 1);
+            lines.back() += entity == "&amp;" ? "&" : entity == "&lt;" ? "<" : ">";
+            i = end;
+        } else {
+            lines.back() += label[i];
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("Every post box shows the post's id under its title unless ids are left out",
+          "[render][views][posts]") {
+    const auto& model = minimal();
+    for (const auto layout : {LayoutChoice::Dot, LayoutChoice::Tree}) {
+        INFO(static_cast<int>(layout));
+        const auto diagram = draw(model, {.layout = layout});
+        for (const auto& post : model.posts()) {
+            const auto lines = label_lines(node_of(diagram, post.id));
+            REQUIRE(lines.size() > 2);
+            CHECK(lines[0] == post.title);
+            CHECK(lines[1] == post.id);
+        }
+        const auto without = draw(model, {.layout = layout, .ids = false});
+        for (const auto& post : model.posts()) {
+            const auto lines = label_lines(node_of(without, post.id));
+            CHECK(std::find(lines.begin(), lines.end(), std::string(post.id)) == lines.end());
+        }
+    }
+}
+
+TEST_CASE("Without a people table the person column names the holder", "[render][views][posts]") {
+    const reorg::test::TempFolder folder;
+    const auto model = csv_model(folder,
+                                 "id,title,unit,reports_to,function,fte,cost,person\n"
+                                 "CE,Chief Executive,AGY,,lead,1,,Alba Quist\n"
+                                 "M1,Manager,AGY,CE,lead,1,,\n");
+    const auto diagram = draw(model, with_dot({}));
+    CHECK(label_has(node_of(diagram, "CE"), "Alba Quist"));
+    CHECK(label_has(node_of(diagram, "M1"), "VACANT"));
+    CHECK_FALSE(label_has(node_of(draw(model, with_dot({.names = false})), "CE"), "Alba Quist"));
+}
+
+TEST_CASE("A post that stands for a group of staff shows its FTE and grade",
+          "[render][views][posts]") {
+    const reorg::test::TempFolder folder;
+    const auto model = csv_model(folder,
+                                 "id,title,unit,reports_to,function,fte,cost,person,grade\n"
+                                 "CE,Chief Executive,AGY,,lead,1,,Alba Quist,SCS2\n"
+                                 "J1,Administrator,AGY,CE,admin,3.5,,J1.holder,EO\n"
+                                 "J2,Administrator,AGY,CE,admin,2,,J2.holder,AO\n");
+    for (const auto layout : {LayoutChoice::Dot, LayoutChoice::Tree}) {
+        const auto diagram = draw(model, {.layout = layout});
+        CHECK(label_has(node_of(diagram, "J1"), "3.5 FTE · EO"));
+        CHECK(label_has(node_of(diagram, "J2"), "2 FTE · AO"));
+        // One person's post says nothing of FTE; a group's unnamed holders are not listed.
+        CHECK_FALSE(label_has(node_of(diagram, "CE"), "FTE"));
+        CHECK_FALSE(label_has(node_of(diagram, "J1"), "J1.holder"));
+    }
+}
+
+TEST_CASE("The heading says how many posts a depth or a focus leaves out",
+          "[render][views][focus]") {
+    const auto& model = minimal();  // 10 posts, 4 on the top two levels, 4 under IT.CHEF
+    CHECK_THAT(graph_label(draw(model, {.depth = 2})),
+               Catch::Contains("4 of 10 posts shown; 6 below depth 2"));
+    CHECK_THAT(graph_label(draw(model, {.focus = "IT.CHEF"})),
+               Catch::Contains("4 of 10 posts shown; 6 outside IT.CHEF"));
+    CHECK_THAT(graph_label(draw(model, {.focus = "IT.CHEF", .depth = 1})),
+               Catch::Contains("1 of 10 posts shown; 3 below depth 1, 6 outside IT.CHEF"));
+    CHECK_THAT(graph_label(draw(model, {})), Catch::Contains("10 posts shown; 1 vacant"));
+    CHECK_THAT(graph_label(draw(model, {.view = View::Units, .depth = 1})),
+               Catch::Contains("2 of 4 units shown; 2 below depth 1"));
+}
+
+TEST_CASE("Text in a tidy box is cut or wrapped to fit inside it", "[render][views][tidy]") {
+    const reorg::test::TempFolder folder;
+    const std::string long_title(60, 'W');
+    const auto model = csv_model(
+        folder,
+        "id,title,unit,reports_to,function,fte,cost,person\n"
+        "CE,Chief Executive of the Regional Coordination and Delivery Directorate for the "
+        "North,AGY,,lead,1,,\n"
+        "M1," +
+            long_title + ",AGY,CE,lead,1,,\n");
+    const auto diagram = draw(model, {.layout = LayoutChoice::Tree});
+    const double box =
+        std::stod(std::string(find_attribute(node_of(diagram, "CE").attributes, "width"))) * 72;
+    for (const auto* id : {"CE", "M1"}) {
+        INFO(id);
+        const auto lines = label_lines(node_of(diagram, id));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            INFO(lines[i]);
+            // Titles are bold; the other lines are at most 10 points.
+            CHECK(style::text_width(lines[i], 10, true) < box - 10);
+        }
+    }
+    const auto chief = label_lines(node_of(diagram, "CE"));
+    CHECK(chief[0] + " " + chief[1] != "Chief Executive of the Regional Coordination and");
+    CHECK(chief[0].rfind("Chief Executive", 0) == 0);
+    CHECK(chief[1].find("…") != std::string::npos);  // two lines at most, then cut
+    CHECK(label_lines(node_of(diagram, "M1"))[0].find("…") != std::string::npos);
+}
+
+TEST_CASE("An overlay with nothing to colour says so instead of drawing a scale",
+          "[render][views][overlay]") {
+    const reorg::test::TempFolder folder;
+    const auto model = csv_model(folder,
+                                 "id,title,unit,reports_to,function,fte,cost,person\n"
+                                 "CE,Chief Executive,AGY,,lead,1,,\n"
+                                 "M1,Manager,AGY,CE,lead,1,,\n");
+    for (const auto view : {View::Posts, View::Units}) {
+        const auto findings = draw(model, {.view = view, .overlay = Overlay::Findings});
+        CHECK_THAT(graph_label(findings), Catch::Contains("no findings in this model"));
+        CHECK_FALSE(has_legend(findings, "Findings: net score"));
+        const auto load = draw(model, {.view = view, .overlay = Overlay::Load});
+        CHECK_THAT(graph_label(load), Catch::Contains("no unit in this model has a capacity"));
+        CHECK_FALSE(has_legend(load, "Load"));
+    }
+    // A part of the organisation without findings, in a model that has some.
+    const auto part =
+        draw(minimal(), {.view = View::Units, .overlay = Overlay::Findings, .focus = "IT.STYR"});
+    const bool says = graph_label(part).find("none of the units drawn here") != std::string::npos;
+    const bool scale = has_legend(part, "Findings: net score");
+    CHECK(says != scale);
+}
+
+TEST_CASE("Text widths follow Helvetica's metrics and fitted text stays within its width",
+          "[render][style]") {
+    CHECK(style::text_width("", 10) == 0);
+    CHECK(style::text_width("W", 10) > 2 * style::text_width("i", 10));
+    CHECK(style::text_width("abc", 10, true) > style::text_width("abc", 10));
+    CHECK(style::text_width("abc", 20) == Approx(2 * style::text_width("abc", 10)));
+    CHECK(style::text_width("漢字", 10) > style::text_width("ab", 10));
+    const style::TextFit fit{100, 10, false};
+    CHECK(style::fitted_html("short & sweet", fit) == "short &amp; sweet");
+    const auto cut = style::fitted_html(std::string(80, 'x'), fit);
+    REQUIRE(cut.size() > 3);
+    CHECK(cut.substr(cut.size() - 3) == "…");
+    CHECK(style::text_width(cut, 10) <= 100);
+    std::size_t lines = 0;
+    const auto wrapped = style::fitted_lines_html(
+        "one two three four five six seven eight nine ten", fit, 2, &lines);
+    CHECK(lines == 2);
+    CHECK(wrapped.find("<BR/>") != std::string::npos);
+    CHECK(wrapped.substr(wrapped.size() - 3) == "…");
+    CHECK(style::fitted_lines_html("one two", fit, 2, &lines) == "one two");
+    CHECK(lines == 1);
+}

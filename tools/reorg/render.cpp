@@ -34,6 +34,7 @@ struct RenderOptions {
     std::string scenario;
     std::size_t max_nodes = render::ViewOptions{}.max_nodes;
     bool no_names = false;
+    bool no_ids = false;
 };
 
 render::Format output_format(const RenderOptions& options) {
@@ -60,6 +61,7 @@ int run_render(const RenderOptions& options) {
         .max_nodes = options.max_nodes,
         .layout = *render::parse_layout(options.layout),
         .names = !options.no_names,
+        .ids = !options.no_ids,
     };
     const bool diff = view.view == render::View::Diff;
     if (diff != !options.scenario.empty()) {
@@ -134,6 +136,7 @@ void add_render_command(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"dot", "svg", "png", "pdf"}, CLI::ignore_case));
     command->add_flag("--no-names", options->no_names,
                       "Leave the holders' names out of the org chart");
+    command->add_flag("--no-ids", options->no_ids, "Leave the post ids out of the org chart");
     command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 

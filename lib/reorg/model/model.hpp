@@ -47,6 +47,10 @@ struct Post {
 struct Person {
     std::string_view id;
     std::string_view name;
+
+    /// How the person is shown where names may be: the name, or the id where there is none
+    /// (a model without a people table names its holders in the posts' `person` column).
+    [[nodiscard]] std::string_view shown_name() const noexcept { return name.empty() ? id : name; }
 };
 
 /// A review statement: what works, what does not, or a cause; `because` names the findings

@@ -211,10 +211,8 @@ std::string holder_text(const model::Model& base, const model::Model& result,
     if (person.empty()) return "vacant";
     if (!names) return "filled";
     for (const auto* model : {&result, &base}) {
-        if (const auto p = model->find_person(person)) {
-            const auto& name = (*model)[*p].name;
-            return name.empty() ? person : std::string(name);
-        }
+        if (const auto p = model->find_person(person))
+            return std::string((*model)[*p].shown_name());
     }
     return person;
 }

@@ -225,6 +225,48 @@ OverlayColours overlay_colours(const Model& model, const OverlayFigures& figures
     }
 
     const std::string of = on_posts ? "post" : "unit";
+    // With nothing to colour a scale would read "-1 to -1, 0 to 0": say so in words instead.
+    const auto any_figure = [](const std::vector<std::optional<double>>& values, auto&& ids) {
+        return std::any_of(ids.begin(), ids.end(),
+                           [&](auto id) { return values[index(id)].has_value(); });
+    };
+    const bool drawn =
+        on_posts ? any_figure(figures.post, shown_posts) : any_figure(figures.unit, shown_units);
+    if (!drawn) {
+        const bool anywhere = std::any_of(figures.post.begin(), figures.post.end(),
+                                          [](const auto& v) { return v.has_value(); }) ||
+                              std::any_of(figures.unit.begin(), figures.unit.end(),
+                                          [](const auto& v) { return v.has_value(); });
+        const std::string where =
+            anywhere ? "none of the " + of + "s drawn here has " : "this model has ";
+        switch (figures.overlay) {
+            case Overlay::Findings:
+                colours.notes.push_back(anywhere ? "Findings overlay: " + where +
+                                                       "findings about it: nothing to colour."
+                                                 : "Findings overlay: no findings in this "
+                                                   "model: nothing to colour.");
+                break;
+            case Overlay::Betweenness:
+                colours.notes.push_back("Betweenness overlay: every " + of +
+                                        " drawn has betweenness 0 (on no path between others): "
+                                        "nothing to colour.");
+                break;
+            case Overlay::Load:
+                colours.notes.push_back(
+                    anywhere ? "Load overlay: " + where + "a capacity: nothing to colour."
+                             : "Load overlay: no unit in this model has a capacity: nothing to "
+                               "colour.");
+                break;
+            case Overlay::Spof:
+                colours.notes.push_back(anywhere ? "Single points of failure: none among the " +
+                                                       of + "s drawn here."
+                                                 : "Single points of failure: none in this model.");
+                break;
+            case Overlay::None:
+                break;
+        }
+        return colours;
+    }
     const style::LegendEntry none{std::string(style::kBox), "", "", std::string(style::kInk)};
     style::Legend legend;
     switch (figures.overlay) {

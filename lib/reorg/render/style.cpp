@@ -127,6 +127,143 @@ std::string html_text(std::string_view text, std::size_t max_chars) {
     return escaped(text);
 }
 
+namespace {
+
+// Advance widths of Helvetica and Helvetica-Bold (Adobe's AFM files), in 1/1000 em, for the
+// printable ASCII characters ' ' to '~'.
+constexpr std::array<std::uint16_t, 95> kHelvetica = {
+    278,  278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // ' '../
+    556,  556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0..?
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  // @..O
+    667,  778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P.._
+    333,  556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // `..o
+    556,  556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};      // p..~
+constexpr std::array<std::uint16_t, 95> kHelveticaBold = {
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,  // ' '../
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,  // 0..?
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,  // @..O
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,  // P.._
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,  // `..o
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584};      // p..~
+
+// Fonts that stand in for Helvetica (DejaVu Sans, say) set a little wider.
+constexpr double kFallbackMargin = 1.08;
+
+// The advance of one code point, in 1/1000 em.
+double advance(std::uint32_t code_point, bool bold) {
+    if (code_point >= 0x20 && code_point < 0x7f)
+        return (bold ? kHelveticaBold : kHelvetica)[code_point - 0x20];
+    if (code_point < 0x20 || code_point == 0x7f) return 0;  // drawn as U+FFFD: see below
+    const bool wide = (code_point >= 0x1100 && code_point <= 0x115f) ||
+                      (code_point >= 0x2e80 && code_point <= 0xa4cf) ||
+                      (code_point >= 0xac00 && code_point <= 0xd7a3) ||
+                      (code_point >= 0xf900 && code_point <= 0xfaff) ||
+                      (code_point >= 0xfe30 && code_point <= 0xfe4f) ||
+                      (code_point >= 0xff00 && code_point <= 0xff60) ||
+                      (code_point >= 0x1f300 && code_point <= 0x1faff) ||
+                      (code_point >= 0x20000 && code_point <= 0x3fffd);
+    return wide ? 1000 : 833;
+}
+
+// Code point by code point: the width of each, in points, with the byte offset after it.
+template <class Visit>
+void each_advance(std::string_view text, double points, bool bold, Visit&& visit) {
+    const double scale = points / 1000 * kFallbackMargin;
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t code_point = static_cast<unsigned char>(text[i]);
+        std::size_t length = 1;
+        if (code_point >= 0x80) {
+            length = base::decode_utf8(text, i, code_point);
+            if (length == 0) {  // an ill-formed byte, drawn as U+FFFD
+                length = 1;
+                code_point = 0xfffd;
+            }
+        } else if (code_point < 0x20 || code_point == 0x7f) {
+            code_point = 0xfffd;  // the adapter draws control characters so
+        }
+        i += length;
+        if (!visit(advance(code_point, bold) * scale, i)) return;
+    }
+}
+
+// The bytes of `text` that fit `width` points (all of it when it fits).
+std::size_t fitting_prefix(std::string_view text, const TextFit& fit, double width) {
+    std::size_t end = 0;
+    double used = 0;
+    each_advance(text, fit.points, fit.bold, [&](double w, std::size_t after) {
+        if (used + w > width) return false;
+        used += w;
+        end = after;
+        return true;
+    });
+    return end;
+}
+
+}  // namespace
+
+double text_width(std::string_view text, double points, bool bold) {
+    double width = 0;
+    each_advance(text, points, bold, [&](double w, std::size_t) {
+        width += w;
+        return true;
+    });
+    return width;
+}
+
+std::string fitted_html(std::string_view text, const TextFit& fit) {
+    if (text_width(text, fit.points, fit.bold) <= fit.width) return html_text(text);
+    const double ellipsis = text_width("…", fit.points, fit.bold);
+    const auto kept = fitting_prefix(text, fit, std::max(0.0, fit.width - ellipsis));
+    return html_text(base::trim(text.substr(0, kept))) + "…";
+}
+
+std::string fitted_lines_html(std::string_view text, const TextFit& fit, std::size_t max_lines,
+                              std::size_t* lines_drawn) {
+    max_lines = std::max<std::size_t>(max_lines, 1);
+    const double space = text_width(" ", fit.points, fit.bold);
+    std::vector<std::string_view> lines;
+    text = base::trim(text);
+    std::size_t line_start = 0;  // of the line being filled, in `text`
+    std::size_t line_end = 0;
+    double line_width = 0;
+    bool more = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto blank = text.find_first_of(" \t\r\n", i);
+        const auto word_end = blank == std::string_view::npos ? text.size() : blank;
+        const double word = text_width(text.substr(i, word_end - i), fit.points, fit.bold);
+        const bool empty_line = line_end == line_start;
+        if (!empty_line && line_width + space + word > fit.width) {
+            lines.push_back(text.substr(line_start, line_end - line_start));
+            if (lines.size() == max_lines) {
+                more = true;
+                break;
+            }
+            line_start = line_end = i;
+            line_width = 0;
+        }
+        line_width += (line_end == line_start ? 0 : space) + word;
+        line_end = word_end;
+        i = text.find_first_not_of(" \t\r\n", word_end);
+        if (i == std::string_view::npos) i = text.size();
+    }
+    if (!more && line_end > line_start)
+        lines.push_back(text.substr(line_start, line_end - line_start));
+    std::string html;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        if (k > 0) html += "<BR/>";
+        const bool last = k + 1 == lines.size();
+        if (last && more) {
+            // The rest of the text from this line on, cut with its ellipsis: it cannot fit,
+            // since the next word did not.
+            html += fitted_html(text.substr(line_start), fit);
+        } else {
+            html += fitted_html(lines[k], fit);
+        }
+    }
+    if (lines_drawn) *lines_drawn = lines.size();
+    return html;
+}
+
 std::string wrapped_html(std::string_view text, std::size_t width, std::size_t max_lines) {
     std::vector<std::string> lines;
     std::string line;

@@ -90,6 +90,28 @@ struct Ink {
 [[nodiscard]] std::string wrapped_html(std::string_view text, std::size_t width,
                                        std::size_t max_lines);
 
+/// How text is set in a box: the room it has and its font (the views' font, Helvetica).
+struct TextFit {
+    double width = 0;  ///< points available
+    double points = 10;
+    bool bold = false;
+};
+
+/// The width of `text` in points, set in Helvetica at `points` (from its published metrics),
+/// with a margin for the wider fonts a system may draw in its place. A code point beyond
+/// Latin is taken as wide as an "M"; East Asian wide ones as a full em. O(n).
+[[nodiscard]] double text_width(std::string_view text, double points, bool bold = false);
+
+/// html_text() cut by measure: the user's text escaped, ended with "…" where it would not fit
+/// `fit.width`.
+[[nodiscard]] std::string fitted_html(std::string_view text, const TextFit& fit);
+
+/// The user's text broken at blanks into lines that fit `fit.width` (a word too long for a line
+/// is cut), escaped and joined with <BR/>; beyond `max_lines` lines the last ends in "…".
+/// `lines`, when given, receives the number of lines drawn.
+[[nodiscard]] std::string fitted_lines_html(std::string_view text, const TextFit& fit,
+                                            std::size_t max_lines, std::size_t* lines = nullptr);
+
 /// The graph label: a title and lines under it, as one HTML-like table (text escaped here).
 [[nodiscard]] std::string heading_html(std::string_view title, std::span<const std::string> lines);
 

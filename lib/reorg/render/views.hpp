@@ -52,6 +52,9 @@ struct ViewOptions {
     /// all but the smallest sizes (reports stacked in columns, right-angled connectors).
     std::size_t tree_from = 12;
     bool names = true;  ///< the holders' names in the posts view
+    /// Each post's id, small under its title in the posts view, so that a chart of many
+    /// "Manager" boxes can be matched to the tables that name posts by id.
+    bool ids = true;
     /// Where a unit's, post's or finding's box links to (an SVG `href`, such as "#u12" for a
     /// report's page); no link where unset or where it returns an empty text. The link is the
     /// caller's own text, written as given: it must not be built from user text unescaped.

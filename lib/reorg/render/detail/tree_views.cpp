@@ -20,9 +20,32 @@ using model::PostId;
 using model::UnitId;
 using model::UnitKind;
 
-// Text that fits a tidy box of TidyOptions' default width at these font sizes.
-constexpr std::size_t kTitleChars = 24;
-constexpr std::size_t kLineChars = 28;
+// The width of a tidy box, and the room its text has inside the border.
+constexpr double kBoxWidth = 160;
+constexpr double kTextRoom = kBoxWidth - 18;
+// The height a line adds to a box, at 10 and at 8 points.
+constexpr double kLine = 12;
+constexpr double kSmallLine = 10;
+
+// The user's text in a box: in a tidy chart (boxes of one size) cut or wrapped to the box's
+// width by measure, so that nothing runs over its border; where `dot` sizes each box to its
+// label, whole.
+struct BoxText {
+    bool tidy = false;
+
+    // The title, bold, on at most two lines; `lines` is raised to the number drawn.
+    [[nodiscard]] std::string title(std::string_view text, std::size_t& lines) const {
+        if (!tidy) return "<B>" + style::html_text(text) + "</B>";
+        std::size_t drawn = 1;
+        auto html = style::fitted_lines_html(text, {kTextRoom, 10, true}, 2, &drawn);
+        lines = std::max(lines, drawn);
+        return "<B>" + html + "</B>";
+    }
+    [[nodiscard]] std::string line(std::string_view text, double points = 10,
+                                   bool bold = false) const {
+        return tidy ? style::fitted_html(text, {kTextRoom, points, bold}) : style::html_text(text);
+    }
+};
 
 // The nodes of a forest under `roots` for which `keep` holds, parents first, at most `depth`
 // levels deep, each with its parent among them; children follow the forest's order.
@@ -95,6 +118,25 @@ std::string group_count(std::size_t shown, std::size_t all) {
     return "group · " + std::to_string(shown) + " of " + std::to_string(all) + noun + " shown";
 }
 
+// "4 of 20 posts shown; 16 below depth 2, 30 outside the focus", or "20 posts shown".
+// `in_focus`: how many the focus (or the whole model) holds at any depth.
+std::string shown_line(std::string_view noun, std::size_t shown, std::size_t in_focus,
+                       std::size_t all, const ViewOptions& options) {
+    auto line = std::to_string(shown);
+    if (shown < all) line += " of " + std::to_string(all);
+    line += " " + std::string(noun) + " shown";
+    std::string hidden;
+    if (options.depth && in_focus > shown) {
+        hidden =
+            std::to_string(in_focus - shown) + " below depth " + std::to_string(*options.depth);
+    }
+    if (options.focus && all > in_focus) {
+        hidden += (hidden.empty() ? "" : ", ") + std::to_string(all - in_focus) + " outside " +
+                  *options.focus;
+    }
+    return hidden.empty() ? line : line + "; " + hidden;
+}
+
 bool external(const Model& model, UnitId unit) { return model[unit].kind == UnitKind::External; }
 
 const style::Legend& tree_legend(bool posts) {
@@ -131,15 +173,16 @@ bool use_tidy(const ViewOptions& options, std::size_t boxes) {
     return boxes > options.tree_from;
 }
 
-TidyOptions tidy_options(const OverlayColours& overlay, bool extra_line = false) {
+// `extra`: the height the boxes need beyond the view's usual lines.
+TidyOptions tidy_options(const OverlayColours& overlay, double extra = 0) {
     TidyOptions options;
     // Org charts read down a column of reports more easily than across a wide row; stacking
     // from three leaf reports keeps a large organisation from becoming one endless row.
     options.compact_from = 3;
-    options.node_width = 160;  // a bold title of kTitleChars characters fits
+    options.node_width = kBoxWidth;
     options.rows_per_column = 8;
-    if (!overlay.post_value.empty() || !overlay.unit_value.empty()) options.node_height += 12;
-    if (extra_line) options.node_height += 11;
+    if (!overlay.post_value.empty() || !overlay.unit_value.empty()) options.node_height += kLine;
+    options.node_height += extra;
     return options;
 }
 
@@ -222,7 +265,7 @@ DiffLook unit_look(const UnitMark& mark) {
 
 // Applies a look to a box's fill, attributes and label.
 void apply_look(const DiffLook& look, std::string& fill, Attributes& attributes, std::string& label,
-                std::size_t cut) {
+                const BoxText& text) {
     if (!look.fill.empty()) fill = look.fill;
     if (!look.border.empty()) {
         attributes.push_back({"color", look.border});
@@ -231,18 +274,17 @@ void apply_look(const DiffLook& look, std::string& fill, Attributes& attributes,
     for (const auto& line : look.lines) {
         label += R"(<BR/><FONT POINT-SIZE="8" COLOR=")" +
                  std::string(look.border.empty() ? style::kMoved : look.border) + R"("><B>)" +
-                 style::html_text(line, cut) + "</B></FONT>";
+                 text.line(line, 8, true) + "</B></FONT>";
     }
 }
 
 Attributes removed_box(const std::string& id, const std::string& title,
-                       const std::vector<std::string>& lines, bool tidy) {
-    const std::size_t cut = tidy ? kLineChars : 0;
-    std::string label = "<B>" + style::html_text(title, tidy ? kTitleChars : 0) + "</B>";
+                       const std::vector<std::string>& lines, const BoxText& text,
+                       std::size_t& title_lines) {
+    std::string label = text.title(title, title_lines);
     label += R"(<BR/><FONT COLOR=")" + std::string(style::kRemoved) + R"("><B>REMOVED</B></FONT>)";
     for (const auto& line : lines) {
-        label +=
-            "<BR/>" + style::muted_html(style::html_text(line, cut), style::ink_on(style::kBox));
+        label += "<BR/>" + style::muted_html(text.line(line, 8), style::ink_on(style::kBox));
     }
     return {{"label", std::move(label), ValueKind::Html},
             {"tooltip", id + " — " + title + " — removed", ValueKind::Text},
@@ -292,6 +334,11 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
                     const DiffMarks* diff = nullptr) {
     const auto& forest = model::unit_forest(model);
     auto selection = select(forest, roots, options.depth, [](UnitId) { return true; });
+    const auto in_depth = selection.order.size();
+    const auto in_focus =
+        options.depth
+            ? select(forest, roots, std::nullopt, [](UnitId) { return true; }).order.size()
+            : in_depth;
     std::string cap_note;
     if (selection.order.size() > options.max_nodes) {
         cap_note = keep_top_levels(selection, options.max_nodes);
@@ -322,7 +369,8 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
     }
 
     const bool tidy = use_tidy(options, selection.order.size());
-    const std::size_t cut = tidy ? kLineChars : 0;
+    const BoxText text{tidy};
+    std::size_t title_lines = 1;
     TreeChart chart;
     std::vector<std::uint32_t> box_of(model.units().size(), UINT32_MAX);
     for (std::size_t i = 0; i < selection.order.size(); ++i) {
@@ -356,9 +404,10 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
             fill = overlay.unit_fill[u];
         const auto ink = style::ink_on(fill);
 
-        std::string label = "<B>" + style::html_text(unit.name, tidy ? kTitleChars : 0) + "</B>";
-        label += "<BR/>" + style::muted_html(style::html_text(unit.id, cut) + " · " +
-                                                 std::string(model::to_string(unit.kind)),
+        std::string label = text.title(unit.name, title_lines);
+        label += "<BR/>" + style::muted_html(text.line(std::string(unit.id) + " · " +
+                                                           std::string(model::to_string(unit.kind)),
+                                                       8),
                                              ink);
         if (unit.kind == UnitKind::Group && by_unit[u] && by_unit[u]->rollup.posts == 0) {
             // A group's people sit in other units: its members are what it has.
@@ -393,7 +442,7 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
                 look.lines.push_back(posts);
                 if (look.border.empty()) look.border = style::kMoved;
             }
-            apply_look(look, fill, attributes, label, cut);
+            apply_look(look, fill, attributes, label, text);
         }
         attributes.push_back({"label", std::move(label), ValueKind::Html});
         attributes.push_back({"fontcolor", std::string(ink.text)});
@@ -411,7 +460,8 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
             if (!under && options.focus) continue;  // it belongs outside what is shown
             std::vector<std::string> lines{removed.id};
             if (!removed.went_to.empty()) lines.push_back("its posts went to " + removed.went_to);
-            (void)chart.add_box(removed_box(removed.id, removed.name, lines, tidy), under);
+            (void)chart.add_box(removed_box(removed.id, removed.name, lines, text, title_lines),
+                                under);
         }
     }
 
@@ -427,12 +477,13 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
     }
     if (!note.empty()) heading.lines.push_back(note);
     if (!cap_note.empty()) heading.lines.push_back(cap_note);
-    heading.lines.push_back(std::to_string(selection.order.size()) + " units shown; " +
-                            "staff, FTE and cost include the units below.");
+    heading.lines.push_back(
+        shown_line("units", selection.order.size(), in_focus, model.units().size(), options) +
+        "; staff, FTE and cost include the units below.");
     for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
         chart.add_legend(std::move(legend));
     }
-    std::move(chart).draw(diagram, tidy, tidy_options(overlay));
+    std::move(chart).draw(diagram, tidy, tidy_options(overlay, title_lines > 1 ? kLine : 0));
     return diagram;
 }
 
@@ -468,9 +519,10 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
         roots.assign(forest.roots().begin(), forest.roots().end());
     }
     // A unit's chart keeps to the unit: reports in other units are left out.
-    const auto selection = select(forest, roots, options.depth, [&](PostId p) {
+    const auto in_unit = [&](PostId p) {
         return !focus_unit || units.is_ancestor(*focus_unit, model[p].unit);
-    });
+    };
+    const auto selection = select(forest, roots, options.depth, in_unit);
 
     if (selection.order.size() > options.max_nodes) {
         // The whole unit tree, the focus unit, or under a post the units that hold the posts
@@ -498,6 +550,8 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
 
     const auto overlay = overlay_colours(model, figures, true, selection.order, {});
     const bool tidy = use_tidy(options, selection.order.size());
+    const auto in_focus = options.depth ? select(forest, roots, std::nullopt, in_unit).order.size()
+                                        : selection.order.size();
 
     // Each post's dotted lines and groups, said in its box as well: in a large chart the line
     // to a distant box is left out (see TreeChart::add_link), and the box still tells.
@@ -523,7 +577,14 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
     }
     const bool any_also = std::any_of(selection.order.begin(), selection.order.end(),
                                       [&](PostId p) { return !also[index(p)].empty(); });
-    const std::size_t cut = tidy ? kLineChars : 0;
+    const BoxText text{tidy};
+    std::size_t title_lines = 1;
+    bool any_group = false;
+    // A post standing for a group of staff (an organogram's junior grades) says how many and,
+    // where the model has the column, which grade: two "Administrator" boxes are told apart.
+    const auto& extra = model.extra(model::Table::Posts);
+    const auto grade = static_cast<std::size_t>(
+        std::find(extra.names.begin(), extra.names.end(), "grade") - extra.names.begin());
     TreeChart chart;
     std::vector<std::uint32_t> box_of(model.posts().size(), UINT32_MAX);
     std::size_t vacant = 0;
@@ -538,18 +599,31 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             fill = overlay.post_fill[p];
         const auto ink = style::ink_on(fill);
 
-        std::string label = "<B>" + style::html_text(post.title, tidy ? kTitleChars : 0) + "</B>";
+        std::string label = text.title(post.title, title_lines);
+        if (options.ids) label += "<BR/>" + style::muted_html(text.line(post.id, 8), ink);
+        const bool group = post.fte > 1;
+        if (group) {
+            any_group = true;
+            std::string staff = base::format_number(post.fte, 2) + " FTE";
+            if (grade < extra.names.size()) {
+                if (const auto value = base::trim(extra.row(p)[grade]); !value.empty())
+                    staff += " · " + std::string(value);
+            }
+            label += "<BR/>" + text.line(staff);
+        }
         if (post.vacant()) {
             ++vacant;
             label += R"(<BR/><FONT COLOR=")" + std::string(ink.alert) + R"("><B>VACANT</B></FONT>)";
         } else if (options.names) {
-            label += "<BR/>" + style::html_text(model[*post.person].name, cut);
+            // A group's holders are seldom named: the line above says who they are.
+            const auto& person = model[*post.person];
+            if (!group || !person.name.empty()) label += "<BR/>" + text.line(person.shown_name());
         }
-        label += "<BR/>" + style::muted_html(style::html_text(unit.name, cut), ink);
+        label += "<BR/>" + style::muted_html(text.line(unit.name, 8), ink);
         if (!also[p].empty()) {
             const auto colour = ink.text == style::kInk ? style::kAlso : ink.muted;
             label += R"(<BR/><FONT POINT-SIZE="8" COLOR=")" + std::string(colour) + R"(">)" +
-                     style::html_text(also[p], cut) + "</FONT>";
+                     text.line(also[p], 8) + "</FONT>";
         }
         if (!overlay.post_value.empty() && !overlay.post_value[p].empty()) {
             label += "<BR/>" + style::muted_html(
@@ -568,7 +642,7 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
                 attributes.push_back({"penwidth", "1.5"});
             }
         }
-        if (diff) apply_look(look, fill, attributes, label, cut);
+        if (diff) apply_look(look, fill, attributes, label, text);
         attributes.push_back({"label", std::move(label), ValueKind::Html});
         attributes.push_back({"fillcolor", std::move(fill)});
         const auto parent = selection.parent[i];
@@ -605,8 +679,7 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             const auto g = index(*group);
             if (group_box[g] == UINT32_MAX) {
                 const auto& unit = model[*group];
-                std::string label = "<B>" + style::html_text(unit.name, tidy ? kTitleChars : 0) +
-                                    "</B><BR/>" +
+                std::string label = text.title(unit.name, title_lines) + "<BR/>" +
                                     style::muted_html(group_count(members[g], all_members[g]),
                                                       style::ink_on(style::kGroup));
                 group_box[g] = chart.add_loose_box(
@@ -637,7 +710,8 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             if (!under && options.focus) continue;
             std::vector<std::string> lines{removed.unit};
             if (!removed.successor.empty()) lines.push_back("successor " + removed.successor);
-            (void)chart.add_box(removed_box(removed.id, removed.title, lines, tidy), under);
+            (void)chart.add_box(removed_box(removed.id, removed.title, lines, text, title_lines),
+                                under);
             ++removed_shown;
         }
     }
@@ -653,14 +727,16 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
         heading.lines.push_back(diff_counts(*diff));
     }
     heading.lines.push_back(
-        std::to_string(selection.order.size()) + " posts shown, " + std::to_string(vacant) +
-        " vacant" +
+        shown_line("posts", selection.order.size(), in_focus, model.posts().size(), options) +
+        "; " + std::to_string(vacant) + " vacant" +
         (removed_shown > 0 ? ", " + std::to_string(removed_shown) + " removed drawn dashed in red."
                            : "."));
     for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
         chart.add_legend(std::move(legend));
     }
-    std::move(chart).draw(diagram, tidy, tidy_options(overlay, any_also));
+    const double extra_height = (options.ids ? kSmallLine : 0) + (any_group ? kLine : 0) +
+                                (title_lines > 1 ? kLine : 0) + (any_also ? kSmallLine : 0);
+    std::move(chart).draw(diagram, tidy, tidy_options(overlay, extra_height));
     return diagram;
 }
 
