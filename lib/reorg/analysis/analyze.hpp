@@ -24,7 +24,8 @@ struct Bottlenecks {
     Betweenness posts;  ///< on the work graph (vertex = PostId)
     Betweenness units;  ///< on the unit graph (vertex = UnitId), exact up to 50,000 units
     SinglePoints single_points;
-    std::vector<UnitLoad> load;  ///< highest first; the first is the constraint
+    UnitSinglePoints unit_single_points;  ///< on the unit graph
+    std::vector<UnitLoad> load;           ///< highest first; the first is the constraint
     DecisionDistance decision_distance;
     std::optional<model::UnitId> to_group;
     std::optional<std::pair<model::UnitId, model::UnitId>> between;
