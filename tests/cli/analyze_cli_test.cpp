@@ -166,3 +166,32 @@ TEST_CASE("analyze reports the single points of failure of the unit graph", "[cl
                             "graph): 4"));
     CHECK_THAT(table.out, Contains("HQ Head office") && Contains("C C"));
 }
+
+TEST_CASE("analyze --weighted without link weights says it fell back to unweighted",
+          "[cli][analyze]") {
+    const reorg::test::TempFolder folder;
+    const auto model = folder.write("model.yaml", kUnitsModel).string();
+    const std::string note =
+        "--weighted: no link between posts has a weight other than 1, so distances are "
+        "unweighted";
+
+    const auto table = reorg_cli("analyze --weighted " + model);
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Contains("  note: " + note + "\n"));
+    const auto json = nlohmann::json::parse(reorg_cli("analyze --json --weighted " + model).out);
+    CHECK(json["betweenness"]["weighted"] == false);
+    CHECK(json["betweenness"]["note"] == note);
+
+    // Not asked for, or weights to use: no note.
+    CHECK_THAT(reorg_cli("analyze " + model).out, !Contains("note:"));
+    CHECK_FALSE(
+        nlohmann::json::parse(reorg_cli("analyze --json " + model).out)["betweenness"].contains(
+            "note"));
+    std::string weighted(kUnitsModel);
+    weighted.replace(weighted.find("kind: collaborates}"), 19, "kind: collaborates, weight: 3}");
+    const auto with_weights = folder.write("weighted.yaml", weighted).string();
+    const auto used =
+        nlohmann::json::parse(reorg_cli("analyze --json --weighted " + with_weights).out);
+    CHECK(used["betweenness"]["weighted"] == true);
+    CHECK_FALSE(used["betweenness"].contains("note"));
+}

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "reorg/output/findings_output.hpp"
 #include "reorg/output/text_table.hpp"
@@ -44,6 +45,10 @@ std::string method_text(const Betweenness& b) {
     }
     return text;
 }
+
+// Said beside the method when --weighted found no weights to use.
+constexpr std::string_view kUnweightedFallback =
+    "--weighted: no link between posts has a weight other than 1, so distances are unweighted";
 
 std::string post_text(const model::Model& model, model::PostId id) {
     const auto& post = model[id];
@@ -98,6 +103,7 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
         {"units", ranked_json(model, r.units, options.top, false)},
     };
     if (!b.integer_weights) betweenness["relative_tolerance"] = b.relative_tolerance;
+    if (r.unweighted_fallback) betweenness["note"] = std::string(kUnweightedFallback);
     if (!b.top.empty()) {
         auto top = ordered_json::array();
         for (const auto v : b.top) top.push_back(model[model::at<model::PostId>(v)].id);
@@ -206,6 +212,7 @@ void write_analysis_table(std::ostream& out, const model::Model& model,
     const auto& b = r.posts;
     out << "Bottleneck posts: most shortest working paths run through them\n"
         << "  betweenness " << method_text(b) << "\n";
+    if (r.unweighted_fallback) out << "  note: " << kUnweightedFallback << '\n';
     TextTable posts({"rank", "post", "unit", "betweenness"},
                     {Align::Right, Align::Left, Align::Left, Align::Right});
     std::size_t rank = 0;
