@@ -3,11 +3,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "reorg/analysis/analyze.hpp"
 #include "reorg/io/load.hpp"
 #include "support/example_data.hpp"
 #include "support/run_cli.hpp"
+#include "support/temp_folder.hpp"
 
 using Catch::Contains;
 using reorg::test::reorg_cli;
@@ -16,6 +18,42 @@ namespace {
 
 using reorg::test::kKommun;
 using reorg::test::kMinimal;
+
+/*
+ *  The unit graph of a small organisation (an edge where a reporting line, a link or a flow
+ *  crosses units; the unit tree itself draws none):
+ *
+ *      A1 ── A ── HQ ── B ── C ── EXT        (reporting lines; B–D a collaboration,
+ *                   \  /                       C–EXT a service flow; SPARE has no posts)
+ *                    D
+ *
+ *  Losing HQ leaves {A, A1} apart from {B, C, D, EXT}: 2 units cut off; losing B leaves {C,
+ *  EXT} apart: 2; losing A cuts off A1 and losing C cuts off EXT: 1 each. Bridges: A1–A, A–HQ,
+ *  B–C and C–EXT; the triangle HQ–B–D has none. No link between posts carries a weight.
+ */
+constexpr std::string_view kUnitsModel = R"(
+units:
+  - {id: HQ, name: Head office, kind: administration, head: H}
+  - {id: A, name: A, parent: HQ, head: a}
+  - {id: A1, name: A1, kind: team, parent: A, head: a1}
+  - {id: B, name: B, parent: HQ, head: b}
+  - {id: C, name: C, kind: team, parent: B, head: c}
+  - {id: D, name: D, parent: HQ, head: d}
+  - {id: EXT, name: Partner, kind: external}
+  - {id: SPARE, name: No posts, parent: HQ}
+posts:
+  - {id: H, unit: HQ}
+  - {id: a, unit: A, reports_to: H}
+  - {id: a1, unit: A1, reports_to: a}
+  - {id: b, unit: B, reports_to: H}
+  - {id: c, unit: C, reports_to: b}
+  - {id: d, unit: D, reports_to: H}
+  - {id: x, unit: EXT}
+links:
+  - {from: b, to: d, kind: collaborates}
+  - {from: C, to: EXT, kind: serves, weight: 100}
+)";
+
 }  // namespace
 
 TEST_CASE("analyze prints every bottleneck section for the example municipality",
@@ -105,4 +143,55 @@ TEST_CASE("analyze --csv has one row per post", "[cli][analyze]") {
     std::size_t rows = 0;
     for (std::string line; std::getline(lines, line);) ++rows;
     CHECK(rows == reorg::io::load_model(kMinimal).posts().size());
+}
+
+TEST_CASE("analyze reports the single points of failure of the unit graph", "[cli][analyze]") {
+    const reorg::test::TempFolder folder;
+    const auto model = folder.write("model.yaml", kUnitsModel).string();
+    const auto run = reorg_cli("analyze --json " + model);
+    REQUIRE(run.exit_code == 0);
+    const auto json = nlohmann::json::parse(run.out);
+    CHECK(json["unit_articulation_points"] == nlohmann::json::parse(R"([
+        {"id": "HQ", "cut_off": 2}, {"id": "B", "cut_off": 2},
+        {"id": "A", "cut_off": 1}, {"id": "C", "cut_off": 1}])"));
+    CHECK(json["unit_bridges"] ==
+          nlohmann::json::parse(R"([["HQ", "A"], ["A", "A1"], ["B", "C"], ["C", "EXT"]])"));
+
+    const auto table = reorg_cli("analyze " + model);
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out,
+               Contains("Single points of failure between units: units whose loss cuts other "
+                        "units off (4)") &&
+                   Contains("bridges (connections between two units whose loss splits the unit "
+                            "graph): 4"));
+    CHECK_THAT(table.out, Contains("HQ Head office") && Contains("C C"));
+}
+
+TEST_CASE("analyze --weighted without link weights says it fell back to unweighted",
+          "[cli][analyze]") {
+    const reorg::test::TempFolder folder;
+    const auto model = folder.write("model.yaml", kUnitsModel).string();
+    const std::string note =
+        "--weighted: no link between posts has a weight other than 1, so distances are "
+        "unweighted";
+
+    const auto table = reorg_cli("analyze --weighted " + model);
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Contains("  note: " + note + "\n"));
+    const auto json = nlohmann::json::parse(reorg_cli("analyze --json --weighted " + model).out);
+    CHECK(json["betweenness"]["weighted"] == false);
+    CHECK(json["betweenness"]["note"] == note);
+
+    // Not asked for, or weights to use: no note.
+    CHECK_THAT(reorg_cli("analyze " + model).out, !Contains("note:"));
+    CHECK_FALSE(
+        nlohmann::json::parse(reorg_cli("analyze --json " + model).out)["betweenness"].contains(
+            "note"));
+    std::string weighted(kUnitsModel);
+    weighted.replace(weighted.find("kind: collaborates}"), 19, "kind: collaborates, weight: 3}");
+    const auto with_weights = folder.write("weighted.yaml", weighted).string();
+    const auto used =
+        nlohmann::json::parse(reorg_cli("analyze --json --weighted " + with_weights).out);
+    CHECK(used["betweenness"]["weighted"] == true);
+    CHECK_FALSE(used["betweenness"].contains("note"));
 }

@@ -146,6 +146,22 @@ TEST_CASE("stats prints a readable table and a CSV per unit", "[cli]") {
     CHECK(rows == reorg::io::load_model(kMinimal).units().size());
 }
 
+TEST_CASE("import hr-csv without --manager makes every row a top post and says so",
+          "[cli][import]") {
+    const reorg::test::TempFolder folder;
+    const auto staff = folder.write("staff.csv", "id,name,unit\nE1,Anna,Ekonomi\nE2,Bo,IT\n");
+    const auto out = folder.path() / "model";
+    const auto run = reorg::test::reorg_cli("import hr-csv " + staff.string() +
+                                            " --id id --name name --unit unit -o " + out.string());
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.err,
+               Contains("staff.csv:1: warning: no manager column: every row is a top post"));
+    const auto model = reorg::io::load_model(out.string());
+    REQUIRE(model.posts().size() == 2);
+    for (const auto& post : model.posts()) CHECK_FALSE(post.reports_to.has_value());
+}
+
 TEST_CASE("import organogram --encoding cp1252 reads a Windows-1252 file", "[cli][import]") {
     const reorg::test::TempFolder folder;
     const auto senior = folder.write(

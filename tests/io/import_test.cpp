@@ -618,6 +618,23 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("import hr-csv: Without a manager column every row is a top post and a warning says so",
+          "[io][import]") {
+    Diagnostics diagnostics;
+    const auto m = HrExport{"id,name\nA,Anna\nB,Bo\nC,Cecilia\n",
+                            {.manager = "", .name = "name"}}(diagnostics);
+    REQUIRE(m.posts().size() == 3);
+    for (const auto& p : m.posts()) CHECK_FALSE(p.reports_to.has_value());
+    CHECK(m[*m.posts()[1].person].name == "Bo");
+    // No head chosen by a row's place in the file, so no warning that the others lack one.
+    REQUIRE(m.units().size() == 1);
+    CHECK_FALSE(m.units()[0].head.has_value());
+    REQUIRE(diagnostics.warnings().size() == 1);
+    const auto& warning = diagnostics.warnings()[0];
+    CHECK(warning.where.line == 1);
+    CHECK(warning.message == "no manager column: every row is a top post");
+}
+
 // ---------------------------------------------------------------------------------------------
 // HR export: bad input
 

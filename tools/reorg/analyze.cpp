@@ -63,6 +63,7 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<AnalyzeOptions>();
     auto* command = app.add_subcommand(
         "analyze", "Bottlenecks: betweenness, single points of failure, load, decision distance");
+    command->alias("analyse");  // the British spelling, as the README's prose writes it
     command
         ->add_option("MODEL", options->model, "Folder of CSV files, .yaml file or .reorg snapshot")
         ->required();

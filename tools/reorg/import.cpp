@@ -94,8 +94,8 @@ void add_hr_csv_command(CLI::App& import, int& exit_code) {
         "hr-csv", "An HR export with one row per employee, columns named by the flags");
     command->add_option("FILE", options->file, "The CSV file (, or ; separated)")->required();
     command->add_option("--id", columns.id, "Column of the employee's id")->required();
-    command->add_option("--manager", columns.manager, "Column of the manager's id (empty: top)")
-        ->required();
+    command->add_option("--manager", columns.manager,
+                        "Column of the manager's id (empty: top; no column: every row a top post)");
     command->add_option("--title", columns.title, "Column of the job title");
     command->add_option("--unit", columns.unit, "Column of the department: one unit per value");
     command->add_option("--name", columns.name, "Column of the employee's name");

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "parse_errors.hpp"
 #include "print.hpp"
 #include "reorg/base/error.hpp"
 #include "reorg/version.hpp"
@@ -58,8 +59,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         return exit_code;
     } catch (const CLI::ParseError& error) {
-        const int code = app.exit(error);
-        return code == 0 ? EXIT_SUCCESS : 2;
+        return reorg::cli::report_parse_error(app, error, std::cout, std::cerr);
     } catch (const reorg::InputError& error) {
         reorg::cli::print_diagnostics(std::cerr, error.errors());
         if (error.not_listed() > 0) {

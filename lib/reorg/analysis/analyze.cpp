@@ -48,7 +48,9 @@ Bottlenecks analyze(const graph::ModelGraphs& graphs, const AnalyzeOptions& opti
 
     result.posts = post_betweenness(graphs, options.betweenness);
     result.units = unit_betweenness(graphs, options.betweenness);
+    result.unweighted_fallback = graphs.options().weighted && !result.posts.weighted;
     result.single_points = single_points(model, graphs.work());  // weights do not change cuts
+    result.unit_single_points = unit_single_points(graphs.units());
     result.load = service_load(model);
     result.decision_distance = decision_distance(model, result.to_group);
     if (result.between) {

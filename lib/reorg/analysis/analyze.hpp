@@ -23,8 +23,12 @@ struct AnalyzeOptions {
 struct Bottlenecks {
     Betweenness posts;  ///< on the work graph (vertex = PostId)
     Betweenness units;  ///< on the unit graph (vertex = UnitId), exact up to 50,000 units
+    /// The graphs were built weighted, but no edge of the work graph has a weight other than 1
+    /// (no link between posts carries one): betweenness fell back to unweighted distances.
+    bool unweighted_fallback = false;
     SinglePoints single_points;
-    std::vector<UnitLoad> load;  ///< highest first; the first is the constraint
+    UnitSinglePoints unit_single_points;  ///< on the unit graph
+    std::vector<UnitLoad> load;           ///< highest first; the first is the constraint
     DecisionDistance decision_distance;
     std::optional<model::UnitId> to_group;
     std::optional<std::pair<model::UnitId, model::UnitId>> between;

@@ -190,6 +190,15 @@ SinglePoints single_points(const model::Model& model, const graph::UndirectedGra
     return result;
 }
 
+UnitSinglePoints unit_single_points(const graph::UndirectedGraph& unit_graph) {
+    UnitSinglePoints result;
+    result.articulation_points = articulation_points(unit_graph);
+    for (const auto& [a, b] : bridges(unit_graph)) {
+        result.bridges.emplace_back(model::at<model::UnitId>(a), model::at<model::UnitId>(b));
+    }
+    return result;
+}
+
 namespace {
 
 enum class Side : std::uint8_t { Other, A, B };

@@ -42,6 +42,16 @@ struct SinglePoints {
 [[nodiscard]] SinglePoints single_points(const model::Model& model,
                                          const graph::UndirectedGraph& work_graph);
 
+/// Single points of failure of the unit graph (SPEC §5: units as vertices, an edge wherever a
+/// reporting line, link or flow crosses units): units whose loss cuts other units off from the
+/// rest, and the connections between two units whose loss splits it. O(units + edges).
+struct UnitSinglePoints {
+    /// vertex = UnitId; cut_off counts units, as articulation_points() does vertices.
+    std::vector<CutPoint> articulation_points;
+    std::vector<std::pair<model::UnitId, model::UnitId>> bridges;  ///< as bridges()
+};
+[[nodiscard]] UnitSinglePoints unit_single_points(const graph::UndirectedGraph& unit_graph);
+
 /// The smallest set of other posts whose loss disconnects the posts of unit `a` (taken as one
 /// vertex) from those of unit `b` (another) in the work graph (SPEC §5, "minimum cut").
 /// Posts of sub-units count as the unit's. Through a max-flow on the vertex-split graph

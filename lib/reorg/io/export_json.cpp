@@ -8,21 +8,30 @@
 
 #include "reorg/base/escape.hpp"
 
-// JSON in NetworkX's node-link form (networkx.node_link_graph reads it): one node or link per
-// line.
+// JSON in NetworkX's node-link form, one node or edge per line. The edges are written twice,
+// under "links" and under "edges", so that networkx.node_link_graph(data) reads the file without
+// arguments in every NetworkX: up to 3.5 it reads "links" (Debian 12's 2.8.8 among them; 3.4 and
+// 3.5 with a FutureWarning), and from 3.6 on "edges".
 namespace reorg::io::detail {
 namespace {
 
 using base::append_json;
 
+// One walk of the graph writes the document up to its "links"; a second walk writes the same
+// edges again as "edges" and ends it, so that memory stays a buffer's however many edges.
 class JsonWriter final : public GraphWriter {
 public:
+    enum class Part : std::uint8_t { NodesAndLinks, Edges };
+    explicit JsonWriter(Part part) : part_(part) {}
+
     void begin(std::string& o) override {
+        if (part_ == Part::Edges) return;
         o += "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {},\n"
              "  \"nodes\": [";
     }
 
     void node(std::string& o, const Node& node) override {
+        if (part_ == Part::Edges) return;
         o += first_ ? "\n    {\"id\": \"" : ",\n    {\"id\": \"";
         first_ = false;
         append_json(o, node.id);
@@ -35,8 +44,8 @@ public:
 
     void edge(std::string& o, const Edge& edge) override {
         if (edge.index == 0) {
-            close_list(o);
-            o += ",\n  \"links\": [";
+            if (part_ == Part::NodesAndLinks) close_list(o);  // the nodes
+            o += part_ == Part::NodesAndLinks ? ",\n  \"links\": [" : ",\n  \"edges\": [";
             first_ = true;
         }
         o += first_ ? "\n    {\"source\": \"" : ",\n    {\"source\": \"";
@@ -49,17 +58,17 @@ public:
             member(o, name_of(kEdgeKeys, attribute.key), attribute.value);
         }
         o += '}';
-        links_ = true;
+        edges_ = true;
     }
 
     void end(std::string& o) override {
-        if (!links_) {
-            close_list(o);
-            o += ",\n  \"links\": []";
+        if (!edges_) {
+            if (part_ == Part::NodesAndLinks) close_list(o);
+            o += part_ == Part::NodesAndLinks ? ",\n  \"links\": []" : ",\n  \"edges\": []";
         } else {
             close_list(o);
         }
-        o += "\n}\n";
+        if (part_ == Part::Edges) o += "\n}\n";
     }
 
 private:
@@ -86,15 +95,18 @@ private:
         }
     }
 
+    Part part_;
     bool first_ = true;
-    bool links_ = false;
+    bool edges_ = false;
 };
 
 }  // namespace
 
 void write_json(std::ostream& out, const model::Model& model, const ExportOptions& options) {
-    JsonWriter writer;
-    walk(out, model, options, writer);
+    JsonWriter links(JsonWriter::Part::NodesAndLinks);
+    walk(out, model, options, links);
+    JsonWriter edges(JsonWriter::Part::Edges);
+    walk(out, model, options, edges);
 }
 
 }  // namespace reorg::io::detail

@@ -64,7 +64,7 @@ namespace reorg::io {
 /// Column names of a generic HR export, one row per employee.
 struct HrCsvColumns {
     std::string id;       ///< required: the employee's (or post's) id
-    std::string manager;  ///< required: the manager's id; empty for the top
+    std::string manager;  ///< the manager's id (empty for the top); unnamed: every row a top post
     std::string title;
     std::string unit;  ///< department name: units are made from its distinct values
     std::string name;  ///< the person's name (kept as people)
@@ -74,7 +74,7 @@ struct HrCsvColumns {
 
 /// A generic HR export (`reorg import hr-csv`): one row per employee, columns named by
 /// `columns` (header names compared trimmed and ignoring ASCII case; every column named must
-/// exist, and `id` and `manager` must be named). Separator `,` or `;` (detected; with `;`,
+/// exist, and `id` must be named). Separator `,` or `;` (detected; with `;`,
 /// decimal commas). `text` says the encoding (and how the person can ask for the other one, for
 /// the message about a file in the wrong encoding). In Windows-1252 every byte is converted to
 /// UTF-8 first, and the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
@@ -82,11 +82,12 @@ struct HrCsvColumns {
 /// bytes are an error.
 ///
 /// Each row becomes a post whose id is the employee id, reporting to the manager id (blank for
-/// a top post; an id no row has is an error). Each post is filled by a person with the
-/// employee id, named from the `name` column if given. Units: one root (kind administration)
-/// named after the file's stem, and one department under it per distinct `unit` value, ids
-/// derived as for organograms (`staff.ekonomi`); posts with no unit value, or all posts without
-/// a `unit` column, sit in the root. Each unit is headed by its most senior post (the first
+/// a top post; an id no row has is an error). Without a `manager` column every row is a top post,
+/// the units have no heads, and a warning at the header says so. Each post is filled by a person
+/// with the employee id, named from the `name` column if given. Units: one root (kind
+/// administration) named after the file's stem, and one department under it per distinct `unit`
+/// value, ids derived as for organograms (`staff.ekonomi`); posts with no unit value, or all posts
+/// without a `unit` column, sit in the root. Each unit is headed by its most senior post (the first
 /// whose manager lies outside it). FTE defaults to 1 and cost to 0. Duplicate or blank ids,
 /// invalid numbers and reporting cycles are errors; other columns are not kept.
 [[nodiscard]] model::Model import_hr_csv(const std::filesystem::path& file,

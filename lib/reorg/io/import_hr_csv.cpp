@@ -46,7 +46,7 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
         std::size_t index = kAbsent;
     };
     std::array wanted = {
-        Wanted{"id", columns.id, true},        Wanted{"manager", columns.manager, true},
+        Wanted{"id", columns.id, true},        Wanted{"manager", columns.manager, false},
         Wanted{"title", columns.title, false}, Wanted{"unit", columns.unit, false},
         Wanted{"name", columns.name, false},   Wanted{"fte", columns.fte, false},
         Wanted{"cost", columns.cost, false},
@@ -69,6 +69,11 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
         }
     }
     if (diagnostics.error_count() != errors) diagnostics.throw_if_errors();
+    // A plain list of people, with nobody's manager: a model all the same, said once.
+    if (trim(columns.manager).empty()) {
+        diagnostics.warning({table.file(), header_line},
+                            "no manager column: every row is a top post");
+    }
     const auto [id, manager, title, unit, name, fte, cost] =
         std::apply([](const auto&... w) { return std::array{w.index...}; }, wanted);
 
@@ -149,6 +154,11 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
                         : units.department(root, unit_names[p], {units_source, lines[p]});
         post.origin = {posts_source, lines[p]};
         post.person_origin = {made_source, lines[p]};
+    }
+    // Without managers the first row of a unit would head it only by its place in the file, and
+    // every other row would be warned about as cut off from that head: no heads instead.
+    if (manager == kAbsent) {
+        for (auto& made : units.units()) made.headless = true;
     }
     return detail::build_model(builder, units.units(), posts, {});
 }

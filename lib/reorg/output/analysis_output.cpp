@@ -7,6 +7,7 @@
 #include <numeric>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "reorg/output/findings_output.hpp"
 #include "reorg/output/text_table.hpp"
@@ -44,6 +45,10 @@ std::string method_text(const Betweenness& b) {
     }
     return text;
 }
+
+// Said beside the method when --weighted found no weights to use.
+constexpr std::string_view kUnweightedFallback =
+    "--weighted: no link between posts has a weight other than 1, so distances are unweighted";
 
 std::string post_text(const model::Model& model, model::PostId id) {
     const auto& post = model[id];
@@ -98,6 +103,7 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
         {"units", ranked_json(model, r.units, options.top, false)},
     };
     if (!b.integer_weights) betweenness["relative_tolerance"] = b.relative_tolerance;
+    if (r.unweighted_fallback) betweenness["note"] = std::string(kUnweightedFallback);
     if (!b.top.empty()) {
         auto top = ordered_json::array();
         for (const auto v : b.top) top.push_back(model[model::at<model::PostId>(v)].id);
@@ -120,6 +126,16 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
     auto single_groups = ordered_json::array();
     for (const auto unit : r.single_points.single_member_groups)
         single_groups.push_back(model[unit].id);
+
+    auto unit_cut_points = ordered_json::array();
+    for (const auto& point : r.unit_single_points.articulation_points) {
+        unit_cut_points.push_back(
+            {{"id", model[model::at<model::UnitId>(point.vertex)].id}, {"cut_off", point.cut_off}});
+    }
+    auto unit_bridges = ordered_json::array();
+    for (const auto& [a, c] : r.unit_single_points.bridges) {
+        unit_bridges.push_back(ordered_json::array({model[a].id, model[c].id}));
+    }
 
     auto load = ordered_json::array();
     for (const auto& l : r.load) {
@@ -151,6 +167,8 @@ void write_analysis_json(std::ostream& out, const model::Model& model,
         {"bridges", bridges},
         {"vacant_articulation_points", vacant},
         {"single_member_groups", single_groups},
+        {"unit_articulation_points", unit_cut_points},
+        {"unit_bridges", unit_bridges},
         {"load", load},
         {"constraint", constraint},
         {"decision_distance", distance},
@@ -194,6 +212,7 @@ void write_analysis_table(std::ostream& out, const model::Model& model,
     const auto& b = r.posts;
     out << "Bottleneck posts: most shortest working paths run through them\n"
         << "  betweenness " << method_text(b) << "\n";
+    if (r.unweighted_fallback) out << "  note: " << kUnweightedFallback << '\n';
     TextTable posts({"rank", "post", "unit", "betweenness"},
                     {Align::Right, Align::Left, Align::Left, Align::Right});
     std::size_t rank = 0;
@@ -249,6 +268,26 @@ void write_analysis_table(std::ostream& out, const model::Model& model,
         for (const auto unit : spof.single_member_groups) out << ' ' << model[unit].id;
         out << '\n';
     }
+
+    const auto& unit_points = r.unit_single_points.articulation_points;
+    out << "\nSingle points of failure between units: units whose loss cuts other units off ("
+        << unit_points.size() << ")\n";
+    if (!unit_points.empty()) {
+        TextTable cut({"unit", "units cut off"}, {Align::Left, Align::Right});
+        const std::size_t shown =
+            options.top == 0 ? unit_points.size() : std::min(unit_points.size(), options.top);
+        for (std::size_t i = 0; i < shown; ++i) {
+            cut.add_row({unit_text(model, model::at<model::UnitId>(unit_points[i].vertex)),
+                         std::to_string(unit_points[i].cut_off)});
+        }
+        cut.write(out, 2);
+        if (shown < unit_points.size()) {
+            out << "  ... and " << unit_points.size() - shown
+                << " more with smaller cut-offs (--top 0 lists all)\n";
+        }
+    }
+    out << "  bridges (connections between two units whose loss splits the unit graph): "
+        << r.unit_single_points.bridges.size() << '\n';
 
     if (!r.load.empty()) {
         out << "\nService load: yearly volume against capacity\n";

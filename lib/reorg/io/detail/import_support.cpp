@@ -35,7 +35,7 @@ void choose_heads(std::vector<UnitDraft>& units, std::span<const PostDraft> post
     for (std::uint32_t p = 0; p < posts.size(); ++p) {
         const auto& post = posts[p];
         auto& unit = units[post.unit];
-        if (unit.head) continue;
+        if (unit.head || unit.headless) continue;
         if (!post.manager || posts[*post.manager].unit != post.unit) unit.head = p;
     }
 }

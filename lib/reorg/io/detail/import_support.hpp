@@ -53,6 +53,7 @@ struct UnitDraft {
     std::optional<std::uint32_t> parent;
     std::optional<std::uint32_t> head;  ///< index of the post heading it
     Origin origin{};
+    bool headless = false;  ///< no head is chosen for it: nobody in it has a known manager
 };
 
 /// A post an importer makes, with the person holding it. The strings live in the source files'
