@@ -897,3 +897,55 @@ TEST_CASE("A wrap width that is negative or not a number is refused", "[render][
     o.wrap_width = std::numeric_limits<double>::quiet_NaN();
     CHECK_THROWS_AS(lay_out(forest, o), std::invalid_argument);
 }
+
+TEST_CASE("A rail stays clear of the boxes beside it whatever the gaps", "[render][tidy]") {
+    const auto forest = tree_of({{1, 2}, {3, 4}, {}, {}, {}});
+    for (const auto& [sibling, subtree] : {std::pair(40.0, 0.0), std::pair(40.0, 10.0),
+                                           std::pair(0.0, 40.0), std::pair(16.0, 32.0)}) {
+        INFO("sibling gap " << sibling << ", subtree gap " << subtree);
+        TidyOptions o;
+        o.sibling_gap = sibling;
+        o.subtree_gap = subtree;
+        o.wrap_width = 0;
+        const auto layout = lay_out(forest, o);
+        CHECK(first_overlap(layout, o).empty());
+        CHECK(connector_problem(forest, layout, o).empty());
+        CHECK(connector_through_box(layout, o).empty());
+    }
+}
+
+TEST_CASE("Fitting a page never prints a chart smaller than without rows", "[render][tidy]") {
+    TidyOptions o;  // as the org chart sets them
+    o.compact_from = 3;
+    o.node_width = 160;
+    o.rows_per_column = 8;
+    const reorg::render::PageFit page;
+    const auto scale = [&](const TidyLayout& l) {
+        return std::min(page.width / l.width, page.height / l.height);
+    };
+    auto forests = sample_forests(3'000);
+    // Posts that each report to one of the twenty before them; a caterpillar of managers with
+    // two leaves each.
+    Grower local(3);
+    local.add(kRoot);
+    for (std::uint32_t v = 1; v < 3'000; ++v) local.add(local.pick(v > 20 ? v - 20 : 0, v - 1));
+    forests.emplace_back("posts under one of the twenty before them",
+                         from_parents(std::move(local.parent)));
+    std::vector<std::uint32_t> caterpillar{kRoot};
+    for (std::uint32_t level = 0; level < 300; ++level) {
+        const auto manager = static_cast<std::uint32_t>(caterpillar.size() - 1);
+        caterpillar.push_back(manager);
+        caterpillar.push_back(manager);
+        caterpillar.push_back(manager);
+    }
+    forests.emplace_back("a caterpillar", from_parents(std::move(caterpillar)));
+    for (const auto& [shape, forest] : forests) {
+        INFO(shape);
+        const auto plain = lay_out(forest, o);
+        const auto fitted =
+            reorg::render::tidy_layout_for_page(forest.offsets, forest.children, forest.roots, o);
+        REQUIRE(scale(fitted) >= scale(plain));
+        REQUIRE(first_overlap(fitted, o).empty());
+        REQUIRE(connector_problem(forest, fitted, o).empty());
+    }
+}

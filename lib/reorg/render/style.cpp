@@ -149,11 +149,17 @@ constexpr std::array<std::uint16_t, 95> kHelveticaBold = {
 // Fonts that stand in for Helvetica (DejaVu Sans, say) set a little wider.
 constexpr double kFallbackMargin = 1.08;
 
-// The advance of one code point, in 1/1000 em.
+// The advance of one code point (control characters already replaced), in 1/1000 em.
 double advance(std::uint32_t code_point, bool bold) {
     if (code_point >= 0x20 && code_point < 0x7f)
         return (bold ? kHelveticaBold : kHelvetica)[code_point - 0x20];
-    if (code_point < 0x20 || code_point == 0x7f) return 0;  // drawn as U+FFFD: see below
+    // Latin letters with accents (Latin-1 and Latin Extended-A) as wide as a plain capital or
+    // small letter; combining accents take no room of their own.
+    if (code_point >= 0xc0 && code_point <= 0x17f && code_point != 0xd7 && code_point != 0xf7) {
+        const bool capital = code_point < 0xdf || (code_point >= 0x100 && code_point % 2 == 0);
+        return capital ? 722 : (bold ? 611 : 556);
+    }
+    if (code_point >= 0x300 && code_point <= 0x36f) return 0;
     const bool wide = (code_point >= 0x1100 && code_point <= 0x115f) ||
                       (code_point >= 0x2e80 && code_point <= 0xa4cf) ||
                       (code_point >= 0xac00 && code_point <= 0xd7a3) ||
@@ -211,6 +217,7 @@ double text_width(std::string_view text, double points, bool bold) {
 }
 
 std::string fitted_html(std::string_view text, const TextFit& fit) {
+    text = base::trim(text);
     if (text_width(text, fit.points, fit.bold) <= fit.width) return html_text(text);
     const double ellipsis = text_width("…", fit.points, fit.bold);
     const auto kept = fitting_prefix(text, fit, std::max(0.0, fit.width - ellipsis));

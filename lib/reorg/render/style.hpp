@@ -98,12 +98,13 @@ struct TextFit {
 };
 
 /// The width of `text` in points, set in Helvetica at `points` (from its published metrics),
-/// with a margin for the wider fonts a system may draw in its place. A code point beyond
-/// Latin is taken as wide as an "M"; East Asian wide ones as a full em. O(n).
+/// with a margin for the wider fonts a system may draw in its place. Accented Latin letters
+/// count as their plain letters; other scripts as wide as an "M", East Asian wide ones a full
+/// em. O(n).
 [[nodiscard]] double text_width(std::string_view text, double points, bool bold = false);
 
-/// html_text() cut by measure: the user's text escaped, ended with "…" where it would not fit
-/// `fit.width`.
+/// html_text() cut by measure: the user's text trimmed and escaped, ended with "…" where it
+/// would not fit `fit.width`.
 [[nodiscard]] std::string fitted_html(std::string_view text, const TextFit& fit);
 
 /// The user's text broken at blanks into lines that fit `fit.width` (a word too long for a line

@@ -76,6 +76,7 @@ struct RowPlan {
     std::vector<std::uint32_t> levels;  ///< per input node: levels of its subtree, exactly
     double top_width = 0;               ///< of the whole drawing, estimated
     std::uint32_t top_levels = 0;
+    std::size_t rail_nodes = 0;  ///< layout nodes the rails take, exactly
 };
 
 /// A wrapped node's rows as the layout tree is built, and the rails between them.
@@ -87,7 +88,8 @@ struct Wrap {
 };
 struct Rail {
     std::uint32_t wrap = 0;
-    std::uint32_t next_row = 0;  ///< the row its last node carries
+    std::uint32_t next_row = 0;    ///< the row its last node carries
+    std::uint32_t next_first = 0;  ///< that row's first item, counted in the wrap's items
     std::uint32_t first_node = kNone;
     std::uint32_t levels = 0;  ///< of the row it runs down beside
 };
@@ -151,6 +153,8 @@ void check_options(const TidyOptions& o) {
         bad(o.stack_gap)) {
         throw std::invalid_argument("tidy_layout: gaps and indents must be finite and >= 0");
     }
+    if (std::isnan(o.wrap_width) || o.wrap_width < 0)
+        throw std::invalid_argument("tidy_layout: wrap_width must be >= 0");
 }
 
 /// Checks the CSR arrays and marks in `seen` every node that occurs (as a root or child).
@@ -194,16 +198,17 @@ std::uint32_t check_forest(std::span<const std::uint32_t> offsets,
     return n;
 }
 
-/// The items of input node v (see kStackItem), appended to `items`.
-void items_of(std::uint32_t v, std::span<const std::uint32_t> offsets,
-              std::span<const std::uint32_t> children, std::size_t compact_from,
-              std::vector<std::uint32_t>& items) {
+/// The items of input node v (see kStackItem), appended to `items`; returns the number of
+/// leaves its stack holds (0 for none).
+std::size_t items_of(std::uint32_t v, std::span<const std::uint32_t> offsets,
+                     std::span<const std::uint32_t> children, std::size_t compact_from,
+                     std::vector<std::uint32_t>& items) {
     const auto is_leaf = [&](std::uint32_t c) { return offsets[c] == offsets[c + 1]; };
     const auto kids = children.subspan(offsets[v], offsets[v + 1] - offsets[v]);
     const auto leaves = static_cast<std::size_t>(std::count_if(kids.begin(), kids.end(), is_leaf));
     if (leaves < compact_from) {
         items.insert(items.end(), kids.begin(), kids.end());
-        return;
+        return 0;
     }
     // The stack goes in the middle of the other children: then the manager, centred over its
     // children, stands over the stack (with two or more other children exactly as if centred
@@ -216,6 +221,7 @@ void items_of(std::uint32_t v, std::span<const std::uint32_t> offsets,
         items.push_back(c);
     }
     if (placed == stack_at) items.push_back(kStackItem);
+    return leaves;
 }
 
 /// Splits items of the given widths, `gap` apart, into rows no wider than `limit` (an item
@@ -278,11 +284,12 @@ RowPlan plan_rows(std::span<const std::uint32_t> offsets, std::span<const std::u
     }
     std::vector<std::uint32_t> items;
     std::vector<double> widths;
+    std::vector<std::uint32_t> item_levels;
     const auto plan_node = [&](std::uint32_t at, std::span<const std::uint32_t> node_items,
                                std::size_t leaves, double gap, double& width,
                                std::uint32_t& levels) {
         widths.clear();
-        std::vector<std::uint32_t> item_levels;
+        item_levels.clear();
         StackShape stack;
         if (leaves > 0) stack = stack_shape(leaves, o);
         for (const auto item : node_items) {
@@ -311,6 +318,7 @@ RowPlan plan_rows(std::span<const std::uint32_t> offsets, std::span<const std::u
                 }
                 row = std::max(row, used);
                 below += deepest;
+                if (r + 1 < count) plan.rail_nodes += deepest;  // its rail, one node a level
             }
         }
         width = std::max(width, row);
@@ -320,11 +328,7 @@ RowPlan plan_rows(std::span<const std::uint32_t> offsets, std::span<const std::u
         const auto v = *it;
         if (offsets[v] == offsets[v + 1]) continue;
         items.clear();
-        items_of(v, offsets, children, compact_from, items);
-        const auto kids = offsets[v + 1] - offsets[v];
-        const std::size_t stacked =
-            kids -
-            (items.size() - (std::find(items.begin(), items.end(), kStackItem) != items.end()));
+        const auto stacked = items_of(v, offsets, children, compact_from, items);
         plan_node(v, items, stacked, o.sibling_gap, plan.width[v], plan.levels[v]);
     }
     plan_node(n, roots, 0, o.subtree_gap, plan.top_width, plan.top_levels);
@@ -361,11 +365,10 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
     };
     // Row `r` of wrap w under layout node `above`, with the rail to the next row among its
     // middle items.
-    const auto add_row = [&](std::uint32_t w, std::uint32_t r, std::uint32_t above) {
+    const auto add_row = [&](std::uint32_t w, std::uint32_t r, std::uint32_t first,
+                             std::uint32_t above) {
         const auto& wrap = tree.wraps[w];
         const auto count = plan.rows[wrap.rows];
-        std::uint32_t first = 0;
-        for (std::uint32_t k = 0; k < r; ++k) first += plan.rows[wrap.rows + 1 + k];
         const auto size = plan.rows[wrap.rows + 1 + r];
         const auto manager = tree.kind[wrap.manager] == Kind::Top ? kNone : tree.item[wrap.manager];
         std::uint32_t levels = 0;  // of the row: its deepest item's (a stack's when added)
@@ -375,7 +378,10 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
         }
         // A rail as wide as minus the gap between its neighbours takes no room: they stand as
         // far apart as without it, and it runs down the middle between them.
-        const double rail_width = -(tree.children_are_roots(above) ? o.subtree_gap : o.sibling_gap);
+        // (Not more than twice the subtree gap: boxes further down keep that gap from the rail's
+        // edge, and so stay clear of its middle.)
+        const double gap = tree.children_are_roots(above) ? o.subtree_gap : o.sibling_gap;
+        const double rail_width = -std::min(gap, 2 * o.subtree_gap);
         // With an odd number of items the rail stands off the middle by half an item, to the
         // left and the right in turn, so that the rows, each centred under the rail before,
         // do not drift to one side.
@@ -383,7 +389,8 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
         for (std::uint32_t k = 0; k <= size; ++k) {
             if (k == rail_at) {
                 const auto rail = static_cast<std::uint32_t>(tree.rails.size());
-                tree.rails.push_back({w, r + 1, tree.add(Kind::Rail, rail, above, rail_width), 0});
+                tree.rails.push_back(
+                    {w, r + 1, first + size, tree.add(Kind::Rail, rail, above, rail_width), 0});
             }
             if (k == size) break;
             const auto item = tree.wrap_items[wrap.items + first + k];
@@ -420,7 +427,7 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
             tree.wraps.push_back({u, first_leaf, static_cast<std::uint32_t>(tree.wrap_items.size()),
                                   plan.first_row[planned]});
             tree.wrap_items.insert(tree.wrap_items.end(), items.begin(), items.end());
-            add_row(static_cast<std::uint32_t>(tree.wraps.size() - 1), 0, u);
+            add_row(static_cast<std::uint32_t>(tree.wraps.size() - 1), 0, 0, u);
             return;
         }
         for (const auto item : items) {
@@ -455,7 +462,7 @@ Tree build_tree(std::span<const std::uint32_t> offsets, std::span<const std::uin
                 if (tree.depth[u] - tree.depth[rail.first_node] + 1 < rail.levels) {
                     tree.add(Kind::Rail, tree.item[u], u, tree.width[u]);
                 } else {
-                    add_row(rail.wrap, rail.next_row, u);
+                    add_row(rail.wrap, rail.next_row, rail.next_first, u);
                 }
                 break;
             }
@@ -633,10 +640,6 @@ void extend(std::vector<Point>& line, Point p) {
     line.push_back(p);
 }
 
-}  // namespace
-
-namespace {
-
 TidyLayout lay_out(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> children,
                    std::span<const std::uint32_t> roots, const TidyOptions& options,
                    const RowPlan& plan, std::vector<char>& seen) {
@@ -734,8 +737,6 @@ TidyLayout tidy_layout(std::span<const std::uint32_t> offsets,
                        std::span<const std::uint32_t> children,
                        std::span<const std::uint32_t> roots, const TidyOptions& options) {
     check_options(options);
-    if (std::isnan(options.wrap_width) || options.wrap_width < 0)
-        throw std::invalid_argument("tidy_layout: wrap_width must be >= 0");
     std::vector<char> seen;
     (void)check_forest(offsets, children, roots, seen);
     const auto plan = plan_rows(offsets, children, roots, options);
@@ -748,30 +749,50 @@ TidyLayout tidy_layout_for_page(std::span<const std::uint32_t> offsets,
                                 const PageFit& page) {
     check_options(options);
     std::vector<char> seen;
-    (void)check_forest(offsets, children, roots, seen);
+    const auto n = check_forest(offsets, children, roots, seen);
+    const auto scale = [&](double width, double height) {
+        return std::min(page.width / std::max(width, 1.0),
+                        page.height / std::max(height + page.heading, 1.0));
+    };
     auto tried = options;
     tried.wrap_width = std::numeric_limits<double>::infinity();
-    auto best = plan_rows(offsets, children, roots, tried);
-    const double pitch = options.node_height + options.level_gap;
-    const auto scale = [&](const RowPlan& plan) {
-        const double height = plan.top_levels * pitch + page.heading;
-        return std::min(page.width / std::max(plan.top_width, 1.0),
-                        page.height / std::max(height, 1.0));
-    };
+    const auto plain_plan = plan_rows(offsets, children, roots, tried);
+    auto best = lay_out(offsets, children, roots, options, plain_plan, seen);
     // Wrapping is worth a less regular chart only where it prints a fifth larger.
-    double best_scale = scale(best) * 1.2;
-    // Narrower and narrower rows, down to a few boxes.
+    double best_scale = 1.2 * scale(best.width, best.height);
+
+    // Narrower and narrower rows, down to a few boxes, judged first by their estimated size
+    // (which overstates widths: Walker packs subtrees closer than side by side), then the two
+    // that promise most laid out for real. A plan whose rails would take more layout nodes
+    // than the forest has (a deep subtree in an early row of a wrap nested in wraps) is left.
+    struct Candidate {
+        double scale;
+        double width;
+    };
+    std::vector<Candidate> candidates;
     const double narrowest = 3 * (options.node_width + options.sibling_gap);
-    for (double width = best.top_width / std::sqrt(2.0); width >= narrowest;
+    for (double width = plain_plan.top_width / std::sqrt(2.0); width >= narrowest;
          width /= std::sqrt(2.0)) {
         tried.wrap_width = width;
-        auto plan = plan_rows(offsets, children, roots, tried);
-        if (const double s = scale(plan); s > best_scale) {
-            best = std::move(plan);
+        const auto plan = plan_rows(offsets, children, roots, tried);
+        if (plan.rail_nodes > n) continue;
+        const double levels = plan.top_levels;
+        candidates.push_back(
+            {scale(plan.top_width, levels * (options.node_height + options.level_gap)), width});
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return a.scale > b.scale; });
+    if (candidates.size() > 2) candidates.resize(2);
+    for (const auto& candidate : candidates) {
+        tried.wrap_width = candidate.width;
+        auto layout = lay_out(offsets, children, roots, options,
+                              plan_rows(offsets, children, roots, tried), seen);
+        if (const double s = scale(layout.width, layout.height); s > best_scale) {
+            best = std::move(layout);
             best_scale = s;
         }
     }
-    return lay_out(offsets, children, roots, options, best, seen);
+    return best;
 }
 
 }  // namespace reorg::render

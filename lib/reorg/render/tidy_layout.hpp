@@ -65,9 +65,11 @@ struct PageFit {
 };
 
 /// tidy_layout() with the `wrap_width` that lets the drawing be printed largest on `page`:
-/// several widths are tried on the estimated size of the whole drawing (no layout is run for
-/// them), and wrapping is chosen only where it makes the drawing markedly larger on the page.
-/// `options.wrap_width` is ignored. O(nodes · log(nodes)).
+/// widths are tried on the estimated size of the whole drawing, the two most promising are
+/// laid out, and one is kept only where its drawing prints a fifth larger than without rows
+/// (never smaller, then). Widths whose rails would need more layout nodes than the forest has
+/// are not tried. `options.wrap_width` is ignored. O(nodes) for each width tried, about
+/// 2·log₂ of the unwrapped drawing's width in boxes.
 [[nodiscard]] TidyLayout tidy_layout_for_page(std::span<const std::uint32_t> offsets,
                                               std::span<const std::uint32_t> children,
                                               std::span<const std::uint32_t> roots,
@@ -98,7 +100,9 @@ struct PageFit {
 /// order; the first row hangs from the node as usual; each later row starts on the level below
 /// the deepest box (or stack) of the row before, and its connectors run from the node down a
 /// vertical line placed among the middle children of each row before it (an invisible child,
-/// so that the boxes keep clear of it), then along the row's bus as usual.
+/// so that the boxes keep clear of it), then along the row's bus as usual. A rail takes one
+/// layout node for each level of the row beside it, which with deep subtrees in early rows of
+/// nested wraps can add up to more than the forest's nodes.
 ///
 /// O(nodes), iterative (no recursion, so a chain of a million posts is fine). (Strictly, a
 /// stack costs one step per level it reaches down: linear as long as stack_gap is not far

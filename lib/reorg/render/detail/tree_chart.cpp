@@ -121,10 +121,11 @@ void TreeChart::draw(Diagram& diagram, bool tidy, const TidyOptions& options) &&
         if (parent) children[fill[tree_index[*parent]]++] = static_cast<std::uint32_t>(t);
     }
     // The heading and the legends stand above the chart.
-    double legends_height = 0;
-    for (const auto& legend : legends_) legends_height = std::max(legends_height, legend.height);
-    const auto layout = tidy_layout_for_page(offsets, children, roots, options,
-                                             {.heading = legends_height + kHeadingHeight});
+    // The heading, the legends and the row of loose boxes stand above the chart.
+    double above = kHeadingHeight;
+    for (const auto& legend : legends_) above = std::max(above, kHeadingHeight + legend.height);
+    if (n < boxes_.size()) above += options.node_height + options.level_gap;
+    const auto layout = tidy_layout_for_page(offsets, children, roots, options, {.heading = above});
 
     // Loose boxes go in a row above the top level, starting right of the first root.
     std::vector<Point> centre(boxes_.size());
