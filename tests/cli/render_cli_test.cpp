@@ -2,6 +2,7 @@
 // the user's mistakes.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -196,4 +197,31 @@ TEST_CASE("render --no-ids leaves the post ids out of the boxes", "[cli][render]
     // The id is in the tooltip either way, and in the box only with ids.
     CHECK(count(with.out, "KLF.IT.002") == 2);
     CHECK(count(without.out, "KLF.IT.002") == 1);
+}
+
+TEST_CASE("render draws a why-graph of 20000 findings in a loop in seconds", "[cli][render]") {
+    const reorg::test::TempFolder folder;
+    std::string findings = "id,kind,statement,about,because,severity,count,source,check\n";
+    for (int f = 0; f < 20'000; ++f) {
+        findings += "F" + std::to_string(f) + ",cause,Handovers take too long,U" +
+                    std::to_string(f % 40) + ",F" + std::to_string((f + 1) % 20'000) + "," +
+                    std::to_string(1 + f % 5) + ",1,survey,\n";
+    }
+    std::string units = "id,name,kind,parent,head,capacity\n";
+    for (int u = 0; u < 40; ++u) units += "U" + std::to_string(u) + ",Unit,office,,,\n";
+    folder.write("m/units.csv", units);
+    folder.write("m/posts.csv", "id,title,unit,reports_to,function,fte,cost,person\n");
+    folder.write("m/findings.csv", findings);
+    const auto out = folder.path() / "why.svg";
+    const auto started = std::chrono::steady_clock::now();
+    const auto run = reorg_cli("render " + (folder.path() / "m").string() + " --view findings -o " +
+                               out.string());
+    const auto seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(seconds < 20);
+    const Svg svg(read_all(out));
+    CHECK(svg.count("g") > 100);
+    CHECK(read_all(out).find("120 of 20000 findings shown") != std::string::npos);
 }

@@ -690,3 +690,80 @@ TEST_CASE("Text widths follow Helvetica's metrics and fitted text stays within i
     CHECK(style::fitted_lines_html("one two", fit, 2, &lines) == "one two");
     CHECK(lines == 1);
 }
+
+namespace {
+
+// A model of `units` units in a row, each serving the next (volume = its index), and a loop of
+// `findings` findings, each because of the next, about the units in turn; the finding at
+// `severe` has severity 5, the others 1.
+Model big_review(const reorg::test::TempFolder& folder, std::size_t units, std::size_t findings,
+                 std::size_t severe) {
+    std::string unit_rows = "id,name,kind,parent,head,capacity\n";
+    std::string link_rows = "from,to,kind,weight,note\n";
+    for (std::size_t u = 0; u < units; ++u) {
+        unit_rows += "U" + std::to_string(u) + ",Unit " + std::to_string(u) + ",office,,,1000\n";
+        if (u + 1 < units) {
+            link_rows += "U" + std::to_string(u) + ",U" + std::to_string(u + 1) + ",serves," +
+                         std::to_string(u + 1) + ",\n";
+        }
+    }
+    std::string finding_rows = "id,kind,statement,about,because,severity,count,source,check\n";
+    for (std::size_t f = 0; f < findings; ++f) {
+        finding_rows += "F" + std::to_string(f) + "," + (f % 10 == 0 ? "doesnt_work" : "cause") +
+                        ",Handovers take too long," + "U" + std::to_string(f % units) + ",F" +
+                        std::to_string((f + 1) % findings) + "," + (f == severe ? "5" : "1") +
+                        ",1,survey,\n";
+    }
+    folder.write("big/units.csv", unit_rows);
+    folder.write("big/posts.csv", "id,title,unit,reports_to,function,fte,cost,person\n");
+    folder.write("big/links.csv", link_rows);
+    folder.write("big/findings.csv", finding_rows);
+    return reorg::io::load_model(folder.path() / "big");
+}
+
+std::size_t boxes_with_tooltip_prefix(const Diagram& diagram, char prefix) {
+    return static_cast<std::size_t>(
+        std::count_if(diagram.nodes.begin(), diagram.nodes.end(), [&](const DiagramNode& node) {
+            const auto tooltip = find_attribute(node.attributes, "tooltip");
+            return !tooltip.empty() && tooltip.front() == prefix;
+        }));
+}
+
+}  // namespace
+
+TEST_CASE("Beyond its limit the why-graph keeps the most severe findings and their causes",
+          "[render][views][findings]") {
+    const reorg::test::TempFolder folder;
+    const auto model = big_review(folder, 30, 2'000, 1'500);
+    const auto diagram = draw(model, {.view = View::Findings});
+    CHECK(boxes_with_tooltip_prefix(diagram, 'F') == reorg::render::kGraphBoxes);
+    // The most severe first, then what it is because of, down the loop.
+    CHECK(label_has(node_of(diagram, "F1500"), "severity 5"));
+    (void)node_of(diagram, "F1501");
+    (void)node_of(diagram, "F1619");
+    CHECK_THAT(
+        graph_label(diagram),
+        Catch::Contains("120 of 2000 findings shown: the most severe, each with its causes"));
+    const auto ten = draw(model, {.view = View::Findings, .max_nodes = 10});
+    CHECK(boxes_with_tooltip_prefix(ten, 'F') == 10);
+    const auto all = draw(model, {.view = View::Findings, .max_nodes = 5'000});
+    CHECK(boxes_with_tooltip_prefix(all, 'F') == 2'000);
+    CHECK(graph_label(all).find("findings shown") == std::string::npos);
+}
+
+TEST_CASE("Beyond its limit the flows view keeps the largest flows", "[render][views][flows]") {
+    const reorg::test::TempFolder folder;
+    const auto model = big_review(folder, 400, 10, 0);
+    const auto diagram = draw(model, {.view = View::Flows});
+    const auto units = boxes_with_tooltip_prefix(diagram, 'U');
+    CHECK(units <= reorg::render::kGraphBoxes);
+    CHECK(units >= reorg::render::kGraphBoxes - 1);
+    // The largest flows are those at the end of the row.
+    (void)node_of(diagram, "U399");
+    for (const auto& node : diagram.nodes) {
+        const auto id = tooltip_id(node);
+        if (id.empty() || id.front() != 'U') continue;
+        REQUIRE(std::stoi(std::string(id.substr(1))) >= 399 - static_cast<int>(units));
+    }
+    CHECK_THAT(graph_label(diagram), Catch::Contains("of 399 flows shown: the largest"));
+}

@@ -32,7 +32,7 @@ struct RenderOptions {
     std::optional<std::string> focus;
     std::optional<std::size_t> depth;
     std::string scenario;
-    std::size_t max_nodes = render::ViewOptions{}.max_nodes;
+    std::optional<std::size_t> max_nodes;
     bool no_names = false;
     bool no_ids = false;
 };
@@ -124,8 +124,12 @@ void add_render_command(CLI::App& app, int& exit_code) {
         ->check(CLI::PositiveNumber);
     command
         ->add_option("--max-nodes", options->max_nodes,
-                     "Above this many posts, draw the units instead (and say so)")
-        ->capture_default_str()
+                     "Most boxes to draw, leaving out the rest and saying so: above it posts "
+                     "are drawn as their units (default " +
+                         std::to_string(render::kTreeBoxes) +
+                         "); findings and flows keep the most severe findings and the largest "
+                         "flows (default " +
+                         std::to_string(render::kGraphBoxes) + ")")
         ->check(CLI::PositiveNumber);
     command
         ->add_option("--layout", options->layout,

@@ -44,9 +44,11 @@ struct ViewOptions {
     /// Levels to show, counting the focus (or the top) as 1; findings view: steps down the
     /// why-chains from the findings about the focus. The flows view shows every flow.
     std::optional<std::size_t> depth{};
-    /// Above this many posts the posts view collapses to the unit tree, and says so; above this
-    /// many units the unit tree keeps its top levels, and says so.
-    std::size_t max_nodes = 25'000;
+    /// The most boxes the view draws, and says so when it leaves some out: above it the posts
+    /// view collapses to the unit tree, the unit tree keeps its top levels, the findings view
+    /// keeps the most severe findings with their causes and the flows view the largest flows.
+    /// Unset: box_limit()'s default for the view.
+    std::optional<std::size_t> max_nodes{};
     LayoutChoice layout = LayoutChoice::Auto;
     /// Auto: the tidy layout above this many boxes. It draws org charts better than `dot` at
     /// all but the smallest sizes (reports stacked in columns, right-angled connectors).
@@ -62,6 +64,19 @@ struct ViewOptions {
     std::function<std::string(model::PostId)> post_link{};
     std::function<std::string(model::FindingId)> finding_link{};
 };
+
+/// Boxes the tidy tree views draw by default: tens of thousands lay out in seconds.
+inline constexpr std::size_t kTreeBoxes = 25'000;
+/// Boxes the findings and flows views draw by default: Graphviz's `dot` lays them out, and a
+/// why-graph of 200 findings in a loop of causes already takes it seconds, of 300 minutes.
+inline constexpr std::size_t kGraphBoxes = 120;
+
+/// The most boxes `options` lets its view draw: its max_nodes, or the view's default.
+[[nodiscard]] inline std::size_t box_limit(const ViewOptions& options) noexcept {
+    if (options.max_nodes) return *options.max_nodes;
+    const bool graph = options.view == View::Findings || options.view == View::Flows;
+    return graph ? kGraphBoxes : kTreeBoxes;
+}
 
 /// Appends `href` = link(id) to `attributes` when `link` is set and gives a link.
 template <typename Id>

@@ -15,10 +15,6 @@
 namespace reorg::report {
 namespace {
 
-/// Why-graphs and flow networks are drawn by `dot`, which slows down sharply and stops being
-/// legible beyond a few hundred boxes; above this the report says so and keeps the tables.
-constexpr std::size_t kMaxGraphBoxes = 300;
-
 /// The levels of the unit tree (of the focus's part, the focus being level 1): how many there
 /// are, and the deepest down to which the tree has at most `boxes` units (at least 1).
 struct Levels {
@@ -225,17 +221,21 @@ Report make_report(const model::Model& model, std::span<const scenario::Scenario
     units.overlay = model.findings().empty() ? render::Overlay::None : render::Overlay::Findings;
     report.figures.push_back(draw(model, units, render::figures_for(graphs, units), "units",
                                   "The organisation, coloured by what the review found"));
-    if (!model.findings().empty() && model.findings().size() <= kMaxGraphBoxes) {
+    // The why-graph and the flows are laid out by `dot`: they keep to their views' own limit
+    // (the most severe findings, the largest flows), which their headings state.
+    if (!model.findings().empty()) {
         auto why = linked_view(model, options, placement);
         why.view = render::View::Findings;
+        why.max_nodes.reset();
         render::Figures figures;
         figures.findings = report.findings;
         report.figures.push_back(
             draw(model, why, figures, "findings", "The why-graph: problems and their causes"));
     }
-    if (const auto flows = units_with_flows(model); flows > 0 && flows <= kMaxGraphBoxes) {
+    if (units_with_flows(model) > 0) {
         auto view = linked_view(model, options, placement);
         view.view = render::View::Flows;
+        view.max_nodes.reset();
         view.overlay = render::Overlay::Load;
         report.figures.push_back(draw(model, view, render::figures_for(graphs, view), "flows",
                                       "Service flows, units coloured by load"));

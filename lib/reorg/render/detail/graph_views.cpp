@@ -75,6 +75,44 @@ Diagram findings_view(const Model& model, const ViewOptions& options,
         }
     }
 
+    // Beyond the limit: the most severe of the findings chosen (severity, then how often it
+    // was reported), each with its causes, until the limit is reached.
+    const auto chosen = static_cast<std::size_t>(
+        std::count_if(level.begin(), level.end(), [](std::size_t l) { return l != 0; }));
+    const auto limit = box_limit(options);
+    if (chosen > limit) {
+        std::vector<std::uint32_t> first(queue.begin(), queue.end());
+        first.erase(std::remove_if(first.begin(), first.end(),
+                                   [&](std::uint32_t f) { return level[f] != 1; }),
+                    first.end());
+        std::stable_sort(first.begin(), first.end(), [&](std::uint32_t a, std::uint32_t b) {
+            const auto& fa = model.findings()[a];
+            const auto& fb = model.findings()[b];
+            return std::pair(fa.severity, fa.count) > std::pair(fb.severity, fb.count);
+        });
+        std::vector<std::size_t> kept(count, 0);
+        std::size_t shown = 0;
+        std::vector<std::uint32_t> steps;
+        for (const auto top : first) {
+            if (shown == limit) break;
+            if (kept[top] != 0) continue;
+            kept[top] = 1;
+            ++shown;
+            steps.assign(1, top);
+            for (std::size_t head = 0; head < steps.size() && shown < limit; ++head) {
+                const auto f = steps[head];
+                if (options.depth && kept[f] >= *options.depth) continue;
+                for (const auto cause : why.because[f]) {
+                    if (kept[cause] != 0 || shown == limit) continue;
+                    kept[cause] = kept[f] + 1;
+                    ++shown;
+                    steps.push_back(cause);
+                }
+            }
+        }
+        level = std::move(kept);
+    }
+
     std::vector<long long> root_weight(count, -1);
     for (const auto& root : analysis.root_causes) {
         for (const auto cause : root.causes) root_weight[index(cause)] = root.weight;
@@ -180,6 +218,11 @@ Diagram findings_view(const Model& model, const ViewOptions& options,
                             " doesn't work, " + std::to_string(shown[2]) + " causes; " +
                             std::to_string(roots_shown) + " root causes; " + loops +
                             " in the whole review.");
+    if (chosen > limit) {
+        heading.lines.push_back(std::to_string(limit) + " of " + std::to_string(chosen) +
+                                " findings shown: the most severe, each with its causes (" +
+                                "--max-nodes " + std::to_string(limit) + ").");
+    }
     heading.lines.push_back("An arrow points from a finding to what it is because of.");
     heading.legends.push_back(
         {"Findings",
@@ -213,6 +256,38 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
         const double volume = link.weight.value_or(0);
         flows.push_back({from, to, volume});
         max_volume = std::max(max_volume, volume);
+    }
+
+    // Beyond the limit of units: the largest flows whose units still fit.
+    const auto all_flows = flows.size();
+    const auto limit = box_limit(options);
+    {
+        std::vector<bool> seen(model.units().size(), false);
+        std::size_t units_in_flows = 0;
+        for (const auto& flow : flows) {
+            for (const auto unit : {flow.from, flow.to}) {
+                if (!seen[index(unit)]) {
+                    seen[index(unit)] = true;
+                    ++units_in_flows;
+                }
+            }
+        }
+        if (units_in_flows > limit) {
+            std::stable_sort(flows.begin(), flows.end(),
+                             [](const Flow& a, const Flow& b) { return a.volume > b.volume; });
+            std::fill(seen.begin(), seen.end(), false);
+            std::size_t kept_units = 0;
+            std::vector<Flow> kept;
+            for (const auto& flow : flows) {
+                const std::size_t added = (seen[index(flow.from)] ? 0U : 1U) +
+                                          (flow.to == flow.from || seen[index(flow.to)] ? 0U : 1U);
+                if (kept_units + added > limit) continue;
+                seen[index(flow.from)] = seen[index(flow.to)] = true;
+                kept_units += added;
+                kept.push_back(flow);
+            }
+            flows = std::move(kept);
+        }
     }
 
     std::vector<double> load(model.units().size(), -1);
@@ -289,6 +364,11 @@ Diagram flows_view(const Model& model, const ViewOptions& options, const Overlay
     heading.lines.push_back(std::to_string(flows.size()) + " flows between " +
                             std::to_string(std::count(used.begin(), used.end(), true)) +
                             " units; " + std::to_string(overloaded) + " overloaded.");
+    if (flows.size() < all_flows) {
+        heading.lines.push_back(std::to_string(flows.size()) + " of " + std::to_string(all_flows) +
+                                " flows shown: the largest, between at most " +
+                                std::to_string(limit) + " units (--max-nodes).");
+    }
     heading.lines.push_back(
         "Arrows run from the serving unit to the unit served; width and "
         "figure give the yearly volume.");

@@ -118,21 +118,27 @@ std::string group_count(std::size_t shown, std::size_t all) {
     return "group · " + std::to_string(shown) + " of " + std::to_string(all) + noun + " shown";
 }
 
-// "4 of 20 posts shown; 16 below depth 2, 30 outside the focus", or "20 posts shown".
-// `in_focus`: how many the focus (or the whole model) holds at any depth.
-std::string shown_line(std::string_view noun, std::size_t shown, std::size_t in_focus,
-                       std::size_t all, const ViewOptions& options) {
+// "4 of 20 posts shown; 16 below depth 2, 30 outside KLF", or "20 posts shown". `in_depth`:
+// how many the focus (or the whole model) holds down to the depth, before the box limit cut
+// them to `shown`; `in_focus`: at any depth.
+std::string shown_line(std::string_view noun, std::size_t shown, std::size_t in_depth,
+                       std::size_t in_focus, std::size_t all, const ViewOptions& options) {
     auto line = std::to_string(shown);
     if (shown < all) line += " of " + std::to_string(all);
     line += " " + std::string(noun) + " shown";
     std::string hidden;
-    if (options.depth && in_focus > shown) {
-        hidden =
-            std::to_string(in_focus - shown) + " below depth " + std::to_string(*options.depth);
+    const auto add = [&](const std::string& part) {
+        hidden += (hidden.empty() ? "" : ", ") + part;
+    };
+    if (in_depth > shown) {
+        add(std::to_string(in_depth - shown) + " beyond the limit of " +
+            std::to_string(box_limit(options)));
+    }
+    if (options.depth && in_focus > in_depth) {
+        add(std::to_string(in_focus - in_depth) + " below depth " + std::to_string(*options.depth));
     }
     if (options.focus && all > in_focus) {
-        hidden += (hidden.empty() ? "" : ", ") + std::to_string(all - in_focus) + " outside " +
-                  *options.focus;
+        add(std::to_string(all - in_focus) + " outside " + *options.focus);
     }
     return hidden.empty() ? line : line + "; " + hidden;
 }
@@ -340,8 +346,8 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
             ? select(forest, roots, std::nullopt, [](UnitId) { return true; }).order.size()
             : in_depth;
     std::string cap_note;
-    if (selection.order.size() > options.max_nodes) {
-        cap_note = keep_top_levels(selection, options.max_nodes);
+    if (selection.order.size() > box_limit(options)) {
+        cap_note = keep_top_levels(selection, box_limit(options));
     }
     const auto overlay = overlay_colours(model, figures, false, {}, selection.order);
     const auto structure = analysis::structure(model);
@@ -477,9 +483,9 @@ Diagram units_chart(const Model& model, const ViewOptions& options, const Overla
     }
     if (!note.empty()) heading.lines.push_back(note);
     if (!cap_note.empty()) heading.lines.push_back(cap_note);
-    heading.lines.push_back(
-        shown_line("units", selection.order.size(), in_focus, model.units().size(), options) +
-        "; staff, FTE and cost include the units below.");
+    heading.lines.push_back(shown_line("units", selection.order.size(), in_depth, in_focus,
+                                       model.units().size(), options) +
+                            "; staff, FTE and cost include the units below.");
     for (auto& legend : set_heading(diagram, std::move(heading), overlay)) {
         chart.add_legend(std::move(legend));
     }
@@ -524,15 +530,15 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
     };
     const auto selection = select(forest, roots, options.depth, in_unit);
 
-    if (selection.order.size() > options.max_nodes) {
+    if (selection.order.size() > box_limit(options)) {
         // The whole unit tree, the focus unit, or under a post the units that hold the posts
         // asked for: the topmost of them, with the units below. Levels of posts are not levels
         // of units, so the depth does not carry over.
         auto as_units = options;
         as_units.depth.reset();
-        const auto note = std::to_string(selection.order.size()) +
-                          " posts are more than the limit of " + std::to_string(options.max_nodes) +
-                          ": the chart shows their units instead.";
+        const auto note =
+            std::to_string(selection.order.size()) + " posts are more than the limit of " +
+            std::to_string(box_limit(options)) + ": the chart shows their units instead.";
         if (!options.focus || focus_unit) {
             return units_chart(model, as_units, figures, unit_roots(model, options), note, diff);
         }
@@ -727,7 +733,8 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
         heading.lines.push_back(diff_counts(*diff));
     }
     heading.lines.push_back(
-        shown_line("posts", selection.order.size(), in_focus, model.posts().size(), options) +
+        shown_line("posts", selection.order.size(), selection.order.size(), in_focus,
+                   model.posts().size(), options) +
         "; " + std::to_string(vacant) + " vacant" +
         (removed_shown > 0 ? ", " + std::to_string(removed_shown) + " removed drawn dashed in red."
                            : "."));
