@@ -7,7 +7,9 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/io/import.hpp"
 #include "reorg/io/save.hpp"
 
@@ -45,7 +47,14 @@ struct HrCsvOptions {
 // What was written, on stdout.
 void print_summary(const model::Model& model, const std::string& output) {
     std::cout << output << ": " << model.units().size() << " units, " << model.posts().size()
-              << " posts, " << model.people().size() << " people\n";
+              << " posts, ";
+    // A post of an organogram may stand for a group of staff: its headcount, not its holder,
+    // says how many people there are.
+    if (const auto headcount = io::imported_headcount(model)) {
+        std::cout << "headcount " << base::exact_number(*headcount) << '\n';
+    } else {
+        std::cout << model.people().size() << " people\n";
+    }
 }
 
 int run_organogram(const OrganogramOptions& options) {
