@@ -91,7 +91,8 @@ struct HrCsvColumns {
 
 /// A generic HR export (`reorg import hr-csv`): one row per employee, columns named by
 /// `columns` (header names compared trimmed and ignoring ASCII case; every column named must
-/// exist, and `id` and `manager` must be named). Separator `,` or `;` (detected; with `;`,
+/// exist, and `id` and `manager` must be named; a missing one is named with the header's columns
+/// and the nearest of them). Separator `,` or `;` (detected; with `;`,
 /// decimal commas). `text` says the encoding (and how the person can ask for the other one, for
 /// the message about a file in the wrong encoding). In Windows-1252 every byte is converted to
 /// UTF-8 first, and the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)

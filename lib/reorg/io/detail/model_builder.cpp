@@ -322,6 +322,13 @@ void ModelBuilder::add_link(const LinkFields& row, Origin origin,
         return std::string(post && unit ? "post or unit" : post ? "post" : "unit");
     };
     bool ok = true;
+    // An end in a table that could not be read is unknown for a reason already reported.
+    const bool ends_unread = (posts && unread(Table::Posts)) || (units && unread(Table::Units));
+    if (!from_id.empty() && !from && ends_unread) return;
+    if (!to_id.empty() && !to &&
+        ((to_post && unread(Table::Posts)) || (to_unit && unread(Table::Units)))) {
+        return;
+    }
     if (from_id.empty() || !from) {
         error(origin, "from",
               from_id.empty() ? "missing 'from'"
@@ -385,7 +392,7 @@ void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
         if (!ref) ref = resolve_ref(subject, true, false);
         if (ref) {
             finding.about.push_back(*ref);
-        } else {
+        } else if (!unread(Table::Units) && !unread(Table::Posts)) {
             error(origin, "about", "unknown unit or post " + quoted(subject));
         }
     }
@@ -415,14 +422,14 @@ void ModelBuilder::resolve_units_posts_people() {
         if (!parent.empty()) {
             if (const auto found = ids_.units.find(parent)) {
                 unit.parent = model::at<model::UnitId>(*found);
-            } else {
+            } else if (!unread(Table::Units)) {
                 error(row_origin, "parent", "unknown unit " + quoted(parent));
             }
         }
         if (!head.empty()) {
             if (const auto found = ids_.posts.find(head)) {
                 unit.head = model::at<model::PostId>(*found);
-            } else {
+            } else if (!unread(Table::Posts)) {
                 error(row_origin, "head", "unknown post " + quoted(head));
             }
         }
@@ -441,7 +448,7 @@ void ModelBuilder::resolve_units_posts_people() {
             error(row_origin, "unit", "post " + quoted(post.id) + " has no unit");
         } else if (const auto found = ids_.units.find(unit)) {
             post.unit = model::at<model::UnitId>(*found);
-        } else {
+        } else if (!unread(Table::Units)) {
             error(row_origin, "unit",
                   "post " + quoted(post.id) + " is in unit " + quoted(unit) +
                       ", which does not exist");
@@ -449,7 +456,7 @@ void ModelBuilder::resolve_units_posts_people() {
         if (!reports_to.empty()) {
             if (const auto found = ids_.posts.find(reports_to)) {
                 post.reports_to = model::at<model::PostId>(*found);
-            } else {
+            } else if (!unread(Table::Posts)) {
                 error(row_origin, "reports_to", "unknown post " + quoted(reports_to));
             }
         }
@@ -463,7 +470,7 @@ void ModelBuilder::resolve_units_posts_people() {
             }
             if (found) {
                 post.person = model::at<model::PersonId>(*found);
-            } else {
+            } else if (!unread(Table::People)) {
                 error(row_origin, "person", "unknown person " + quoted(person));
             }
         }
