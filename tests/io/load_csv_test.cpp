@@ -781,6 +781,19 @@ TEST_CASE("A Windows-1252 model folder loads with the cp1252 encoding", "[io][lo
     CHECK(post(m, "KC").title == "Kommunchef – tf");
 }
 
+TEST_CASE("A reporting cycle is reported in the same run as an invalid number",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    append(files["posts.csv"], "A,Ett,IT,B,,many,,");  // line 7
+    append(files["posts.csv"], "B,Två,IT,A,,,,");
+    const auto errors = errors_of(files);
+    INFO(listing(errors));
+    CHECK(errors.size() == 2);
+    CHECK_THAT(at(errors, "posts.csv", 7, "fte").message, Contains("invalid number 'many'"));
+    CHECK_THAT(at(errors, "posts.csv", 7, "reports_to").message,
+               Contains("reporting cycle") && Contains("'A'") && Contains("'B'"));
+}
+
 TEST_CASE("A column that appears twice is an error on the header line", "[io][load_csv][errors]") {
     auto files = base_files();
     files["links.csv"] = "from,to,kind,Kind\nIT1,EKO,dotted_line,serves\n";

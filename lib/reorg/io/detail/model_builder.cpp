@@ -496,13 +496,26 @@ void ModelBuilder::resolve_because() {
     }
 }
 
+void ModelBuilder::report_cycles() {
+    // A cycle among the references that resolved is one whatever else is wrong: reported now,
+    // it does not wait for a second run after the other errors are fixed. The model is made of
+    // the parts only to be checked, and thrown away.
+    const model::Model partial(std::move(parts_), model::IdCheck::Done);
+    for (const auto& issue : model::check_cycles(partial)) {
+        diagnostics_.error(locate(issue.table, issue.row, issue.column), issue.message);
+    }
+}
+
 model::Model ModelBuilder::finish() && {
     resolve_units_posts_people();
     resolve_because();
     // The structure of a model whose rows were not all sound is not worth checking (and a
     // reference left unresolved would mislead it). Errors the caller had reported before it
     // made this builder are about other things: they are thrown at the end, with the rest.
-    if (diagnostics_.error_count() != errors_before_) diagnostics_.throw_if_errors();
+    if (diagnostics_.error_count() != errors_before_) {
+        report_cycles();
+        diagnostics_.throw_if_errors();
+    }
 
     parts_.storage.push_back(text_);
     parts_.storage.push_back(std::move(links_).finish(parts_.link_columns));

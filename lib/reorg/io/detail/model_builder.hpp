@@ -103,9 +103,10 @@ public:
     void prefetch(const FindingFields& row) const noexcept;
 
     /// The model, with its warnings left in the diagnostics. Resolves the references, then
-    /// checks the structure as a whole (cycles, heads) unless an error was reported into the
-    /// diagnostics since construction. Throws InputError if the diagnostics hold any error,
-    /// including those reported before construction.
+    /// checks the structure as a whole (cycles, heads); after an error reported into the
+    /// diagnostics since construction, it checks only for cycles among the references that
+    /// resolved, so that they come in the same run as the other errors. Throws InputError if the
+    /// diagnostics hold any error, including those reported before construction.
     [[nodiscard]] model::Model finish() &&;
 
     /// Where a row kept in `table` came from, for messages about it: its source's file, its line
