@@ -794,6 +794,18 @@ TEST_CASE("A reporting cycle is reported in the same run as an invalid number",
                Contains("reporting cycle") && Contains("'A'") && Contains("'B'"));
 }
 
+TEST_CASE("A decimal comma in a comma-separated file says it needs the semicolon separator",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    append(files["posts.csv"], "P1,T,IT,ITC,,\"0,5\",,");  // line 7
+    append(files["posts.csv"], "P2,T,IT,ITC,,\"1,2,3\",,");
+    const auto errors = errors_of(files);
+    CHECK_THAT(at(errors, "posts.csv", 7, "fte").message, Contains("invalid number '0,5'") &&
+                                                              Contains("decimal comma needs ';'") &&
+                                                              Contains("write 0.5"));
+    CHECK_THAT(at(errors, "posts.csv", 8, "fte").message, !Contains("decimal comma"));
+}
+
 TEST_CASE("A column that appears twice is an error on the header line", "[io][load_csv][errors]") {
     auto files = base_files();
     files["links.csv"] = "from,to,kind,Kind\nIT1,EKO,dotted_line,serves\n";

@@ -63,8 +63,9 @@ std::optional<double> organogram_number(std::string_view text, const Location& w
     if (not_given(text)) return std::nullopt;
     const auto value = parse_number(text, numbers);
     if (!value) {
-        diagnostics.error(where,
-                          "invalid number " + quoted(text) + " (expected a number, N/D or N/A)");
+        const auto hint = invalid_number_hint(text, numbers);
+        diagnostics.error(where, "invalid number " + quoted(text) +
+                                     (hint.empty() ? " (expected a number, N/D or N/A)" : hint));
         return std::nullopt;
     }
     if (*value < 0) {

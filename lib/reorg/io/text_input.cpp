@@ -199,6 +199,16 @@ bool normalise_decimal_comma(std::string_view text, std::string& out) {
 
 }  // namespace
 
+std::string invalid_number_hint(std::string_view text, NumberFormat format) {
+    if (format.decimal_comma || text.find(',') == std::string_view::npos ||
+        !parse_number(text, {.decimal_comma = true})) {
+        return {};
+    }
+    return " (a decimal comma needs ';' as the file's separator: write " +
+           base::exact_number(*parse_number(text, {.decimal_comma = true})) +
+           ", or save the file with ';')";
+}
+
 std::optional<double> parse_number(std::string_view text, NumberFormat format) {
     text = base::trim(text);
     std::string normalised;

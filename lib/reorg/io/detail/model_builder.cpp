@@ -161,7 +161,9 @@ std::optional<double> ModelBuilder::number(Origin origin, std::string_view colum
     if (base::trim(text).empty()) return std::nullopt;
     auto value = parse_number(text, sources_[origin.source].numbers);
     if (!value) {
-        error(origin, column, "invalid number " + quoted(text));
+        error(origin, column,
+              "invalid number " + quoted(text) +
+                  invalid_number_hint(text, sources_[origin.source].numbers));
     } else if (*value < 0) {
         error(origin, column, "must not be negative, is " + quoted(text));
         value.reset();
@@ -179,7 +181,9 @@ std::optional<int> ModelBuilder::whole_number(Origin origin, std::string_view co
             origin, column,
             "must be a whole number from " + std::to_string(low) +
                 (high == std::numeric_limits<int>::max() ? " up" : " to " + std::to_string(high)) +
-                ", is " + quoted(text));
+                ", is " + quoted(text) +
+                (value ? std::string()
+                       : invalid_number_hint(text, sources_[origin.source].numbers)));
         return std::nullopt;
     }
     return static_cast<int>(*value);
