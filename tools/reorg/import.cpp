@@ -23,20 +23,6 @@ struct OrganogramOptions {
     std::string output;
 };
 
-// The encoding asked for, and how to ask for the other one, should the file be in it.
-io::TextOptions text_options(const std::string& encoding) {
-    return {.encoding = encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8,
-            .read_as_utf8 = "read it with --encoding utf-8",
-            .read_as_windows1252 = "read it with --encoding cp1252"};
-}
-
-// The --encoding option both importers take.
-void add_encoding_option(CLI::App& command, std::string& encoding) {
-    command.add_option("--encoding", encoding, "Text encoding of the files")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"utf-8", "cp1252"}));
-}
-
 struct HrCsvOptions {
     std::string file;
     io::HrCsvColumns columns;
