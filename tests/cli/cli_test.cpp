@@ -162,6 +162,28 @@ TEST_CASE("import hr-csv without --manager makes every row a top post and says s
     for (const auto& post : model.posts()) CHECK_FALSE(post.reports_to.has_value());
 }
 
+TEST_CASE("validate and stats take --encoding cp1252 for a Windows-1252 model folder", "[cli]") {
+    const reorg::test::TempFolder folder;
+    folder.write("units.csv", "id,name\nKLF,Kommunledningsf\xF6rvaltningen\n");
+    folder.write("posts.csv",
+                 "id,title,unit,reports_to\nKC,Kommunchef,KLF,\nA,Assistent,KLF,KC\n"
+                 "B,Assistent,KLF,KC\n");
+    const auto model = folder.path().string();
+    const auto refused = reorg_cli("validate " + model);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Contains("units.csv:2: invalid UTF-8") && Contains("not UTF-8") &&
+                                Contains("--encoding cp1252"));
+    // Said once: the posts in the unit it could not read are not "in a unit that does not exist".
+    CHECK_THAT(refused.err, !Contains("does not exist"));
+    const auto validated = reorg_cli("validate --encoding cp1252 " + model);
+    INFO(validated.err);
+    CHECK(validated.exit_code == 0);
+    const auto stats = reorg_cli("stats --json --encoding cp1252 " + model);
+    CHECK(stats.exit_code == 0);
+    CHECK_THAT(stats.out, Contains("Kommunledningsförvaltningen"));
+    CHECK(reorg_cli("stats --encoding latin9 " + model).exit_code == 2);
+}
+
 TEST_CASE("import organogram --encoding cp1252 reads a Windows-1252 file", "[cli][import]") {
     const reorg::test::TempFolder folder;
     const auto senior = folder.write(

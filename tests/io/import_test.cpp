@@ -13,6 +13,7 @@
 
 #include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
+#include "reorg/model/validate.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -267,8 +268,9 @@ TEST_CASE(
 
     const auto& top = post(m, "1001");
     CHECK_FALSE(top.reports_to.has_value());  // `XX`
-    CHECK(top.function == "Leadership");      // Job/Team Function before the profession
-    CHECK(top.fte == 1.0);                    // `1.0`
+    CHECK(top.function == "Policy");          // the profession: what --merge compares
+    CHECK(extra(m, "1001", "description") == "Leadership");  // Job/Team Function
+    CHECK(top.fte == 1.0);                                   // `1.0`
     CHECK(top.cost == (180000 + 184999) / 2.0);
     CHECK(holder_name(m, top) == "Ada Exempel");
     CHECK(extra(m, "1001", "grade") == "SCS4");  // from "Grade (or equivalent)"
@@ -326,7 +328,7 @@ TEST_CASE(
     const auto m = organogram(diagnostics);
     CHECK(m.posts().size() == 5);
     CHECK(post(m, "A1").fte == 1.0);
-    CHECK(post(m, "A1").cost == 122499.5);
+    CHECK(post(m, "A1").cost == 122000);  // Total Pay (£), the file's own figure
     CHECK(post(m, "A2").fte == 0.6);
     CHECK(post(m, "A2").cost == 0.0);
     CHECK(post(m, "A3").function == "Operational Delivery");
@@ -335,6 +337,120 @@ TEST_CASE(
     // A junior row without Organisation and Unit sits in its senior post's unit.
     CHECK(m[post(m, "A2.J1").unit].id == "agency.strategy");
     CHECK(head(m, unit(m, "agency.delivery")) == "A3");
+}
+
+// Organogram semantics: a junior row is a group of staff, costs come from the file's own
+// figures, a unit's head is the post its other posts report up to.
+//
+//   P1 Chief (Board)                      Salary Cost of Reports: none
+//   ├── P2 Director (Finance)             Salary Cost of Reports: 300000
+//   │   ├── P2.J1  8.67 FTE officers      pay scale 20000-30000
+//   │   └── P2.J2  2 FTE, 3 in post       pay scale 40000-50000
+//   └── P3 Director (Digital)             Salary Cost of Reports: N/D
+//       └── P3.J1  0.5 FTE analyst        pay scale 30000-34000
+constexpr std::string_view kGroupsSenior =
+    "Post Unique Reference,Name,Grade,Job Title,Job/Team Function,Unit,Reports to Senior Post,"
+    "Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),"
+    "Professional/Occupational Group\n"
+    "P1,N/D,SCS3,Chief,Leads the agency and chairs its board,Board,XX,N/D,1,120000,124999,Policy\n"
+    "P2,N/D,SCS2,Director,Runs finance,Finance,P1,300000,1,90000,94999,Finance\n"
+    "P3,N/D,SCS2,Director,Runs digital,Digital,P1,N/D,1,90000,94999,Digital\n";
+constexpr std::string_view kGroupsJunior =
+    "Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),"
+    "Generic Job Title,Number of Posts in FTE,Number of Posts,Professional/Occupational Group\n"
+    "Finance,P2,EO,20000,30000,Officer,8.67,,Finance\n"
+    "Finance,P2,HEO,40000,50000,Adviser,2,3,Finance\n"
+    "Digital,P3,SEO,30000,34000,Analyst,0.5,,Digital\n";
+
+TEST_CASE("import organogram: A junior group's headcount is its FTE rounded up or the file's count",
+          "[io][import][organogram]") {
+    Diagnostics diagnostics;
+    const auto m = Organogram{std::string(kGroupsSenior), std::string(kGroupsJunior)}(diagnostics);
+    CHECK(extra(m, "P2.J1", "headcount") == "9");  // 8.67 FTE are nine people, not one
+    CHECK(extra(m, "P2.J2", "headcount") == "3");  // the file's own count
+    CHECK(extra(m, "P3.J1", "headcount") == "1");
+    CHECK(extra(m, "P1", "headcount") == "1");
+    CHECK(reorg::io::imported_headcount(m) == 16.0);
+}
+
+TEST_CASE("import organogram: Junior groups cost their senior post's Salary Cost of Reports",
+          "[io][import][organogram]") {
+    Diagnostics diagnostics;
+    const auto m = Organogram{std::string(kGroupsSenior), std::string(kGroupsJunior)}(diagnostics);
+    // P2's 300000 shared in proportion to FTE × the middle of the scale: 8.67 × 25000 against
+    // 2 × 45000.
+    const double officers = 8.67 * 25000;
+    const double advisers = 2 * 45000;
+    CHECK_THAT(post(m, "P2.J1").cost, WithinRel(300000 * officers / (officers + advisers)));
+    CHECK_THAT(post(m, "P2.J2").cost, WithinRel(300000 * advisers / (officers + advisers)));
+    CHECK(extra(m, "P2.J1", "cost_basis") == "salary_cost_of_reports");
+    // P3 gives N/D: the group falls back to FTE × the middle of its scale, and the import says so.
+    CHECK_THAT(post(m, "P3.J1").cost, WithinRel(0.5 * 32000));
+    CHECK(extra(m, "P3.J1", "cost_basis") == "pay_scale_midpoint");
+    CHECK_THAT(at(diagnostics.warnings(), "junior.csv", 4, "Payscale Minimum (£)").message,
+               Contains("middle of its pay scale") && Contains("Salary Cost of Reports"));
+    // Senior posts: the middle of the pay band, said once for the file.
+    CHECK(post(m, "P2").cost == 92499.5);
+    CHECK(extra(m, "P2", "cost_basis") == "pay_band_midpoint");
+    CHECK_THAT(at(diagnostics.warnings(), "senior.csv", 2, "Actual Pay Floor (£)").message,
+               Contains("3 senior posts") && Contains("middle of their pay band"));
+}
+
+TEST_CASE("import organogram: Undisclosed senior pay is a warning and N/A pay is not",
+          "[io][import][organogram]") {
+    Diagnostics diagnostics;
+    const auto m = Organogram{std::string(kSeniorHeader) +
+                              "P1,N/D,SCS4,Chief,Lead,Org,Top,XX,1,N/D,N/D\n"
+                              "P2,Vacant,SCS2,Director,Lead,Org,Top,P1,1,N/A,N/A\n"
+                              "P3,N/D,SCS2,Director,Lead,Org,Top,P1,1,90000,94999\n"}(diagnostics);
+    CHECK(post(m, "P1").cost == 0.0);
+    CHECK(extra(m, "P1", "cost_basis") == "none");
+    CHECK_THAT(at(diagnostics.warnings(), "senior.csv", 2, "Actual Pay Floor (£)").message,
+               Contains("pay not disclosed") && Contains("cost is 0"));
+    for (const auto& warning : diagnostics.warnings()) {
+        CHECK_FALSE((warning.where.line == 3 &&
+                     warning.message.find("not disclosed") != std::string::npos));
+    }
+}
+
+TEST_CASE("import organogram: Job/Team Function is the description and the profession the function",
+          "[io][import][organogram]") {
+    Diagnostics diagnostics;
+    const auto m = Organogram{std::string(kGroupsSenior), std::string(kGroupsJunior)}(diagnostics);
+    CHECK(post(m, "P1").function == "Policy");
+    CHECK(extra(m, "P1", "description") == "Leads the agency and chairs its board");
+    CHECK(post(m, "P2.J1").function == "Finance");
+}
+
+TEST_CASE("import organogram: A unit's head is the post its other posts report up to",
+          "[io][import][organogram]") {
+    // Operations lists its deputy before its director; Finance holds two deputies who both report
+    // to the chief outside it, so no post of Finance heads it; Digital holds only a junior group
+    // whose senior post is in Finance, and a group of staff heads no unit.
+    //
+    //   A1 Chief (Board)
+    //   ├── O1 Director (Operations) ── O2 Deputy (Operations)
+    //   ├── F1 Deputy (Finance) ── F3 Officer (Finance)
+    //   └── F2 Deputy (Finance) ── F2.J1 (Digital)
+    Diagnostics diagnostics;
+    const auto m = Organogram{
+        std::string(kSeniorHeader) +
+            "O2,N/D,SCS1,Deputy,Lead,Org,Operations,O1,1,70000,74999\n"
+            "F1,N/D,SCS1,Deputy,Lead,Org,Finance,A1,1,70000,74999\n"
+            "A1,N/D,SCS4,Chief,Lead,Org,Board,XX,1,150000,154999\n"
+            "O1,N/D,SCS2,Director,Lead,Org,Operations,A1,1,90000,94999\n"
+            "F2,N/D,SCS1,Deputy,Lead,Org,Finance,A1,1,70000,74999\n"
+            "F3,N/D,SCS1,Officer,Lead,Org,Finance,F1,1,70000,74999\n",
+        std::string(kJuniorHeader) + "Org,Digital,F2,EO,20000,30000,Officer,4\n"}(diagnostics);
+    CHECK(head(m, unit(m, "org.operations")) == "O1");
+    CHECK(head(m, unit(m, "org.board")) == "A1");
+    CHECK(head(m, unit(m, "org.finance")) == "");
+    CHECK(head(m, unit(m, "org.digital")) == "");
+    // Validating the result finds nothing the import made up: no post without a path to its
+    // unit's head.
+    for (const auto& issue : reorg::model::check_structure(m)) {
+        CHECK_THAT(issue.message, !Contains("no path to the head"));
+    }
 }
 
 TEST_CASE("import organogram: A Windows-1252 organogram is converted with --encoding cp1252",

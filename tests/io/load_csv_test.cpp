@@ -721,6 +721,91 @@ TEST_CASE("A missing required column is an error on the header line", "[io][load
     }
 }
 
+// One error, not four hundred: a file that cannot be read is said once, and what the other
+// files say about its rows is not.
+
+TEST_CASE("A misnamed required column is one error naming the columns and the nearest match",
+          "[io][load_csv][errors]") {
+    // `manager` for `reports_to`: units' heads, links and findings all name the posts that then
+    // go unread, and none of them may add an "unknown post" error.
+    auto files = base_files();
+    replace(files["posts.csv"], "id,title,unit,reports_to,", "id,title,unit,manager,");
+    const auto errors = errors_of(files);
+    INFO(listing(errors));
+    REQUIRE(errors.size() == 1);
+    const auto message = at(errors, "posts.csv", 1, "reports_to").message;
+    CHECK_THAT(message, Contains("missing required column"));
+    CHECK_THAT(message, Contains("id, title, unit, manager, function, fte, cost, person"));
+    CHECK_THAT(message, Contains("'manager' meant to be 'reports_to'"));
+}
+
+TEST_CASE("A required column spelt differently is suggested and one found as another is not",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    files["units.csv"] =
+        "id,Unit Name,kind,parent,head\nKLF,Ledning,administration,,KC\n"
+        "IT,IT,office,KLF,ITC\nSTYR,Styr,group,KLF,\n";
+    const auto message = at(errors_of(files), "units.csv", 1, "name").message;
+    CHECK_THAT(message, Contains("'Unit Name' meant to be 'name'"));
+    CHECK_THAT(message, !Contains("'id' meant"));
+}
+
+TEST_CASE("A units file that is not UTF-8 is one error and its units are not unknown",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    replace(files["units.csv"], "Kommunledningsförvaltningen", "Kommunledningsf\xF6rvaltningen");
+    const reorg::test::TempFolder folder;
+    for (const auto& [name, bytes] : files) folder.write(name, bytes);
+    Diagnostics diagnostics;
+    try {
+        (void)reorg::io::load_model(
+            folder.path(), diagnostics,
+            {.text = {.read_as_windows1252 = "read it with --encoding cp1252"}});
+        FAIL("the model loaded");
+    } catch (const InputError& error) {
+        INFO(listing(error.errors()));
+        REQUIRE(error.errors().size() == 1);
+        CHECK_THAT(at(error.errors(), "units.csv", 2).message,
+                   Contains("not UTF-8") && Contains("--encoding cp1252"));
+    }
+}
+
+TEST_CASE("A Windows-1252 model folder loads with the cp1252 encoding", "[io][load_csv]") {
+    const reorg::test::TempFolder folder;
+    folder.write("units.csv", "id,name\nKLF,Kommunledningsf\xF6rvaltningen\n");
+    folder.write("posts.csv", "id,title,unit,reports_to\nKC,Kommunchef \x96 tf,KLF,\n");
+    Diagnostics diagnostics;
+    const auto m = reorg::io::load_model(folder.path(), diagnostics,
+                                         {.text = {.encoding = reorg::io::Encoding::Windows1252}});
+    CHECK(unit(m, "KLF").name == "Kommunledningsförvaltningen");
+    CHECK(post(m, "KC").title == "Kommunchef – tf");
+}
+
+TEST_CASE("A reporting cycle is reported in the same run as an invalid number",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    append(files["posts.csv"], "A,Ett,IT,B,,many,,");  // line 7
+    append(files["posts.csv"], "B,Två,IT,A,,,,");
+    const auto errors = errors_of(files);
+    INFO(listing(errors));
+    CHECK(errors.size() == 2);
+    CHECK_THAT(at(errors, "posts.csv", 7, "fte").message, Contains("invalid number 'many'"));
+    CHECK_THAT(at(errors, "posts.csv", 7, "reports_to").message,
+               Contains("reporting cycle") && Contains("'A'") && Contains("'B'"));
+}
+
+TEST_CASE("A decimal comma in a comma-separated file says it needs the semicolon separator",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    append(files["posts.csv"], "P1,T,IT,ITC,,\"0,5\",,");  // line 7
+    append(files["posts.csv"], "P2,T,IT,ITC,,\"1,2,3\",,");
+    const auto errors = errors_of(files);
+    CHECK_THAT(at(errors, "posts.csv", 7, "fte").message, Contains("invalid number '0,5'") &&
+                                                              Contains("decimal comma needs ';'") &&
+                                                              Contains("write 0.5"));
+    CHECK_THAT(at(errors, "posts.csv", 8, "fte").message, !Contains("decimal comma"));
+}
+
 TEST_CASE("A column that appears twice is an error on the header line", "[io][load_csv][errors]") {
     auto files = base_files();
     files["links.csv"] = "from,to,kind,Kind\nIT1,EKO,dotted_line,serves\n";

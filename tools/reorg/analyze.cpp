@@ -19,6 +19,7 @@ namespace {
 
 struct AnalyzeOptions {
     std::string model;
+    std::string encoding = "utf-8";
     analysis::AnalyzeOptions analysis;
     output::AnalysisOutputOptions output;
     std::vector<std::string> between;
@@ -32,7 +33,7 @@ struct AnalyzeOptions {
 };
 
 int run_analyze(AnalyzeOptions& options) {
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
 
     auto& analysis = options.analysis;
     analysis.betweenness.epsilon = options.epsilon;
@@ -92,6 +93,7 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
         ->expected(2);
     command->add_option("--merge", options->merge, "Merger overlap of two units: A B")->expected(2);
     command->add_option("--to", options->to, "Decision distance to this group too");
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_analyze(*options); });
 }
 

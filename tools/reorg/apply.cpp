@@ -17,11 +17,12 @@ namespace {
 
 struct ApplyOptions {
     std::vector<std::string> inputs;  // MODEL SCENARIO, or SCENARIO naming its base
+    std::string encoding = "utf-8";
     std::string output;
 };
 
 int run_apply(const ApplyOptions& options) {
-    const auto named = load_model_and_scenarios(options.inputs);
+    const auto named = load_model_and_scenarios(options.inputs, options.encoding);
     if (named.scenarios.size() != 1) {
         throw InputError(Location("", 0, "SCENARIO"), "apply takes one scenario");
     }
@@ -54,6 +55,7 @@ void add_apply_command(CLI::App& app, int& exit_code) {
         ->add_option("-o,--output", options->output,
                      "Where to write the result: a folder of CSV files, or FILE.reorg")
         ->required();
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_apply(*options); });
 }
 

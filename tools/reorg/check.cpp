@@ -22,6 +22,7 @@ constexpr int kRuleBroken = 3;
 
 struct CheckOptions {
     std::string model;
+    std::string encoding = "utf-8";
     std::vector<std::string> scenarios;
     std::string rules;  ///< empty: rules.yaml beside the model
     bool json = false;
@@ -29,7 +30,7 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& options) {
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     const auto rules = load_rules(options.rules, options.model, model);
     if (!rules) {
         throw InputError(Location(options.model, 0, "--rules"),
@@ -65,6 +66,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     command->add_option("--seed", b.seed, "Seed for a sampled betweenness in a check")
         ->capture_default_str();
     command->add_option("--threads", b.threads, "Threads (0: every core)")->capture_default_str();
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

@@ -18,6 +18,7 @@ namespace {
 struct CombineCommandOptions {
     std::string model_a;
     std::string model_b;
+    std::string encoding = "utf-8";
     std::vector<std::string> prefixes;  ///< each `A=X` or `B=X`
     std::string top;                    ///< `ID:NAME`, `ID` or empty
     std::string output;
@@ -73,8 +74,8 @@ scenario::CombineOptions library_options(const CombineCommandOptions& options) {
 
 int run_combine(const CombineCommandOptions& options) {
     const auto combine_options = library_options(options);
-    const auto a = load_model(options.model_a);
-    const auto b = load_model(options.model_b);
+    const auto a = load_model(options.model_a, options.encoding);
+    const auto b = load_model(options.model_b, options.encoding);
     const auto combined = scenario::combine(a, b, combine_options);
     io::save_model(combined, options.output);
     std::cout << options.output << ": " << combined.units().size() << " units, "
@@ -105,6 +106,7 @@ void add_combine_command(CLI::App& app, int& exit_code) {
         ->add_option("-o,--output", options->output,
                      "Where to write the result: a folder of CSV files, or FILE.reorg")
         ->required();
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_combine(*options); });
 }
 

@@ -16,6 +16,7 @@ namespace {
 
 struct CompareOptions {
     std::vector<std::string> inputs;  // MODEL SCENARIO..., or SCENARIO... naming their base
+    std::string encoding = "utf-8";
     scenario::CompareOptions comparison;
     output::CompareOutputOptions output;
     std::string rules;  ///< --rules; empty: rules.yaml beside the model, if any
@@ -24,7 +25,7 @@ struct CompareOptions {
 };
 
 int run_compare(const CompareOptions& options) {
-    const auto named = load_model_and_scenarios(options.inputs);
+    const auto named = load_model_and_scenarios(options.inputs, options.encoding);
     const auto& model = named.model;
     const auto rules = load_rules(options.rules, named.model_path, model);
     auto settings = options.comparison;
@@ -70,6 +71,7 @@ void add_compare_command(CLI::App& app, int& exit_code) {
         ->add_option("--seed", b.seed, "Seed for sampled betweenness (the same for every column)")
         ->capture_default_str();
     command->add_option("--threads", b.threads, "Threads (0: every core)")->capture_default_str();
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_compare(*options); });
 }
 

@@ -20,6 +20,7 @@ namespace {
 struct ExportOptions {
     std::string format;
     std::string model;
+    std::string encoding = "utf-8";
     std::string output;
     io::ExportOptions graph;
 };
@@ -28,7 +29,7 @@ int run_export(const ExportOptions& options) {
     // CLI11 checked the spelling; this only turns it into the enum.
     const auto format = io::parse_export_format(options.format);
     if (!format) throw InputError(Location("FORMAT"), "unknown export format " + options.format);
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     if (options.output == "-") {
         auto& out = raw_stdout();
         io::export_model(out, model, *format, options.graph);
@@ -58,6 +59,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
         ->check(writable_file());
     command->add_flag("--units", options->graph.units,
                       "Add every unit as a node, with in_unit and parent edges");
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
 

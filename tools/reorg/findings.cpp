@@ -20,6 +20,7 @@ namespace {
 
 struct FindingsOptions {
     std::string model;
+    std::string encoding = "utf-8";
     std::string unit;  ///< empty: every unit
     bool json = false;
     std::uint64_t seed = 1;  ///< for a betweenness check on a model large enough to sample
@@ -27,7 +28,7 @@ struct FindingsOptions {
 };
 
 int run_findings(const FindingsOptions& options) {
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     output::FindingsOutputOptions output;
     if (!options.unit.empty()) {
         output.unit = model.find_unit(options.unit);
@@ -66,6 +67,7 @@ void add_findings_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     command->add_option("--threads", options->threads, "Threads (0: every core)")
         ->capture_default_str();
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_findings(*options); });
 }
 

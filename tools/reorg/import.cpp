@@ -7,7 +7,9 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/io/import.hpp"
 #include "reorg/io/save.hpp"
 
@@ -21,20 +23,6 @@ struct OrganogramOptions {
     std::string output;
 };
 
-// The encoding asked for, and how to ask for the other one, should the file be in it.
-io::TextOptions text_options(const std::string& encoding) {
-    return {.encoding = encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8,
-            .read_as_utf8 = "read it with --encoding utf-8",
-            .read_as_windows1252 = "read it with --encoding cp1252"};
-}
-
-// The --encoding option both importers take.
-void add_encoding_option(CLI::App& command, std::string& encoding) {
-    command.add_option("--encoding", encoding, "Text encoding of the files")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"utf-8", "cp1252"}));
-}
-
 struct HrCsvOptions {
     std::string file;
     io::HrCsvColumns columns;
@@ -45,7 +33,14 @@ struct HrCsvOptions {
 // What was written, on stdout.
 void print_summary(const model::Model& model, const std::string& output) {
     std::cout << output << ": " << model.units().size() << " units, " << model.posts().size()
-              << " posts, " << model.people().size() << " people\n";
+              << " posts, ";
+    // A post of an organogram may stand for a group of staff: its headcount, not its holder,
+    // says how many people there are.
+    if (const auto headcount = io::imported_headcount(model)) {
+        std::cout << "headcount " << base::exact_number(*headcount) << '\n';
+    } else {
+        std::cout << model.people().size() << " people\n";
+    }
 }
 
 int run_organogram(const OrganogramOptions& options) {

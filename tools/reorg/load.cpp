@@ -1,5 +1,6 @@
 #include "load.hpp"
 
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <future>
 #include <iostream>
@@ -10,14 +11,29 @@
 
 namespace reorg::cli {
 
-model::Model load_model(const std::string& path, io::LoadOptions options) {
+void add_encoding_option(CLI::App& command, std::string& encoding) {
+    command.add_option("--encoding", encoding, "Text encoding of the input files")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"utf-8", "cp1252"}));
+}
+
+io::TextOptions text_options(const std::string& encoding) {
+    return {.encoding = encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8,
+            .read_as_utf8 = "read it with --encoding utf-8",
+            .read_as_windows1252 = "read it with --encoding cp1252"};
+}
+
+model::Model load_model(const std::string& path, const std::string& encoding,
+                        io::LoadOptions options) {
+    options.text = text_options(encoding);
     Diagnostics diagnostics;
     auto model = io::load_model(path, diagnostics, options);
     print_warning_count(std::cerr, diagnostics);
     return model;
 }
 
-ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& arguments) {
+ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& arguments,
+                                           const std::string& encoding) {
     ModelAndScenarios result;
     auto first = arguments.begin();
     const bool model_given = first != arguments.end() && !scenario::is_scenario_file(*first);
@@ -40,14 +56,14 @@ ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& argum
                              "the scenario names no base model: give the model first");
         }
         result.model_path = base->string();
-        result.model = load_model(result.model_path, {.index_ids = true});
+        result.model = load_model(result.model_path, encoding, {.index_ids = true});
         return result;
     }
     // A large model and a scenario of thousands of changes each take a while: read both at once.
     auto scenarios = std::async(std::launch::async, read_scenarios);
     std::exception_ptr model_error;
     try {
-        result.model = load_model(result.model_path, {.index_ids = true});
+        result.model = load_model(result.model_path, encoding, {.index_ids = true});
     } catch (...) {
         model_error = std::current_exception();
     }

@@ -8,11 +8,25 @@
 #include "reorg/model/model.hpp"
 #include "reorg/scenario/scenario.hpp"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace reorg::cli {
 
-/// Loads a model for any command but `validate`, printing the count of warnings on stderr.
-/// Throws InputError as io::load_model() does.
-[[nodiscard]] model::Model load_model(const std::string& path, io::LoadOptions options = {});
+/// Adds `--encoding utf-8|cp1252` to a command that reads text files (a model, an import),
+/// stored in `encoding`.
+void add_encoding_option(CLI::App& command, std::string& encoding);
+
+/// How to read text files in `encoding` (as --encoding gives it), with messages that say how
+/// to ask for the other one ("read it with --encoding cp1252").
+[[nodiscard]] io::TextOptions text_options(const std::string& encoding);
+
+/// Loads a model for any command but `validate`, its text files read in `encoding` (as
+/// --encoding gives it), printing the count of warnings on stderr. Throws InputError as
+/// io::load_model() does.
+[[nodiscard]] model::Model load_model(const std::string& path, const std::string& encoding,
+                                      io::LoadOptions options = {});
 
 /// What `apply` and `compare` name: MODEL SCENARIO..., or SCENARIO... alone when the first
 /// scenario names its base model (a MODEL given first overrides it), read.
@@ -26,7 +40,8 @@ struct ModelAndScenarios {
 /// named first loads while a second thread reads the scenarios. Throws InputError when no
 /// scenario is named, or the scenarios come alone and the first names no base; an error in a
 /// scenario comes before one in the model.
-[[nodiscard]] ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& arguments);
+[[nodiscard]] ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& arguments,
+                                                         const std::string& encoding);
 
 /// The rules for `check` and `compare`: `--rules FILE` when given, else rules.yaml beside the
 /// model, else none. Throws InputError as check::read_rules() does.

@@ -15,11 +15,12 @@ namespace {
 
 struct PackOptions {
     std::string model;
+    std::string encoding = "utf-8";
     std::string output;
 };
 
 int run_pack(const PackOptions& options) {
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     io::write_snapshot(model, options.output);
     return EXIT_SUCCESS;
 }
@@ -39,6 +40,7 @@ void add_pack_command(CLI::App& app, int& exit_code) {
                        ? std::string()
                        : std::string("the snapshot's name must end in .reorg");
         });
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_pack(*options); });
 }
 

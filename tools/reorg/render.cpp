@@ -24,6 +24,7 @@ namespace {
 
 struct RenderOptions {
     std::string model;
+    std::string encoding = "utf-8";
     std::string output;
     std::string view = "posts";
     std::string overlay = "none";
@@ -69,7 +70,7 @@ int run_render(const RenderOptions& options) {
                          diff ? "the diff view needs the scenario: --scenario FILE"
                               : "--scenario goes with --view diff");
     }
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     render::Diagram diagram;
     if (diff) {
         const auto scenario = scenario::read_scenario(options.scenario);
@@ -141,6 +142,7 @@ void add_render_command(CLI::App& app, int& exit_code) {
     command->add_flag("--no-names", options->no_names,
                       "Leave the holders' names out of the org chart");
     command->add_flag("--no-ids", options->no_ids, "Leave the post ids out of the org chart");
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 

@@ -19,6 +19,7 @@ namespace {
 
 struct ReportCommandOptions {
     std::string model;
+    std::string encoding = "utf-8";
     std::vector<std::string> scenarios;
     std::string rules;  ///< --rules; empty: rules.yaml beside the model, if any
     std::string output;
@@ -28,7 +29,7 @@ struct ReportCommandOptions {
 
 int run_report(ReportCommandOptions options) {
     report::check_output(options.output, options.write);
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     std::vector<scenario::Scenario> scenarios;
     scenarios.reserve(options.scenarios.size());
     for (const auto& file : options.scenarios) scenarios.push_back(scenario::read_scenario(file));
@@ -89,6 +90,7 @@ void add_report_command(CLI::App& app, int& exit_code) {
     auto& b = options->report.compare.betweenness;
     command->add_option("--seed", b.seed, "Seed for sampled betweenness")->capture_default_str();
     command->add_option("--threads", b.threads, "Threads (0: every core)")->capture_default_str();
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_report(*options); });
 }
 

@@ -17,13 +17,14 @@ namespace {
 
 struct StatsOptions {
     std::string model;
+    std::string encoding = "utf-8";
     analysis::SpanThresholds thresholds;
     bool json = false;
     bool csv = false;
 };
 
 int run_stats(const StatsOptions& options) {
-    const auto model = load_model(options.model);
+    const auto model = load_model(options.model, options.encoding);
     const auto structure = analysis::structure(model, options.thresholds);
     if (options.json) {
         output::write_structure_json(raw_stdout(), model, structure);
@@ -57,6 +58,7 @@ void add_stats_command(CLI::App& app, int& exit_code) {
                      "Managers with more direct reports are wide")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_stats(*options); });
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "print.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/output/validation_output.hpp"
@@ -15,6 +16,7 @@ namespace {
 
 struct ValidateOptions {
     std::string model;
+    std::string encoding = "utf-8";
     bool strict = false;
     bool json = false;
 };
@@ -24,7 +26,8 @@ int run_validate(const ValidateOptions& options) {
     std::optional<model::Model> model;
     std::optional<InputError> failure;
     try {
-        model = io::load_model(options.model, diagnostics);
+        model =
+            io::load_model(options.model, diagnostics, {.text = text_options(options.encoding)});
     } catch (const InputError& error) {
         failure = error;
     }
@@ -57,6 +60,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
         ->required();
     command->add_flag("--strict", options->strict, "Treat warnings as errors (exit code 2)");
     command->add_flag("--json", options->json, "Print one JSON document");
+    add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }
 

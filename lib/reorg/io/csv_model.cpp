@@ -13,16 +13,22 @@
 namespace reorg::io {
 namespace {
 
+// Reads one table's file into `builder`. A file that is there but cannot be read (not in the
+// encoding, no header, a required column missing) is reported once and marked unread, so that
+// the other files' references to its rows do not each become an error too.
 template <class Fields>
 void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fields>& spec,
-                ModelBuilder& builder, Diagnostics& diagnostics) {
+                const TextOptions& text_options, ModelBuilder& builder, Diagnostics& diagnostics) {
     const auto path = folder / spec.file;
     if (!std::filesystem::is_regular_file(path)) {
         if (spec.required) diagnostics.error({path.string()}, "the file is missing");
         return;
     }
-    auto text = read_text(path, diagnostics);
-    if (!text) return;
+    auto text = read_text(path, diagnostics, text_options);
+    if (!text) {
+        builder.set_unread(spec.table);
+        return;
+    }
     // A line per row at most, less the header: growing a table of millions row by row
     // would copy it a dozen times over fresh memory.
     builder.reserve(spec.table,
@@ -30,6 +36,7 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
     detail::CsvTable table(path.string(), std::move(*text));
     if (!table.read_header(diagnostics,
                            spec.required ? detail::IfEmpty::Error : detail::IfEmpty::Allowed)) {
+        if (diagnostics.has_errors()) builder.set_unread(spec.table);
         return;
     }
 
@@ -42,7 +49,10 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
     for (std::size_t c = 0; c < spec.columns.size(); ++c) {
         if (spec.columns[c].required) table.require(field_of[c], spec.columns[c].name, diagnostics);
     }
-    if (diagnostics.error_count() != errors) return;
+    if (diagnostics.error_count() != errors) {
+        builder.set_unread(spec.table);
+        return;
+    }
     const auto& header = table.header().fields;
     std::vector<std::size_t> extra_fields;
     std::vector<std::string> extra_names;
@@ -96,7 +106,8 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
 
 }  // namespace
 
-model::Model read_csv_folder(const std::filesystem::path& folder, Diagnostics& diagnostics) {
+model::Model read_csv_folder(const std::filesystem::path& folder, Diagnostics& diagnostics,
+                             const TextOptions& text) {
     for (const auto* required : {&detail::kUnits.file, &detail::kPosts.file}) {
         if (!std::filesystem::is_regular_file(folder / *required)) {
             diagnostics.error({(folder / *required).string()}, "the file is missing");
@@ -105,11 +116,11 @@ model::Model read_csv_folder(const std::filesystem::path& folder, Diagnostics& d
     diagnostics.throw_if_errors();
     ModelBuilder builder(diagnostics);
     builder.set_people_listed(std::filesystem::is_regular_file(folder / detail::kPeople.file));
-    read_table(folder, detail::kUnits, builder, diagnostics);
-    read_table(folder, detail::kPosts, builder, diagnostics);
-    read_table(folder, detail::kPeople, builder, diagnostics);
-    read_table(folder, detail::kLinks, builder, diagnostics);
-    read_table(folder, detail::kFindings, builder, diagnostics);
+    read_table(folder, detail::kUnits, text, builder, diagnostics);
+    read_table(folder, detail::kPosts, text, builder, diagnostics);
+    read_table(folder, detail::kPeople, text, builder, diagnostics);
+    read_table(folder, detail::kLinks, text, builder, diagnostics);
+    read_table(folder, detail::kFindings, text, builder, diagnostics);
     return std::move(builder).finish();
 }
 

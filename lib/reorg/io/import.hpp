@@ -23,10 +23,15 @@ namespace reorg::io {
 /// `Number of Posts in FTE` or `Number of Posts (FTE)` (junior).
 ///
 /// Senior rows: the PUR is the post id; `Reports to Senior Post` its manager, `XX`/`xx` for a
-/// top post; title from `Job Title`; function from `Job/Team Function`, else
-/// `Professional/Occupational Group`, else `Profession`; FTE from `FTE` (N/D, N/A or blank: 1);
-/// cost the middle of `Actual Pay Floor (£)` and `Actual Pay Ceiling (£)` when both are numbers
-/// (else 0). `Name`: `Vacant` makes a vacancy; `N/D` (or blank) a holder with id
+/// top post; title from `Job Title`; function from `Professional/Occupational Group`, else
+/// `Profession` (what `--merge` compares), and the long `Job/Team Function` in the extra column
+/// `description`; FTE from `FTE` (N/D, N/A or blank: 1); cost the file's `Total Pay (£)` when it
+/// is a number above 0, else the middle of `Actual Pay Floor (£)` and `Actual Pay Ceiling (£)`
+/// when both are numbers (one warning for the file says how many are such midpoints), else 0,
+/// with a warning at the row when the pay is N/D or blank (N/A, not applicable, is no warning).
+/// The extra column `headcount` holds the rows not Vacant (2 for a job share, 0 vacant), and
+/// `cost_basis` where the cost came from (`total_pay`, `pay_band_midpoint`, `none`). `Name`:
+/// `Vacant` makes a vacancy; `N/D` (or blank) a holder with id
 /// `<PUR>.holder` and no name; any other name a holder `<PUR>.holder` with that name;
 /// `Eliminated` rows are no posts, and a row reporting to one is an error. A PUR of `0` (not
 /// in a post) is skipped with a warning. A PUR repeated on rows that differ only in Name, FTE,
@@ -34,10 +39,15 @@ namespace reorg::io {
 /// holders' names joined by " / ", and the number of rows kept in the extra column
 /// `job_share`; rows that differ in anything else are a duplicate-id error.
 ///
-/// Junior rows: each is one post with id `<Reporting Senior Post>.J<n>` (n counts the groups
-/// under that senior post in file order), reporting to that senior post, title from `Generic
-/// Job Title`, FTE the group's, cost FTE × the middle of `Payscale Minimum (£)` and `Payscale
-/// Maximum (£)` when both are numbers. The file names nobody, yet the posts are staffed: each is
+/// Junior rows: each is a group of staff, one post with id `<Reporting Senior Post>.J<n>` (n
+/// counts the groups under that senior post in file order), reporting to that senior post, title
+/// from `Generic Job Title`, FTE the group's, and `headcount` the file's own count (`Number of
+/// Posts`, `Headcount` or `Number of Staff`) or else the FTE rounded up. Cost: the senior post's
+/// `Salary Cost of Reports (£)`, when a number above 0, shared among its groups in proportion to
+/// FTE × the middle of each one's pay scale (FTE alone when a scale is missing); else FTE × the
+/// middle of `Payscale Minimum (£)` and `Payscale Maximum (£)` (one warning for the file says how
+/// many), else 0 with a warning at the row; `cost_basis` says which (`salary_cost_of_reports`,
+/// `pay_scale_midpoint`, `none`). The file names nobody, yet the posts are staffed: each is
 /// filled by a nameless holder `<post id>.holder`, so that vacancy figures stay right. A group
 /// of 0 FTE is skipped with a warning.
 ///
@@ -47,8 +57,10 @@ namespace reorg::io {
 /// root; junior groups without one sit in their senior post's unit. Ids come from the names:
 /// ASCII letters and digits lower-cased, other ASCII runs as `-`, UTF-8 kept, a department's
 /// joined to its root's by `.` (`department-for-examples.finance`); names that give the same
-/// id are numbered (`-2`) in order of appearance. Each unit's head is its most senior post: the
-/// first post in it whose manager lies outside it (none if there is no such post).
+/// id are numbered (`-2`) in order of appearance. Each unit's head is the senior post that every
+/// other post of the unit reports up to: its only post whose manager lies outside it. A unit
+/// with several such posts, or with only junior groups, has no head, so that validating the
+/// result warns of no post "without a path to the head of its unit" that the files do not imply.
 ///
 /// Grades are kept in the extra column `grade`. Errors (each with file, line and column, all
 /// listed): a manager matching no PUR and not XX, a reference to an Eliminated post, a PUR of
@@ -60,6 +72,11 @@ namespace reorg::io {
 [[nodiscard]] model::Model import_organogram(const std::filesystem::path& senior,
                                              const std::optional<std::filesystem::path>& junior,
                                              const TextOptions& text, Diagnostics& diagnostics);
+
+/// The people in post that an import recorded in the posts' extra column `headcount` (a job
+/// share's holders, a junior group's staff), summed; nullopt for a model without that column.
+/// O(posts).
+[[nodiscard]] std::optional<double> imported_headcount(const model::Model& model);
 
 /// Column names of a generic HR export, one row per employee.
 struct HrCsvColumns {
@@ -74,7 +91,8 @@ struct HrCsvColumns {
 
 /// A generic HR export (`reorg import hr-csv`): one row per employee, columns named by
 /// `columns` (header names compared trimmed and ignoring ASCII case; every column named must
-/// exist, and `id` must be named). Separator `,` or `;` (detected; with `;`,
+/// exist, and `id` must be named; a missing one is named with the header's columns and the
+/// nearest of them). Separator `,` or `;` (detected; with `;`,
 /// decimal commas). `text` says the encoding (and how the person can ask for the other one, for
 /// the message about a file in the wrong encoding). In Windows-1252 every byte is converted to
 /// UTF-8 first, and the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
@@ -87,9 +105,10 @@ struct HrCsvColumns {
 /// with the employee id, named from the `name` column if given. Units: one root (kind
 /// administration) named after the file's stem, and one department under it per distinct `unit`
 /// value, ids derived as for organograms (`staff.ekonomi`); posts with no unit value, or all posts
-/// without a `unit` column, sit in the root. Each unit is headed by its most senior post (the first
-/// whose manager lies outside it). FTE defaults to 1 and cost to 0. Duplicate or blank ids,
-/// invalid numbers and reporting cycles are errors; other columns are not kept.
+/// without a `unit` column, sit in the root. Each unit is headed by the post all its other posts
+/// report up to (its only post whose manager lies outside it); a unit with several has no head. FTE
+/// defaults to 1 and cost to 0. Duplicate or blank ids, invalid numbers and reporting cycles are
+/// errors; other columns are not kept.
 [[nodiscard]] model::Model import_hr_csv(const std::filesystem::path& file,
                                          const HrCsvColumns& columns, const TextOptions& text,
                                          Diagnostics& diagnostics);

@@ -63,9 +63,9 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
         }
         column.index = table.find({trim(column.name)}, same_name, diagnostics);
         if (column.index == kAbsent) {
-            diagnostics.error(
-                {table.file(), header_line, std::string(trim(column.name))},
-                "missing column (given as the " + std::string(column.what) + " column)");
+            diagnostics.error({table.file(), header_line, std::string(trim(column.name))},
+                              "missing column, given as the " + std::string(column.what) +
+                                  " column " + table.header_and_nearest(trim(column.name)));
         }
     }
     if (diagnostics.error_count() != errors) diagnostics.throw_if_errors();

@@ -1,5 +1,7 @@
 #include "reorg/io/import.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -46,6 +48,9 @@ bool same_header(std::string_view header, std::string_view wanted) {
     return !key.empty() && key == header_key(wanted);
 }
 
+// `N/D` (or blank) in a pay column: withheld, not "not applicable" (`N/A`, an unpaid post).
+bool undisclosed(std::string_view text) { return text.empty() || iequals(text, "N/D"); }
+
 // `N/D`, `N/A` and blank stand for a value not given.
 bool not_given(std::string_view text) {
     return text.empty() || iequals(text, "N/D") || iequals(text, "N/A");
@@ -58,8 +63,9 @@ std::optional<double> organogram_number(std::string_view text, const Location& w
     if (not_given(text)) return std::nullopt;
     const auto value = parse_number(text, numbers);
     if (!value) {
-        diagnostics.error(where,
-                          "invalid number " + quoted(text) + " (expected a number, N/D or N/A)");
+        const auto hint = invalid_number_hint(text, numbers);
+        diagnostics.error(where, "invalid number " + quoted(text) +
+                                     (hint.empty() ? " (expected a number, N/D or N/A)" : hint));
         return std::nullopt;
     }
     if (*value < 0) {
@@ -85,22 +91,48 @@ Holder holder_of(std::string_view name) {
 }
 
 struct SeniorColumns {
-    std::size_t pur, name, grade, title, reports_to, unit, fte, floor, ceiling, parent_department;
+    std::size_t pur, name, grade, title, description, reports_to, unit, fte, floor, ceiling,
+        total_pay, cost_of_reports, parent_department;
     std::vector<std::size_t> function, organisation;
 };
 
 struct JuniorColumns {
-    std::size_t reporting, grade, title, unit, fte, minimum, maximum, parent_department;
+    std::size_t reporting, grade, title, unit, fte, headcount, minimum, maximum, parent_department;
     std::vector<std::size_t> function, organisation;
 };
+
+// Where a post's cost comes from, kept in the extra column `cost_basis`.
+enum class CostBasis { TotalPay, PayBandMidpoint, SalaryCostOfReports, PayScaleMidpoint, None };
+
+std::string_view to_string(CostBasis basis) {
+    switch (basis) {
+        case CostBasis::TotalPay:
+            return "total_pay";
+        case CostBasis::PayBandMidpoint:
+            return "pay_band_midpoint";
+        case CostBasis::SalaryCostOfReports:
+            return "salary_cost_of_reports";
+        case CostBasis::PayScaleMidpoint:
+            return "pay_scale_midpoint";
+        case CostBasis::None:
+            break;
+    }
+    return "none";
+}
+
+// A group's headcount from its FTE: 8.67 FTE are 9 people (at least one, for a group at all).
+double headcount_of(double fte) { return std::max(1.0, std::ceil(fte - 1e-9)); }
 
 // A senior post as read: the fields of its (first) row and what a job share adds.
 struct SeniorPost {
     std::uint32_t line = 0;
     std::vector<std::string_view> fields;
-    std::optional<double> fte;   // the rows' FTE summed, when any gives one
-    std::optional<double> cost;  // middle of the pay band
+    std::optional<double> fte;     // the rows' FTE summed, when any gives one
+    std::optional<double> cost{};  // the Total Pay, else the middle of the pay band
+    CostBasis cost_basis = CostBasis::None;
+    std::optional<double> cost_of_reports{};  // Salary Cost of Reports, when a number above 0
     bool filled = false;
+    int in_post = 0;      // rows not Vacant: the post's headcount
     std::string names{};  // disclosed holders' names, " / " between a job share's
     int holders = 0;      // rows: two or more for a job share
     std::optional<std::uint32_t> manager{};
@@ -114,8 +146,11 @@ struct JuniorGroup {
     std::vector<std::string_view> fields;
     std::uint32_t senior = 0;
     double fte = 1;
+    double headcount = 1;       // the file's count, else the FTE rounded up
     std::optional<double> pay;  // middle of the pay scale
-    std::string_view id{};      // of its post; empty when it makes none
+    std::optional<double> cost{};
+    CostBasis cost_basis = CostBasis::None;
+    std::string_view id{};  // of its post; empty when it makes none
 };
 
 class OrganogramImport {
@@ -148,7 +183,9 @@ public:
         if (junior_) {
             read_junior();
             name_junior_groups();
+            cost_junior_groups();
         }
+        report_cost_bases();
         return build();
     }
 
@@ -162,14 +199,18 @@ private:
         c.name = t.find({"Name"}, same_header, d);
         c.grade = t.find({"Grade (or equivalent)", "Grade"}, same_header, d);
         c.title = t.find({"Job Title"}, same_header, d);
+        c.description = t.find({"Job/Team Function"}, same_header, d);
         c.reports_to = t.find({"Reports to Senior Post"}, same_header, d);
         c.unit = t.find({"Unit"}, same_header, d);
         c.fte = t.find({"FTE"}, same_header, d);
         c.floor = t.find({"Actual Pay Floor (£)"}, same_header, d);
         c.ceiling = t.find({"Actual Pay Ceiling (£)"}, same_header, d);
+        c.total_pay = t.find({"Total Pay (£)"}, same_header, d);
+        c.cost_of_reports = t.find({"Salary Cost of Reports (£)"}, same_header, d);
         c.parent_department = t.find({"Parent Department"}, same_header, d);
-        c.function = t.find_each(
-            {"Job/Team Function", "Professional/Occupational Group", "Profession"}, same_header, d);
+        // The profession is the function `--merge` compares; Job/Team Function is a sentence
+        // or two about the job, kept as its description.
+        c.function = t.find_each({"Professional/Occupational Group", "Profession"}, same_header, d);
         c.organisation = t.find_each(
             {"Organisation", "Organization", "Organisation Reference", "Organization Reference"},
             same_header, d);
@@ -177,8 +218,8 @@ private:
         t.require(c.reports_to, "Reports to Senior Post", d);
         t.require(c.title, "Job Title", d);
         // What a job share's rows agree on: everything but the name, FTE, contacts and notes.
-        content_columns_ = {c.grade, c.title,   c.reports_to,       c.unit,
-                            c.floor, c.ceiling, c.parent_department};
+        content_columns_ = {c.grade, c.title, c.description, c.reports_to,
+                            c.unit,  c.floor, c.ceiling,     c.parent_department};
         content_columns_.insert(content_columns_.end(), c.function.begin(), c.function.end());
         content_columns_.insert(content_columns_.end(), c.organisation.begin(),
                                 c.organisation.end());
@@ -196,6 +237,7 @@ private:
         c.title = t.find({"Generic Job Title"}, same_header, d);
         c.unit = t.find({"Unit"}, same_header, d);
         c.fte = t.find({"Number of Posts in FTE", "Number of Posts (FTE)"}, same_header, d);
+        c.headcount = t.find({"Headcount", "Number of Posts", "Number of Staff"}, same_header, d);
         c.minimum = t.find({"Payscale Minimum (£)"}, same_header, d);
         c.maximum = t.find({"Payscale Maximum (£)"}, same_header, d);
         c.parent_department = t.find({"Parent Department"}, same_header, d);
@@ -253,12 +295,31 @@ private:
                                                  numbers, diagnostics_);
             const auto ceiling = organogram_number(field(fields, c.ceiling), t.at(line, c.ceiling),
                                                    numbers, diagnostics_);
+            const auto total_pay = organogram_number(
+                field(fields, c.total_pay), t.at(line, c.total_pay), numbers, diagnostics_);
+            const auto cost_of_reports =
+                organogram_number(field(fields, c.cost_of_reports), t.at(line, c.cost_of_reports),
+                                  numbers, diagnostics_);
 
             const auto [it, added] =
                 senior_index_.try_emplace(pur, static_cast<std::uint32_t>(seniors_.size()));
             if (added) {
-                seniors_.push_back(
-                    {.line = line, .fields = fields, .fte = fte, .cost = mean_pay(floor, ceiling)});
+                SeniorPost post{.line = line, .fields = fields, .fte = fte};
+                if (cost_of_reports && *cost_of_reports > 0) post.cost_of_reports = cost_of_reports;
+                if (total_pay && *total_pay > 0) {
+                    post.cost = total_pay;
+                    post.cost_basis = CostBasis::TotalPay;
+                } else if (const auto middle = mean_pay(floor, ceiling)) {
+                    post.cost = middle;
+                    post.cost_basis = CostBasis::PayBandMidpoint;
+                } else if ((c.floor != kAbsent && undisclosed(field(fields, c.floor))) ||
+                           (c.ceiling != kAbsent && undisclosed(field(fields, c.ceiling)))) {
+                    diagnostics_.warning(
+                        t.at(line, c.floor),
+                        "pay not disclosed (" + std::string(field(fields, c.floor)) + " to " +
+                            std::string(field(fields, c.ceiling)) + "): the post's cost is 0");
+                }
+                seniors_.push_back(std::move(post));
             } else if (!same_post(seniors_[it->second], fields, line)) {
                 continue;
             } else if (fte) {
@@ -267,7 +328,10 @@ private:
             }
             auto& post = seniors_[it->second];
             ++post.holders;
-            if (holder != Holder::Vacant) post.filled = true;
+            if (holder != Holder::Vacant) {
+                post.filled = true;
+                ++post.in_post;
+            }
             if (holder == Holder::Named) {
                 if (!post.names.empty()) post.names += " / ";
                 post.names += name;
@@ -345,12 +409,17 @@ private:
                                      "no posts in this group (FTE 0): the row is not imported");
                 continue;
             }
+            const auto count = organogram_number(field(fields, c.headcount),
+                                                 t.at(line, c.headcount), numbers, diagnostics_);
             if (!senior) continue;
-            juniors_.push_back({.line = line,
-                                .fields = fields,
-                                .senior = *senior,
-                                .fte = fte.value_or(1),
-                                .pay = mean_pay(minimum, maximum)});
+            const auto group_fte = fte.value_or(1);
+            juniors_.push_back(
+                {.line = line,
+                 .fields = fields,
+                 .senior = *senior,
+                 .fte = group_fte,
+                 .headcount = count && *count > 0 ? std::ceil(*count) : headcount_of(group_fte),
+                 .pay = mean_pay(minimum, maximum)});
         }
     }
 
@@ -374,6 +443,91 @@ private:
                 continue;
             }
             group.id = id;
+        }
+    }
+
+    // Each junior group's cost: its senior post's Salary Cost of Reports, shared among the
+    // groups under that post in proportion to FTE × the middle of their pay scale (or to FTE
+    // alone when a scale is missing); without that figure, FTE × the middle of the scale.
+    void cost_junior_groups() {
+        std::vector<std::vector<std::uint32_t>> under(seniors_.size());
+        for (std::uint32_t g = 0; g < juniors_.size(); ++g) {
+            if (!juniors_[g].id.empty()) under[juniors_[g].senior].push_back(g);
+        }
+        for (std::size_t s = 0; s < seniors_.size(); ++s) {
+            const auto& groups = under[s];
+            if (groups.empty()) continue;
+            if (const auto total = seniors_[s].cost_of_reports) {
+                const bool scaled = std::all_of(groups.begin(), groups.end(), [&](auto g) {
+                    return juniors_[g].pay.has_value();
+                });
+                const auto weight = [&](std::uint32_t g) {
+                    return juniors_[g].fte * (scaled ? *juniors_[g].pay : 1.0);
+                };
+                double sum = 0;
+                for (const auto g : groups) sum += weight(g);
+                for (const auto g : groups) {
+                    juniors_[g].cost = sum > 0 ? *total * weight(g) / sum : 0.0;
+                    juniors_[g].cost_basis = CostBasis::SalaryCostOfReports;
+                }
+                continue;
+            }
+            for (const auto g : groups) {
+                auto& group = juniors_[g];
+                if (group.pay) {
+                    group.cost = *group.pay * group.fte;
+                    group.cost_basis = CostBasis::PayScaleMidpoint;
+                } else {
+                    diagnostics_.warning(
+                        junior_->at(group.line, junior_columns_.minimum),
+                        "pay not disclosed (no pay scale, and no Salary Cost of Reports for " +
+                            quoted(field(seniors_[s].fields, senior_columns_.pur)) +
+                            "): the group's cost is 0");
+                }
+            }
+        }
+    }
+
+    // Says, once per file, which costs are estimates from the middle of a pay band or scale
+    // rather than the file's own figures, and how many.
+    void report_cost_bases() {
+        const auto first_of = [](const auto& rows, CostBasis basis) {
+            std::size_t count = 0;
+            std::uint32_t line = 0;
+            for (const auto& row : rows) {
+                if (row.cost_basis != basis) continue;
+                if (count++ == 0) line = row.line;
+            }
+            return std::pair{count, line};
+        };
+        const auto& sc = senior_columns_;
+        if (const auto [count, line] = first_of(seniors_, CostBasis::PayBandMidpoint); count) {
+            diagnostics_.warning(senior_->at(line, sc.floor),
+                                 count == 1 ? std::string("this senior post's cost is the middle "
+                                                          "of its pay band: the file gives no "
+                                                          "Total Pay (£) for it")
+                                            : "the cost of " + std::to_string(count) +
+                                                  " senior posts (this one first) is the middle "
+                                                  "of their pay band: the file gives no Total "
+                                                  "Pay (£) for them");
+        }
+        if (sc.floor == kAbsent && sc.ceiling == kAbsent && sc.total_pay == kAbsent &&
+            !seniors_.empty()) {
+            diagnostics_.warning({senior_->file(), senior_->header().line},
+                                 "no Actual Pay Floor (£), Actual Pay Ceiling (£) or Total Pay (£) "
+                                 "column: the senior posts cost 0");
+        }
+        if (!junior_) return;
+        if (const auto [count, line] = first_of(juniors_, CostBasis::PayScaleMidpoint); count) {
+            diagnostics_.warning(
+                junior_->at(line, junior_columns_.minimum),
+                count == 1 ? std::string("this junior group's cost is its FTE × the middle of its "
+                                         "pay scale: the senior file gives no Salary Cost of "
+                                         "Reports (£) for its senior post")
+                           : "the cost of " + std::to_string(count) +
+                                 " junior groups (this one first) is their FTE × the middle of "
+                                 "their pay scale: the senior file gives no Salary Cost of "
+                                 "Reports (£) for their senior posts");
         }
     }
 
@@ -424,7 +578,10 @@ private:
                 .cost = number(senior.cost),
                 .extra = {field(senior.fields, sc.grade),
                           senior.holders > 1 ? text_.store(std::to_string(senior.holders))
-                                             : std::string_view{}},
+                                             : std::string_view{},
+                          field(senior.fields, sc.description),
+                          text_.store(std::to_string(senior.in_post)),
+                          to_string(senior.cost_basis)},
                 .origin = {posts_source, senior.line},
             };
             if (senior.filled) {
@@ -436,7 +593,8 @@ private:
         }
 
         if (junior_) add_junior_posts(builder, units, posts);
-        return build_model(builder, units.units(), posts, {"grade", "job_share"});
+        return build_model(builder, units.units(), posts,
+                           {"grade", "job_share", "description", "headcount", "cost_basis"});
     }
 
     void add_junior_posts(ModelBuilder& builder, UnitMaker& units, std::vector<PostDraft>& posts) {
@@ -474,11 +632,17 @@ private:
                 .unit = unit,
                 .manager = group.senior,
                 .fte = number(group.fte),
-                .cost = number(group.pay ? std::optional(*group.pay * group.fte) : std::nullopt),
+                .cost = number(group.cost),
                 // Junior posts are filled (they are staff in post) by holders the file does
                 // not name.
                 .person = text_.store(std::string(group.id) + ".holder"),
-                .extra = {field(group.fields, jc.grade), {}},
+                .extra = {field(group.fields, jc.grade),
+                          {},
+                          {},
+                          number(group.headcount),
+                          to_string(group.cost_basis)},
+                // A group of staff reports to a senior post; it heads no unit.
+                .may_head = false,
                 .origin = {posts_source, group.line},
                 .person_origin = {people_source, group.line},
             });
@@ -508,6 +672,18 @@ private:
 };
 
 }  // namespace
+
+std::optional<double> imported_headcount(const model::Model& model) {
+    const auto& columns = model.extra(model::Table::Posts);
+    const auto column = std::find(columns.names.begin(), columns.names.end(), "headcount");
+    if (column == columns.names.end()) return std::nullopt;
+    const auto c = static_cast<std::size_t>(column - columns.names.begin());
+    double total = 0;
+    for (std::size_t p = 0; p < model.posts().size(); ++p) {
+        total += parse_number(columns.row(p)[c]).value_or(0);
+    }
+    return total;
+}
 
 model::Model import_organogram(const std::filesystem::path& senior,
                                const std::optional<std::filesystem::path>& junior,

@@ -83,6 +83,11 @@ std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
     out.reserve(bytes.size() + bytes.size() / 8);
     std::uint32_t line = 1;
     std::size_t line_start = 0;
+    // Said once for the file, at the first such byte: a file in another encoding has them on
+    // every other line, and one message says all there is to say.
+    std::size_t undefined = 0;
+    Location first;
+    std::string first_message;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         const auto byte = static_cast<unsigned char>(bytes[i]);
         if (byte == '\n') {
@@ -95,14 +100,21 @@ std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
             append_utf8(out, byte);
         } else if (const char32_t code = kWindows1252C1[byte - 0x80u]; code != 0) {
             append_utf8(out, code);
-        } else {
+        } else if (undefined++ == 0) {
             constexpr std::string_view kHex = "0123456789ABCDEF";
-            diagnostics.error({file, line},
-                              std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF] +
-                                  " (byte " + std::to_string(i - line_start + 1) +
-                                  " of the line) is not a Windows-1252 character (is the file "
-                                  "in another encoding?)");
+            first = {file, line};
+            first_message = std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF] +
+                            " (byte " + std::to_string(i - line_start + 1) +
+                            " of the line) is not a Windows-1252 character";
         }
+    }
+    if (undefined > 0) {
+        diagnostics.error(std::move(first),
+                          first_message +
+                              (undefined > 1 ? ", nor are " + std::to_string(undefined - 1) +
+                                                   " more bytes of the file"
+                                             : std::string()) +
+                              ": the file is not in Windows-1252 (is it in another encoding?)");
     }
     return out;
 }
@@ -123,6 +135,19 @@ std::optional<std::string> read_text(const std::filesystem::path& path, Diagnost
                                                   : " (" + options.read_as_utf8 + ")"));
             return std::nullopt;
         }
+        // Valid UTF-8 with letters beyond ASCII is UTF-8: read as Windows-1252 its `å` would
+        // become `Ã¥` without a word, or a byte the code page lacks would be reported as if the
+        // file were broken.
+        const bool beyond_ascii = std::any_of(bytes.begin(), bytes.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x80;
+        });
+        if (beyond_ascii && !base::find_invalid_utf8(bytes)) {
+            diagnostics.error(
+                {file, 0}, "the file is UTF-8, not Windows-1252" +
+                               (options.read_as_utf8.empty() ? std::string()
+                                                             : " (" + options.read_as_utf8 + ")"));
+            return std::nullopt;
+        }
         const auto errors_before = diagnostics.error_count();
         auto text = windows1252_to_utf8(bytes, file, diagnostics);
         if (diagnostics.error_count() != errors_before) return std::nullopt;
@@ -130,8 +155,10 @@ std::optional<std::string> read_text(const std::filesystem::path& path, Diagnost
     }
     if (const auto bad = base::find_invalid_utf8(bytes)) {
         const auto [line, column] = line_and_column(bytes, *bad);
+        // Once for the file: its first invalid byte says that it is in another encoding.
         diagnostics.error({file, line}, "invalid UTF-8 at byte " + std::to_string(column) +
-                                            " of the line (save the file as UTF-8" +
+                                            " of the line: the file is not UTF-8 (save it as "
+                                            "UTF-8" +
                                             (options.read_as_windows1252.empty()
                                                  ? std::string()
                                                  : ", or " + options.read_as_windows1252) +
@@ -171,6 +198,16 @@ bool normalise_decimal_comma(std::string_view text, std::string& out) {
 }
 
 }  // namespace
+
+std::string invalid_number_hint(std::string_view text, NumberFormat format) {
+    if (format.decimal_comma || text.find(',') == std::string_view::npos ||
+        !parse_number(text, {.decimal_comma = true})) {
+        return {};
+    }
+    return " (a decimal comma needs ';' as the file's separator: write " +
+           base::exact_number(*parse_number(text, {.decimal_comma = true})) +
+           ", or save the file with ';')";
+}
 
 std::optional<double> parse_number(std::string_view text, NumberFormat format) {
     text = base::trim(text);

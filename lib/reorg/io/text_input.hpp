@@ -43,6 +43,11 @@ struct NumberFormat {
     bool decimal_comma = false;
 };
 
+/// What a message about `text`, which is no number in `format`, should add: when it would be
+/// one with a decimal comma (`0,5`) in a file that does not separate its fields with `;` (SPEC
+/// §3: only those read decimal commas), that it needs that separator. Empty otherwise.
+[[nodiscard]] std::string invalid_number_hint(std::string_view text, NumberFormat format);
+
 /// Parses a decimal number such as `12`, `-0.5`, `1e6`, `1 150 000` or (with decimal comma)
 /// `0,5`; surrounding blanks are ignored. nullopt for anything else, including an empty text,
 /// `nan` and `inf`.

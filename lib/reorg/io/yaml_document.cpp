@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "reorg/base/error.hpp"
-#include "reorg/base/utf8.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace reorg::io {
@@ -20,15 +19,12 @@ void rethrow_yaml_error(const std::string& file, const YAML::Exception& error) {
     throw InputError({file, line}, error.msg);
 }
 
-YAML::Node read_yaml_file(const std::filesystem::path& path) {
+YAML::Node read_yaml_file(const std::filesystem::path& path, const TextOptions& text) {
     const std::string file = path.string();
-    const std::string bytes = read_file(path);
-    if (const auto bad = base::find_invalid_utf8(bytes)) {
-        const auto line =
-            std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
-        throw InputError({file, static_cast<std::uint32_t>(line)},
-                         "invalid UTF-8 (save the file as UTF-8)");
-    }
+    Diagnostics diagnostics;
+    const auto read = read_text(path, diagnostics, text);
+    if (!read) diagnostics.throw_if_errors();
+    const std::string& bytes = *read;
     try {
         auto documents = YAML::LoadAll(bytes);
         if (documents.empty()) return YAML::Node();

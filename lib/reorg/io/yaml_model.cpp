@@ -129,9 +129,10 @@ void read_list(const YAML::Node& root, const std::string& file, std::uint32_t so
 
 }  // namespace
 
-model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& diagnostics) {
+model::Model read_yaml_model(const std::filesystem::path& path, Diagnostics& diagnostics,
+                             const TextOptions& text) {
     const std::string file = path.string();
-    const YAML::Node root = read_yaml_file(path);
+    const YAML::Node root = read_yaml_file(path, text);
     if (!root.IsMap()) throw InputError({file}, "expected a map with units:, posts:, ... lists");
 
     ModelBuilder builder(diagnostics);

@@ -45,6 +45,11 @@ public:
         return std::move(ranges.issues_);
     }
 
+    std::vector<StructureIssue> run_cycles() {
+        check_cycles();
+        return std::move(issues_);
+    }
+
 private:
     void add(Severity severity, Table table, std::uint32_t row, std::string_view column,
              std::string message) {
@@ -190,6 +195,10 @@ private:
 
 std::vector<StructureIssue> check_structure(const Model& model, std::size_t listed_warnings) {
     return Checker(model, listed_warnings).run();
+}
+
+std::vector<StructureIssue> check_cycles(const Model& model) {
+    return Checker(model, 0).run_cycles();
 }
 
 }  // namespace reorg::model

@@ -38,4 +38,9 @@ struct StructureIssue {
 [[nodiscard]] std::vector<StructureIssue> check_structure(
     const Model& model, std::size_t listed_warnings = std::numeric_limits<std::size_t>::max());
 
+/// Only the reporting cycles and unit-parent cycles among check_structure()'s errors: what a
+/// reader can still check of a model whose other references did not all resolve (a cycle among
+/// those that did is one all the same). O(posts + units).
+[[nodiscard]] std::vector<StructureIssue> check_cycles(const Model& model);
+
 }  // namespace reorg::model

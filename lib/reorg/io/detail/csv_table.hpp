@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "reorg/base/error.hpp"
@@ -70,8 +71,14 @@ public:
                                                      SameName same, Diagnostics& diagnostics) const;
 
     /// Whether `field` (found by find()) is there; if not, reports the column `name` as a
-    /// missing required column on the header line.
+    /// missing required column on the header line, with the header's columns and the one of
+    /// them, not found as another column, nearest to `name` (`manager` for `reports_to`).
     bool require(std::size_t field, std::string_view name, Diagnostics& diagnostics) const;
+
+    /// For a message about the missing column `name`: "(the header has a, b, c)", and the
+    /// header's column nearest to it, if one is near, as "; is 'manager' meant to be
+    /// 'reports_to'?".
+    [[nodiscard]] std::string header_and_nearest(std::string_view name) const;
 
     /// Reads the next record into `record`; false at the end of the file. A record with more
     /// fields than the header is reported and skipped, unless the fields beyond the header are
@@ -86,6 +93,9 @@ private:
     std::string file_;
     CsvReader reader_;
     CsvRecord header_;
+    // Fields find() matched to a column, which require() does not suggest for another. A record
+    // of lookups, not of the table's content, hence mutable.
+    mutable std::unordered_set<std::size_t> claimed_;
 };
 
 }  // namespace reorg::io::detail

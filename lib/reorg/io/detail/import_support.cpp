@@ -29,14 +29,24 @@ std::string id_part(std::string_view name) {
     return id.empty() ? std::string("unit") : id;
 }
 
-// Each unit's head: the first post in it whose manager is outside it (or who has none), that
-// is the most senior post of the unit. A unit without such a post has no head.
+// Each unit's head: the post of the unit that every other post of it reports up to, that is
+// its only post whose manager lies outside it (or who has none), when that post may head a
+// unit. A unit whose posts hang from several such tops, or whose top may not head it (a group
+// of junior staff), has no head: naming one would leave the others "without a path to the
+// head of their unit", a warning of the import's making rather than the file's.
 void choose_heads(std::vector<UnitDraft>& units, std::span<const PostDraft> posts) {
+    constexpr auto kNone = ~std::uint32_t{0};
+    constexpr auto kSeveral = kNone - 1;
+    std::vector<std::uint32_t> top(units.size(), kNone);
     for (std::uint32_t p = 0; p < posts.size(); ++p) {
         const auto& post = posts[p];
-        auto& unit = units[post.unit];
-        if (unit.head || unit.headless) continue;
-        if (!post.manager || posts[*post.manager].unit != post.unit) unit.head = p;
+        if (post.manager && posts[*post.manager].unit == post.unit) continue;
+        auto& found = top[post.unit];
+        found = found == kNone ? p : kSeveral;
+    }
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        if (!units[u].headless && top[u] < kSeveral && posts[top[u]].may_head)
+            units[u].head = top[u];
     }
 }
 

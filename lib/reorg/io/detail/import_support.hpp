@@ -68,7 +68,8 @@ struct PostDraft {
     std::string_view cost{};
     std::string_view person{};  ///< the holder's id; empty for a vacancy
     std::string_view person_name{};
-    std::array<std::string_view, 2> extra{};  ///< values of the extra columns
+    std::array<std::string_view, 5> extra{};  ///< values of the extra columns
+    bool may_head = true;  ///< false for a post that cannot head a unit (a group of staff)
     Origin origin{};
     Origin person_origin{};
 };
@@ -98,8 +99,9 @@ private:
 };
 
 /// Hands the units and posts to `builder`, whose sources their origins name, and finishes it, so
-/// that an imported model is checked like a loaded one; each unit is headed by its most senior
-/// post, and the posts carry `extra_columns` (at most two). Throws InputError if anything, here
+/// that an imported model is checked like a loaded one; each unit is headed by the post that
+/// all its other posts report up to, if there is one and it may head a unit, and the posts carry
+/// `extra_columns` (at most five). Throws InputError if anything, here
 /// or before, was wrong.
 [[nodiscard]] model::Model build_model(ModelBuilder& builder, std::vector<UnitDraft>& units,
                                        std::span<const PostDraft> posts,

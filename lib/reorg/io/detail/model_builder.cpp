@@ -161,7 +161,9 @@ std::optional<double> ModelBuilder::number(Origin origin, std::string_view colum
     if (base::trim(text).empty()) return std::nullopt;
     auto value = parse_number(text, sources_[origin.source].numbers);
     if (!value) {
-        error(origin, column, "invalid number " + quoted(text));
+        error(origin, column,
+              "invalid number " + quoted(text) +
+                  invalid_number_hint(text, sources_[origin.source].numbers));
     } else if (*value < 0) {
         error(origin, column, "must not be negative, is " + quoted(text));
         value.reset();
@@ -179,7 +181,9 @@ std::optional<int> ModelBuilder::whole_number(Origin origin, std::string_view co
             origin, column,
             "must be a whole number from " + std::to_string(low) +
                 (high == std::numeric_limits<int>::max() ? " up" : " to " + std::to_string(high)) +
-                ", is " + quoted(text));
+                ", is " + quoted(text) +
+                (value ? std::string()
+                       : invalid_number_hint(text, sources_[origin.source].numbers)));
         return std::nullopt;
     }
     return static_cast<int>(*value);
@@ -322,6 +326,13 @@ void ModelBuilder::add_link(const LinkFields& row, Origin origin,
         return std::string(post && unit ? "post or unit" : post ? "post" : "unit");
     };
     bool ok = true;
+    // An end in a table that could not be read is unknown for a reason already reported.
+    const bool ends_unread = (posts && unread(Table::Posts)) || (units && unread(Table::Units));
+    if (!from_id.empty() && !from && ends_unread) return;
+    if (!to_id.empty() && !to &&
+        ((to_post && unread(Table::Posts)) || (to_unit && unread(Table::Units)))) {
+        return;
+    }
     if (from_id.empty() || !from) {
         error(origin, "from",
               from_id.empty() ? "missing 'from'"
@@ -385,7 +396,7 @@ void ModelBuilder::add_finding(const FindingFields& row, Origin origin,
         if (!ref) ref = resolve_ref(subject, true, false);
         if (ref) {
             finding.about.push_back(*ref);
-        } else {
+        } else if (!unread(Table::Units) && !unread(Table::Posts)) {
             error(origin, "about", "unknown unit or post " + quoted(subject));
         }
     }
@@ -415,14 +426,14 @@ void ModelBuilder::resolve_units_posts_people() {
         if (!parent.empty()) {
             if (const auto found = ids_.units.find(parent)) {
                 unit.parent = model::at<model::UnitId>(*found);
-            } else {
+            } else if (!unread(Table::Units)) {
                 error(row_origin, "parent", "unknown unit " + quoted(parent));
             }
         }
         if (!head.empty()) {
             if (const auto found = ids_.posts.find(head)) {
                 unit.head = model::at<model::PostId>(*found);
-            } else {
+            } else if (!unread(Table::Posts)) {
                 error(row_origin, "head", "unknown post " + quoted(head));
             }
         }
@@ -441,7 +452,7 @@ void ModelBuilder::resolve_units_posts_people() {
             error(row_origin, "unit", "post " + quoted(post.id) + " has no unit");
         } else if (const auto found = ids_.units.find(unit)) {
             post.unit = model::at<model::UnitId>(*found);
-        } else {
+        } else if (!unread(Table::Units)) {
             error(row_origin, "unit",
                   "post " + quoted(post.id) + " is in unit " + quoted(unit) +
                       ", which does not exist");
@@ -449,7 +460,7 @@ void ModelBuilder::resolve_units_posts_people() {
         if (!reports_to.empty()) {
             if (const auto found = ids_.posts.find(reports_to)) {
                 post.reports_to = model::at<model::PostId>(*found);
-            } else {
+            } else if (!unread(Table::Posts)) {
                 error(row_origin, "reports_to", "unknown post " + quoted(reports_to));
             }
         }
@@ -463,7 +474,7 @@ void ModelBuilder::resolve_units_posts_people() {
             }
             if (found) {
                 post.person = model::at<model::PersonId>(*found);
-            } else {
+            } else if (!unread(Table::People)) {
                 error(row_origin, "person", "unknown person " + quoted(person));
             }
         }
@@ -489,13 +500,26 @@ void ModelBuilder::resolve_because() {
     }
 }
 
+void ModelBuilder::report_cycles() {
+    // A cycle among the references that resolved is one whatever else is wrong: reported now,
+    // it does not wait for a second run after the other errors are fixed. The model is made of
+    // the parts only to be checked, and thrown away.
+    const model::Model partial(std::move(parts_), model::IdCheck::Done);
+    for (const auto& issue : model::check_cycles(partial)) {
+        diagnostics_.error(locate(issue.table, issue.row, issue.column), issue.message);
+    }
+}
+
 model::Model ModelBuilder::finish() && {
     resolve_units_posts_people();
     resolve_because();
     // The structure of a model whose rows were not all sound is not worth checking (and a
     // reference left unresolved would mislead it). Errors the caller had reported before it
     // made this builder are about other things: they are thrown at the end, with the rest.
-    if (diagnostics_.error_count() != errors_before_) diagnostics_.throw_if_errors();
+    if (diagnostics_.error_count() != errors_before_) {
+        report_cycles();
+        diagnostics_.throw_if_errors();
+    }
 
     parts_.storage.push_back(text_);
     parts_.storage.push_back(std::move(links_).finish(parts_.link_columns));

@@ -69,6 +69,10 @@ public:
     /// Whether a people table was given: posts may then only name people listed in it; without
     /// it, each distinct `person` value of posts becomes a person with no name.
     void set_people_listed(bool listed) { people_listed_ = listed; }
+    /// Says that `table` could not be read at all (its file is not UTF-8, say, or lacks a
+    /// required column), for which an error has been reported. References to its rows then go
+    /// unreported: four hundred "unknown post" errors would bury the one that explains them.
+    void set_unread(model::Table table) { unread_[static_cast<std::size_t>(table)] = true; }
 
     /// Makes room for `rows` more rows of `table` (an estimate, such as a file's line count),
     /// so that a table of millions is not copied as it grows. Only a hint.
@@ -99,9 +103,10 @@ public:
     void prefetch(const FindingFields& row) const noexcept;
 
     /// The model, with its warnings left in the diagnostics. Resolves the references, then
-    /// checks the structure as a whole (cycles, heads) unless an error was reported into the
-    /// diagnostics since construction. Throws InputError if the diagnostics hold any error,
-    /// including those reported before construction.
+    /// checks the structure as a whole (cycles, heads); after an error reported into the
+    /// diagnostics since construction, it checks only for cycles among the references that
+    /// resolved, so that they come in the same run as the other errors. Throws InputError if the
+    /// diagnostics hold any error, including those reported before construction.
     [[nodiscard]] model::Model finish() &&;
 
     /// Where a row kept in `table` came from, for messages about it: its source's file, its line
@@ -143,6 +148,8 @@ private:
     std::optional<int> whole_number(Origin origin, std::string_view column, std::string_view text,
                                     int low, int high, int absent);
     std::optional<model::Ref> resolve_ref(std::string_view id, bool post, bool unit) const;
+    bool unread(model::Table table) const { return unread_[static_cast<std::size_t>(table)]; }
+    void report_cycles();
     void resolve_units_posts_people();
     void resolve_because();
 
@@ -159,6 +166,7 @@ private:
     std::vector<Source> sources_;
     std::array<Rows, 5> rows_;
     bool people_listed_ = false;
+    std::array<bool, 5> unread_{};
 };
 
 }  // namespace reorg::io
