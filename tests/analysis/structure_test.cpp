@@ -154,3 +154,22 @@ TEST_CASE("the example municipality's CSV and the library agree on its shape",
     CHECK(s.units >= 40);
     CHECK(s.vacant > 0);
 }
+
+TEST_CASE("structure counts a group post's headcount column as its people",
+          "[analysis][structure]") {
+    // An organogram's junior rows, as `reorg import organogram` writes them: a post for a
+    // group of staff with its headcount; a blank or unreadable count is one person.
+    test::TempFolder folder;
+    folder.write("m/units.csv", "id,name,kind,parent,head,capacity\nAGY,Agency,office,,CE,\n");
+    folder.write("m/posts.csv",
+                 "id,title,unit,reports_to,function,fte,cost,person,headcount\n"
+                 "CE,Chief Executive,AGY,,lead,1,,CE.holder,\n"
+                 "J1,Administrator,AGY,CE,admin,8.67,,J1.holder,9\n"
+                 "J2,Analyst,AGY,CE,analysis,2,,J2.holder,two\n"
+                 "J3,Clerk,AGY,CE,admin,3,,,3\n");
+    const auto s = analysis::structure(io::load_model(folder.path() / "m"));
+    REQUIRE(s.by_unit.size() == 1);
+    CHECK(s.by_unit[0].own.headcount == 1 + 9 + 1);  // J3 is vacant
+    CHECK(s.by_unit[0].own.vacant == 1);
+    CHECK(s.filled == 3);
+}

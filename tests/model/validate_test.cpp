@@ -4,6 +4,9 @@
 
 #include "reorg/model/validate.hpp"
 
+#include "reorg/io/load.hpp"
+#include "support/temp_folder.hpp"
+
 using namespace reorg::model;
 using Catch::Contains;
 
@@ -197,4 +200,21 @@ TEST_CASE("warnings past the listed count are counted, not worded; errors are al
     const auto errors = only(capped, reorg::Severity::Error);
     REQUIRE(errors.size() == 1);
     CHECK_THAT(errors[0].message, Contains("must be from 0"));
+}
+
+TEST_CASE("a single report that stands for a group of staff is no single report",
+          "[model][validate]") {
+    reorg::test::TempFolder folder;
+    folder.write("m/units.csv", "id,name,kind,parent,head,capacity\nAGY,Agency,office,,CE,\n");
+    folder.write("m/posts.csv",
+                 "id,title,unit,reports_to,function,fte,cost,person\n"
+                 "CE,Chief Executive,AGY,,lead,1,,A\n"
+                 "D1,Director,AGY,CE,lead,1,,B\n"
+                 "J1,Administrators,AGY,D1,admin,7,,C\n"
+                 "D2,Director,AGY,CE,lead,1,,D\n"
+                 "J2,Administrator,AGY,D2,admin,1,,E\n");
+    const auto model = reorg::io::load_model(folder.path() / "m");
+    const auto warnings = only(reorg::model::check_structure(model), reorg::Severity::Warning);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0].message, Contains("'D2'") && Contains("single direct report"));
 }

@@ -582,6 +582,17 @@ TEST_CASE("Without a people table the person column names the holder", "[render]
     CHECK(label_has(node_of(diagram, "CE"), "Alba Quist"));
     CHECK(label_has(node_of(diagram, "M1"), "VACANT"));
     CHECK_FALSE(label_has(node_of(draw(model, with_dot({.names = false})), "CE"), "Alba Quist"));
+
+    // Where the people table names others, a holder without a name is not shown by its id.
+    folder.write("m/people.csv", "id,name\nP1,Alba Quist\nM1.holder,\n");
+    folder.write("m/posts.csv",
+                 "id,title,unit,reports_to,function,fte,cost,person\n"
+                 "CE,Chief Executive,AGY,,lead,1,,P1\n"
+                 "M1,Manager,AGY,CE,lead,1,,M1.holder\n");
+    const auto named = draw(reorg::io::load_model(folder.path() / "m"), with_dot({}));
+    CHECK(label_has(node_of(named, "CE"), "Alba Quist"));
+    CHECK_FALSE(label_has(node_of(named, "M1"), "M1.holder"));
+    CHECK_FALSE(label_has(node_of(named, "M1"), "VACANT"));
 }
 
 TEST_CASE("A post that stands for a group of staff shows its FTE and grade",

@@ -1,8 +1,11 @@
 #include "reorg/analysis/structure.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <numeric>
+#include <system_error>
 
+#include "reorg/base/text.hpp"
 #include "reorg/model/hierarchy.hpp"
 
 namespace reorg::analysis {
@@ -22,12 +25,35 @@ Summary summarise(std::vector<T> values) {
             static_cast<double>(values.back())};
 }
 
-void add_post(UnitFigures& figures, const model::Post& post) {
+// How many people a filled post stands for: its `headcount` column where the model has one
+// and it holds a whole number of at least 1, else one.
+class Headcounts {
+public:
+    explicit Headcounts(const model::Model& model)
+        : extra_(model.extra(model::Table::Posts)),
+          column_(static_cast<std::size_t>(
+              std::find(extra_.names.begin(), extra_.names.end(), "headcount") -
+              extra_.names.begin())) {}
+
+    [[nodiscard]] std::size_t of(std::size_t post) const {
+        if (column_ >= extra_.names.size()) return 1;
+        const auto text = base::trim(extra_.row(post)[column_]);
+        std::size_t count = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+        return error == std::errc() && end == text.data() + text.size() && count > 0 ? count : 1;
+    }
+
+private:
+    const model::ExtraColumns& extra_;
+    std::size_t column_;
+};
+
+void add_post(UnitFigures& figures, const model::Post& post, std::size_t people) {
     ++figures.posts;
     if (post.vacant()) {
         ++figures.vacant;
     } else {
-        ++figures.headcount;
+        figures.headcount += people;
     }
     figures.fte += post.fte;
     figures.cost += post.cost;
@@ -96,10 +122,11 @@ Structure structure(const model::Model& model, const SpanThresholds& thresholds)
     std::vector<UnitStructure> by_unit(units.size());
     std::vector<std::size_t> layer_sums(units.size(), 0);
     for (std::size_t u = 0; u < units.size(); ++u) by_unit[u].unit = model::at<model::UnitId>(u);
+    const Headcounts headcounts(model);
     for (std::size_t p = 0; p < posts.size(); ++p) {
         const auto id = model::at<model::PostId>(p);
         auto& unit = by_unit[model::index(posts[p].unit)];
-        add_post(unit.own, posts[p]);
+        add_post(unit.own, posts[p], headcounts.of(p));
         if (reporting.child_count(id) > 0) ++unit.managers;
         unit.layers_max = std::max<std::size_t>(unit.layers_max, reporting.depth(id));
         layer_sums[model::index(posts[p].unit)] += reporting.depth(id);

@@ -32,7 +32,9 @@ struct ManagerSpan {
 struct UnitFigures {
     std::size_t posts = 0;
     std::size_t vacant = 0;
-    std::size_t headcount = 0;  ///< filled posts
+    /// People in post: one per filled post, or a filled post's `headcount` column where the
+    /// model has one (a post standing for a group of staff, as an organogram's junior grades).
+    std::size_t headcount = 0;
     double fte = 0;
     double cost = 0;
 };

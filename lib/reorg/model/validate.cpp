@@ -163,7 +163,8 @@ private:
         for (std::size_t p = 0; p < posts.size(); ++p) {
             const auto post = at<PostId>(p);
             const auto row = static_cast<std::uint32_t>(p);
-            if (forest.child_count(post) == 1) {
+            // (A single report that stands for a group of staff, FTE above 1, is a team.)
+            if (forest.child_count(post) == 1 && model_[forest.children(post).front()].fte <= 1) {
                 warn(Table::Posts, row, "", [&] {
                     return "manager " + quoted(posts[p].id) + " has a single direct report (" +
                            quoted(posts[index(forest.children(post).front())].id) + ")";

@@ -30,8 +30,9 @@ struct StructureIssue {
 /// reporting cycles and unit-parent
 /// cycles (naming every member), head posts outside their unit and findings' checks that do not
 /// parse or name unknown ids (model/condition.hpp); warnings for vacant head
-/// posts, managers with a single report and posts with no unit head above them. Reference and
-/// value checks belong to whoever builds the model. O(posts + units + links).
+/// posts, managers with a single report (not a group of staff: FTE above 1) and posts with no unit
+/// head above them. Reference and value checks belong to whoever builds the model. O(posts + units
+/// + links).
 ///
 /// Only the first `listed_warnings` warnings are worded: the rest come with an empty message, to
 /// be counted (a model of a million posts may have a warning for most of them).

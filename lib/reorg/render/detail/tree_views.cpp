@@ -591,6 +591,8 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
     const auto& extra = model.extra(model::Table::Posts);
     const auto grade = static_cast<std::size_t>(
         std::find(extra.names.begin(), extra.names.end(), "grade") - extra.names.begin());
+    const bool names_anyone = std::any_of(model.people().begin(), model.people().end(),
+                                          [](const model::Person& p) { return !p.name.empty(); });
     TreeChart chart;
     std::vector<std::uint32_t> box_of(model.posts().size(), UINT32_MAX);
     std::size_t vacant = 0;
@@ -621,9 +623,15 @@ Diagram posts_view(const Model& model, const ViewOptions& options, const Overlay
             ++vacant;
             label += R"(<BR/><FONT COLOR=")" + std::string(ink.alert) + R"("><B>VACANT</B></FONT>)";
         } else if (options.names) {
-            // A group's holders are seldom named: the line above says who they are.
+            // The holder's name; in a model that names nobody (no people table) the person
+            // value is the name. Where others are named, an unnamed holder (an organogram's
+            // junior staff) is left unsaid rather than shown by an id made up for it.
             const auto& person = model[*post.person];
-            if (!group || !person.name.empty()) label += "<BR/>" + text.line(person.shown_name());
+            if (!person.name.empty()) {
+                label += "<BR/>" + text.line(person.name);
+            } else if (!names_anyone && !group) {
+                label += "<BR/>" + text.line(person.id);
+            }
         }
         label += "<BR/>" + style::muted_html(text.line(unit.name, 8), ink);
         if (!also[p].empty()) {
