@@ -288,48 +288,9 @@ TEST_CASE("spof: single points of failure of a drawn organisation", "[analysis][
     CHECK(m[s.single_member_groups[0]].id == "SOLO");
 }
 
-namespace {
-
-/*
- *  The unit graph of a small organisation (an edge where a reporting line, a link or a flow
- *  crosses units; the unit tree itself draws none):
- *
- *      A1 ── A ── HQ ── B ── C ── EXT        (reporting lines; B–D a collaboration,
- *                   \  /                       C–EXT a service flow; SPARE has no posts)
- *                    D
- *
- *  Losing HQ leaves {A, A1} apart from {B, C, D, EXT}: 2 units cut off; losing B leaves {C,
- *  EXT} apart: 2; losing A cuts off A1 and losing C cuts off EXT: 1 each. Bridges: A1–A, A–HQ,
- *  B–C and C–EXT; the triangle HQ–B–D has none.
- */
-constexpr std::string_view kUnitGraphOrganisation = R"(
-units:
-  - {id: HQ, name: Head office, kind: administration, head: H}
-  - {id: A, name: A, parent: HQ, head: a}
-  - {id: A1, name: A1, kind: team, parent: A, head: a1}
-  - {id: B, name: B, parent: HQ, head: b}
-  - {id: C, name: C, kind: team, parent: B, head: c}
-  - {id: D, name: D, parent: HQ, head: d}
-  - {id: EXT, name: Partner, kind: external}
-  - {id: SPARE, name: No posts, parent: HQ}
-posts:
-  - {id: H, unit: HQ}
-  - {id: a, unit: A, reports_to: H}
-  - {id: a1, unit: A1, reports_to: a}
-  - {id: b, unit: B, reports_to: H}
-  - {id: c, unit: C, reports_to: b}
-  - {id: d, unit: D, reports_to: H}
-  - {id: x, unit: EXT}
-links:
-  - {from: b, to: d, kind: collaborates}
-  - {from: C, to: EXT, kind: serves, weight: 100}
-)";
-
-}  // namespace
-
 TEST_CASE("spof: single points of failure of a drawn unit graph match removing each unit",
           "[analysis][spof]") {
-    const auto m = load(kUnitGraphOrganisation);
+    const auto m = io::load_model(REORG_TEST_DATA_DIR "/unit-graph.yaml");
     const auto g = graph::unit_graph(m);
     const auto s = analysis::unit_single_points(g);
 

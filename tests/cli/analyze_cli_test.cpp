@@ -1,5 +1,7 @@
 // End-to-end tests of `reorg analyze`: exit codes, the tables' headings, the JSON keys of SPEC §5.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -19,40 +21,8 @@ namespace {
 using reorg::test::kKommun;
 using reorg::test::kMinimal;
 
-/*
- *  The unit graph of a small organisation (an edge where a reporting line, a link or a flow
- *  crosses units; the unit tree itself draws none):
- *
- *      A1 ── A ── HQ ── B ── C ── EXT        (reporting lines; B–D a collaboration,
- *                   \  /                       C–EXT a service flow; SPARE has no posts)
- *                    D
- *
- *  Losing HQ leaves {A, A1} apart from {B, C, D, EXT}: 2 units cut off; losing B leaves {C,
- *  EXT} apart: 2; losing A cuts off A1 and losing C cuts off EXT: 1 each. Bridges: A1–A, A–HQ,
- *  B–C and C–EXT; the triangle HQ–B–D has none. No link between posts carries a weight.
- */
-constexpr std::string_view kUnitsModel = R"(
-units:
-  - {id: HQ, name: Head office, kind: administration, head: H}
-  - {id: A, name: A, parent: HQ, head: a}
-  - {id: A1, name: A1, kind: team, parent: A, head: a1}
-  - {id: B, name: B, parent: HQ, head: b}
-  - {id: C, name: C, kind: team, parent: B, head: c}
-  - {id: D, name: D, parent: HQ, head: d}
-  - {id: EXT, name: Partner, kind: external}
-  - {id: SPARE, name: No posts, parent: HQ}
-posts:
-  - {id: H, unit: HQ}
-  - {id: a, unit: A, reports_to: H}
-  - {id: a1, unit: A1, reports_to: a}
-  - {id: b, unit: B, reports_to: H}
-  - {id: c, unit: C, reports_to: b}
-  - {id: d, unit: D, reports_to: H}
-  - {id: x, unit: EXT}
-links:
-  - {from: b, to: d, kind: collaborates}
-  - {from: C, to: EXT, kind: serves, weight: 100}
-)";
+// The unit graph of tests/data/unit-graph.yaml: its single points of failure are drawn there.
+const std::string kUnitsModel = REORG_TEST_DATA_DIR "/unit-graph.yaml";
 
 }  // namespace
 
@@ -146,8 +116,7 @@ TEST_CASE("analyze --csv has one row per post", "[cli][analyze]") {
 }
 
 TEST_CASE("analyze reports the single points of failure of the unit graph", "[cli][analyze]") {
-    const reorg::test::TempFolder folder;
-    const auto model = folder.write("model.yaml", kUnitsModel).string();
+    const auto& model = kUnitsModel;
     const auto run = reorg_cli("analyze --json " + model);
     REQUIRE(run.exit_code == 0);
     const auto json = nlohmann::json::parse(run.out);
@@ -170,7 +139,7 @@ TEST_CASE("analyze reports the single points of failure of the unit graph", "[cl
 TEST_CASE("analyze --weighted without link weights says it fell back to unweighted",
           "[cli][analyze]") {
     const reorg::test::TempFolder folder;
-    const auto model = folder.write("model.yaml", kUnitsModel).string();
+    const auto& model = kUnitsModel;
     const std::string note =
         "--weighted: no link between posts has a weight other than 1, so distances are "
         "unweighted";
@@ -187,7 +156,8 @@ TEST_CASE("analyze --weighted without link weights says it fell back to unweight
     CHECK_FALSE(
         nlohmann::json::parse(reorg_cli("analyze --json " + model).out)["betweenness"].contains(
             "note"));
-    std::string weighted(kUnitsModel);
+    std::ifstream in(kUnitsModel);
+    std::string weighted((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     weighted.replace(weighted.find("kind: collaborates}"), 19, "kind: collaborates, weight: 3}");
     const auto with_weights = folder.write("weighted.yaml", weighted).string();
     const auto used =
