@@ -86,6 +86,8 @@ struct Wrap {
     std::uint32_t items = 0;        ///< its items' offset in Tree::wrap_items
     std::uint32_t rows = 0;         ///< offset of its row count in RowPlan::rows
 };
+/// The rail from one row of a wrap down to the next: a chain of Kind::Rail nodes from
+/// `first_node`, one a level of the row beside it, the last carrying the next row.
 struct Rail {
     std::uint32_t wrap = 0;
     std::uint32_t next_row = 0;    ///< the row its last node carries
@@ -99,7 +101,7 @@ struct Rail {
 /// children.
 struct Tree {
     std::vector<Kind> kind;
-    std::vector<std::uint32_t> item;  ///< Post: the input node; Stack, Spacer: the stack
+    std::vector<std::uint32_t> item;  ///< Post: the input node; Stack, Spacer: the stack; Rail: it
     std::vector<std::uint32_t> parent;
     std::vector<std::uint32_t> first_child;
     std::vector<std::uint32_t> child_count;
@@ -112,7 +114,8 @@ struct Tree {
     std::vector<Rail> rails;
     std::vector<std::uint32_t> wrap_items;  ///< the wrapped nodes' items, wrap after wrap
 
-    /// The space between neighbouring children of v: roots are apart by the subtree gap.
+    /// Whether v's children are roots, which stand a subtree gap apart: the Top's, and those
+    /// of the rails between the Top's rows.
     [[nodiscard]] bool children_are_roots(std::uint32_t v) const {
         if (kind[v] == Kind::Rail) v = wraps[rails[item[v]].wrap].manager;
         return kind[v] == Kind::Top;
