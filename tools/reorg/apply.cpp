@@ -18,7 +18,7 @@ namespace {
 struct ApplyOptions {
     std::vector<std::string> inputs;  // MODEL SCENARIO, or SCENARIO naming its base
     std::string encoding = "utf-8";
-    std::string output;
+    ModelOutput output;
 };
 
 int run_apply(const ApplyOptions& options) {
@@ -29,9 +29,9 @@ int run_apply(const ApplyOptions& options) {
     const auto& scenario = named.scenarios.front();
     const auto& model = named.model;
     const auto applied = scenario::apply(model, scenario);
-    io::save_model(applied.model, options.output);
+    io::save_model(applied.model, options.output.path, options.output.options());
     print_warnings(std::cerr, applied.warnings, applied.warnings_not_listed);
-    std::cout << options.output << ": " << scenario.name << " — " << scenario.changes.size()
+    std::cout << options.output.path << ": " << scenario.name << " — " << scenario.changes.size()
               << (scenario.changes.size() == 1 ? " change, " : " changes, ")
               << applied.model.units().size() << " units, " << applied.model.posts().size()
               << " posts; " << scenario::affected_posts(applied.affected) << " posts affected\n";
@@ -51,10 +51,8 @@ void add_apply_command(CLI::App& app, int& exit_code) {
             "may be left out when the scenario names its base")
         ->required()
         ->expected(1, 2);
-    command
-        ->add_option("-o,--output", options->output,
-                     "Where to write the result: a folder of CSV files, or FILE.reorg")
-        ->required();
+    add_model_output(*command, options->output,
+                     "Where to write the result: a folder of CSV files, or FILE.reorg");
     add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_apply(*options); });
 }

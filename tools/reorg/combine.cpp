@@ -21,7 +21,7 @@ struct CombineCommandOptions {
     std::string encoding = "utf-8";
     std::vector<std::string> prefixes;  ///< each `A=X` or `B=X`
     std::string top;                    ///< `ID:NAME`, `ID` or empty
-    std::string output;
+    ModelOutput output;
 };
 
 // What a model is called in the default top unit's name: a folder's name, a file's stem, or
@@ -77,8 +77,8 @@ int run_combine(const CombineCommandOptions& options) {
     const auto a = load_model(options.model_a, options.encoding);
     const auto b = load_model(options.model_b, options.encoding);
     const auto combined = scenario::combine(a, b, combine_options);
-    io::save_model(combined, options.output);
-    std::cout << options.output << ": " << combined.units().size() << " units, "
+    io::save_model(combined, options.output.path, options.output.options());
+    std::cout << options.output.path << ": " << combined.units().size() << " units, "
               << combined.posts().size() << " posts, " << combined.people().size() << " people, "
               << combined.links().size() << " links, " << combined.findings().size()
               << " findings\n";
@@ -102,10 +102,8 @@ void add_combine_command(CLI::App& app, int& exit_code) {
         ->allow_extra_args(false);
     command->add_option("--top", options->top,
                         "ID:NAME of the common top unit (default TOP, named \"A + B\")");
-    command
-        ->add_option("-o,--output", options->output,
-                     "Where to write the result: a folder of CSV files, or FILE.reorg")
-        ->required();
+    add_model_output(*command, options->output,
+                     "Where to write the result: a folder of CSV files, or FILE.reorg");
     add_encoding_option(*command, options->encoding);
     command->callback([options, &exit_code] { exit_code = run_combine(*options); });
 }

@@ -32,9 +32,7 @@ int run_export(const ExportOptions& options) {
     const auto model = load_model(options.model, options.encoding);
     if (options.output == "-") {
         auto& out = raw_stdout();
-        io::export_model(out, model, *format, options.graph);
-        out.flush();
-        if (!out) throw Error("cannot write to standard output");
+        io::export_model(out, model, *format, options.graph);  // main() checks it was written
         return EXIT_SUCCESS;
     }
     base::AtomicFile file(options.output);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "reorg/base/error.hpp"
 #include "reorg/io/save.hpp"
 
@@ -17,7 +18,7 @@ namespace {
 
 struct GenerateCommandOptions {
     synth::GenerateOptions organisation;
-    std::string output;
+    ModelOutput output;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -34,11 +35,11 @@ int run_generate(const GenerateCommandOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const auto model = synth::generate(options.organisation);
     const double generated = seconds_since(start);
-    io::save_model(model, options.output);
+    io::save_model(model, options.output.path, options.output.options());
     std::cerr << std::fixed << std::setprecision(2) << "reorg: generated " << model.posts().size()
               << " posts, " << model.units().size() << " units, " << model.people().size()
               << " people, " << model.links().size() << " links, " << model.findings().size()
-              << " findings in " << generated << " s; wrote " << options.output << " in "
+              << " findings in " << generated << " s; wrote " << options.output.path << " in "
               << seconds_since(start) - generated << " s\n";
     return EXIT_SUCCESS;
 }
@@ -59,10 +60,8 @@ void add_generate_command(CLI::App& app, int& exit_code) {
                      "Collaboration links per post, on average")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1000.0));
-    command
-        ->add_option("-o,--output", options->output,
-                     "Folder of CSV files to write, or a .reorg snapshot")
-        ->required();
+    add_model_output(*command, options->output,
+                     "Folder of CSV files to write, or a .reorg snapshot");
     command->callback([options, &exit_code] { exit_code = run_generate(*options); });
 }
 

@@ -20,14 +20,14 @@ struct OrganogramOptions {
     std::string senior;
     std::string junior;
     std::string encoding = "utf-8";
-    std::string output;
+    ModelOutput output;
 };
 
 struct HrCsvOptions {
     std::string file;
     io::HrCsvColumns columns;
     std::string encoding = "utf-8";
-    std::string output;
+    ModelOutput output;
 };
 
 // What was written, on stdout.
@@ -50,11 +50,11 @@ int run_organogram(const OrganogramOptions& options) {
                             : std::optional<std::filesystem::path>(options.junior);
     const auto model =
         io::import_organogram(options.senior, junior, text_options(options.encoding), diagnostics);
-    io::save_model(model, options.output);
+    io::save_model(model, options.output.path, options.output.options());
     // The warnings in full, not just their count as other commands print: they are about the
     // source files' lines (rows not imported, say), which `reorg validate OUT` cannot show later.
     print_warnings(std::cerr, diagnostics);
-    print_summary(model, options.output);
+    print_summary(model, options.output.path);
     return EXIT_SUCCESS;
 }
 
@@ -62,9 +62,9 @@ int run_hr_csv(const HrCsvOptions& options) {
     Diagnostics diagnostics;
     const auto model = io::import_hr_csv(options.file, options.columns,
                                          text_options(options.encoding), diagnostics);
-    io::save_model(model, options.output);
+    io::save_model(model, options.output.path, options.output.options());
     print_warnings(std::cerr, diagnostics);
-    print_summary(model, options.output);
+    print_summary(model, options.output.path);
     return EXIT_SUCCESS;
 }
 
@@ -75,10 +75,8 @@ void add_organogram_command(CLI::App& import, int& exit_code) {
     command->add_option("SENIOR", options->senior, "The senior staff CSV file")->required();
     command->add_option("JUNIOR", options->junior, "The junior staff CSV file");
     add_encoding_option(*command, options->encoding);
-    command
-        ->add_option("-o,--output", options->output,
-                     "The model to write: a CSV folder, or a .reorg snapshot")
-        ->required();
+    add_model_output(*command, options->output,
+                     "The model to write: a CSV folder, or a .reorg snapshot");
     command->callback([options, &exit_code] { exit_code = run_organogram(*options); });
 }
 
@@ -97,10 +95,8 @@ void add_hr_csv_command(CLI::App& import, int& exit_code) {
     command->add_option("--fte", columns.fte, "Column of the FTE (default 1)");
     command->add_option("--cost", columns.cost, "Column of the yearly cost");
     add_encoding_option(*command, options->encoding);
-    command
-        ->add_option("-o,--output", options->output,
-                     "The model to write: a CSV folder, or a .reorg snapshot")
-        ->required();
+    add_model_output(*command, options->output,
+                     "The model to write: a CSV folder, or a .reorg snapshot");
     command->callback([options, &exit_code] { exit_code = run_hr_csv(*options); });
 }
 

@@ -17,6 +17,15 @@ void add_encoding_option(CLI::App& command, std::string& encoding) {
         ->check(CLI::IsMember({"utf-8", "cp1252"}));
 }
 
+void add_model_output(CLI::App& command, ModelOutput& output, const std::string& what) {
+    command.add_option("-o,--output", output.path, what)->required();
+    command.add_flag("--force", output.force,
+                     "Write into a folder that holds other files (only reorg's are replaced)");
+    // After parsing, so that --force is known whatever the order of the flags.
+    command.parse_complete_callback(
+        [&output] { io::check_save_target(output.path, output.options()); });
+}
+
 io::TextOptions text_options(const std::string& encoding) {
     return {.encoding = encoding == "cp1252" ? io::Encoding::Windows1252 : io::Encoding::Utf8,
             .read_as_utf8 = "read it with --encoding utf-8",

@@ -5,6 +5,7 @@
 
 #include "reorg/check/rules.hpp"
 #include "reorg/io/load.hpp"
+#include "reorg/io/save.hpp"
 #include "reorg/model/model.hpp"
 #include "reorg/scenario/scenario.hpp"
 
@@ -27,6 +28,20 @@ void add_encoding_option(CLI::App& command, std::string& encoding);
 /// io::load_model() does.
 [[nodiscard]] model::Model load_model(const std::string& path, const std::string& encoding,
                                       io::LoadOptions options = {});
+
+/// Where a command writes a model: `-o PATH`, a folder of CSV files or FILE.reorg, and
+/// `--force` to write a folder beside files reorg did not write.
+struct ModelOutput {
+    std::string path;
+    bool force = false;
+
+    [[nodiscard]] io::SaveOptions options() const { return {.force = force}; }
+};
+
+/// Adds `-o,--output` (required, described by `what`) and `--force` to `command`. The folder is
+/// checked when the arguments are parsed, before any work: a folder holding other files is
+/// refused then without `--force`, not after a minute of loading.
+void add_model_output(CLI::App& command, ModelOutput& output, const std::string& what);
 
 /// What `apply` and `compare` name: MODEL SCENARIO..., or SCENARIO... alone when the first
 /// scenario names its base model (a MODEL given first overrides it), read.

@@ -12,6 +12,7 @@
 #include "parse_errors.hpp"
 #include "print.hpp"
 #include "reorg/base/error.hpp"
+#include "reorg/base/file_buffer.hpp"
 #include "reorg/version.hpp"
 #include "terminal.hpp"
 
@@ -26,35 +27,8 @@ std::string flag_for(std::string_view option) {
     return flag;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    // Outputs never depend on where the command runs: cairo stamps PDFs in local time, and the
-    // renderer can clear the time but not the zone's spelling.
-    setenv("TZ", "UTC", 1);
-    tzset();
-    // Names and ids from the user's files reach the terminal with control characters escaped.
-    const reorg::cli::TerminalText terminal;
-
-    CLI::App app{"reorg — analyse an organisation and compare reorganisation scenarios"};
-    app.set_version_flag("--version", std::string(reorg::kVersion));
-    app.require_subcommand(1);
-    int exit_code = EXIT_SUCCESS;
-    reorg::cli::add_validate_command(app, exit_code);
-    reorg::cli::add_stats_command(app, exit_code);
-    reorg::cli::add_analyze_command(app, exit_code);
-    reorg::cli::add_findings_command(app, exit_code);
-    reorg::cli::add_pack_command(app, exit_code);
-    reorg::cli::add_generate_command(app, exit_code);
-    reorg::cli::add_import_command(app, exit_code);
-    reorg::cli::add_export_command(app, exit_code);
-    reorg::cli::add_render_command(app, exit_code);
-    reorg::cli::add_apply_command(app, exit_code);
-    reorg::cli::add_compare_command(app, exit_code);
-    reorg::cli::add_combine_command(app, exit_code);
-    reorg::cli::add_check_command(app, exit_code);
-    reorg::cli::add_report_command(app, exit_code);
-
+// Runs the command `argv` names, mapping its failure to an exit code.
+int run(CLI::App& app, int argc, char** argv, const int& exit_code) {
     try {
         app.parse(argc, argv);
         return exit_code;
@@ -80,4 +54,42 @@ int main(int argc, char** argv) {
         std::cerr << "reorg: internal error: " << error.what() << '\n';
         return EXIT_FAILURE;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Outputs never depend on where the command runs: cairo stamps PDFs in local time, and the
+    // renderer can clear the time but not the zone's spelling.
+    setenv("TZ", "UTC", 1);
+    tzset();
+    // Names and ids from the user's files reach the terminal with control characters escaped.
+    reorg::cli::TerminalText terminal;
+
+    CLI::App app{"reorg — analyse an organisation and compare reorganisation scenarios"};
+    app.set_version_flag("--version", std::string(reorg::kVersion));
+    app.require_subcommand(1);
+    int exit_code = EXIT_SUCCESS;
+    reorg::cli::add_validate_command(app, exit_code);
+    reorg::cli::add_stats_command(app, exit_code);
+    reorg::cli::add_analyze_command(app, exit_code);
+    reorg::cli::add_findings_command(app, exit_code);
+    reorg::cli::add_pack_command(app, exit_code);
+    reorg::cli::add_generate_command(app, exit_code);
+    reorg::cli::add_import_command(app, exit_code);
+    reorg::cli::add_export_command(app, exit_code);
+    reorg::cli::add_render_command(app, exit_code);
+    reorg::cli::add_apply_command(app, exit_code);
+    reorg::cli::add_compare_command(app, exit_code);
+    reorg::cli::add_combine_command(app, exit_code);
+    reorg::cli::add_check_command(app, exit_code);
+    reorg::cli::add_report_command(app, exit_code);
+
+    const int code = run(app, argc, argv, exit_code);
+    // Output lost on the way is a failure, whatever the command thought of its work.
+    if (const int error = terminal.finish(); error != 0) {
+        std::cerr << "reorg: " << reorg::base::cannot_write("standard output", error) << '\n';
+        return code == 2 ? code : EXIT_FAILURE;
+    }
+    return code;
 }

@@ -86,9 +86,7 @@ int run_render(const RenderOptions& options) {
     if (options.output == "-") {
         const auto bytes = graphviz.render(diagram, format);
         auto& out = raw_stdout();
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) throw Error("cannot write to standard output");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));  // main() checks it
         return EXIT_SUCCESS;
     }
     graphviz.render_to_file(diagram, format, options.output);

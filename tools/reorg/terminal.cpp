@@ -1,11 +1,14 @@
 #include "terminal.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <streambuf>
 #include <string>
 #include <string_view>
 
 #include "reorg/base/escape.hpp"
+#include "reorg/base/file_buffer.hpp"
 
 namespace reorg::cli {
 namespace {
@@ -81,17 +84,27 @@ std::streambuf* original_stdout = nullptr;
 struct TerminalText::Filters {
     std::streambuf* out;
     std::streambuf* err;
+    // Line by line to a terminal, so that it interleaves with standard error as it comes.
+    base::FdBuffer stdout_file{STDOUT_FILENO, ::isatty(STDOUT_FILENO) == 1};
     EscapingBuffer escaped_out;
     EscapingBuffer escaped_err;
 
     Filters()
-        : out(std::cout.rdbuf()), err(std::cerr.rdbuf()), escaped_out(out), escaped_err(err) {}
+        : out(std::cout.rdbuf()),
+          err(std::cerr.rdbuf()),
+          escaped_out(&stdout_file),
+          escaped_err(err) {}
 };
 
 TerminalText::TerminalText() : filters_(std::make_unique<Filters>()) {
-    original_stdout = filters_->out;
+    original_stdout = &filters_->stdout_file;
     std::cout.rdbuf(&filters_->escaped_out);
     std::cerr.rdbuf(&filters_->escaped_err);
+}
+
+int TerminalText::finish() {
+    std::cout.flush();
+    return filters_->stdout_file.flush() ? 0 : filters_->stdout_file.error();
 }
 
 TerminalText::~TerminalText() {

@@ -8,13 +8,19 @@ namespace reorg::cli {
 /// characters shown escaped (base::append_terminal): names and ids from a hostile file reach
 /// the reader's terminal as text (SPEC §3). JSON and CSV escape by their own rules and, like
 /// what must pass byte for byte (a PNG on standard output), go to raw_stdout().
-/// One per program, made by main(). A resource type: neither copied nor moved.
+/// Standard output is written to file descriptor 1 through a buffer that keeps the first
+/// failed write's reason, for finish(). One per program, made by main(). A resource type:
+/// neither copied nor moved.
 class TerminalText {
 public:
     TerminalText();
     TerminalText(const TerminalText&) = delete;
     TerminalText& operator=(const TerminalText&) = delete;
     ~TerminalText();
+
+    /// Writes out all that standard output holds: the errno of the first write that failed
+    /// (the disk is full, the pipe's reader is gone), or 0 when all of it was written.
+    [[nodiscard]] int finish();
 
 private:
     struct Filters;

@@ -1,13 +1,14 @@
 #include "reorg/io/save.hpp"
 
-#include <fstream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "reorg/base/atomic_file.hpp"
 #include "reorg/base/error.hpp"
 #include "reorg/base/escape.hpp"
+#include "reorg/base/file_buffer.hpp"
 #include "reorg/base/text.hpp"
 #include "reorg/io/snapshot.hpp"
 
@@ -25,8 +26,7 @@ class TableWriter {
 public:
     TableWriter(const std::filesystem::path& file, std::initializer_list<std::string_view> header,
                 const model::ExtraColumns& extra)
-        : out_(file, std::ios::binary), extra_(extra) {
-        if (!out_) throw InputError({file.string()}, "cannot write the file");
+        : file_(file), out_(file_.stream()), extra_(extra) {
         for (const auto column : header) field(column);
         for (const auto& column : extra_.names) field(column);
         out_ << '\n';
@@ -49,13 +49,11 @@ public:
         first_ = true;
     }
 
-    void close(const std::filesystem::path& file) {
-        out_.close();
-        if (!out_) throw InputError({file.string()}, "cannot write the file (disk full?)");
-    }
+    void close(const std::filesystem::path&) { file_.close(); }
 
 private:
-    std::ofstream out_;
+    base::OutputFile file_;
+    std::ostream& out_;
     const model::ExtraColumns& extra_;
     bool first_ = true;
     std::string cell_;
@@ -70,11 +68,11 @@ std::string join_ids(const model::Model& model, const std::vector<model::Ref>& r
     return text;
 }
 
-}  // namespace
+constexpr std::string_view kFiles[] = {"units.csv", "posts.csv", "people.csv", "links.csv",
+                                       "findings.csv"};
 
-void write_csv_folder(const model::Model& m, const std::filesystem::path& folder) {
-    base::AtomicFolder output(folder);
-    const auto& dir = output.path();
+// The model's tables, each a file in `dir`.
+void write_tables(const model::Model& m, const std::filesystem::path& dir) {
     {
         const auto file = dir / "units.csv";
         TableWriter t(file, {"id", "name", "kind", "parent", "head", "capacity"},
@@ -160,14 +158,26 @@ void write_csv_folder(const model::Model& m, const std::filesystem::path& folder
         }
         t.close(file);
     }
-    output.commit();
 }
 
-void save_model(const model::Model& model, const std::filesystem::path& path) {
+}  // namespace
+
+void check_save_target(std::filesystem::path path, const SaveOptions& options) {
+    if (!is_snapshot_path(path)) (void)base::folder_write(path, kFiles, options.force);
+}
+
+void write_csv_folder(const model::Model& model, const std::filesystem::path& folder,
+                      const SaveOptions& options) {
+    base::write_folder(folder, kFiles, options.force,
+                       [&model](const std::filesystem::path& dir) { write_tables(model, dir); });
+}
+
+void save_model(const model::Model& model, const std::filesystem::path& path,
+                const SaveOptions& options) {
     if (is_snapshot_path(path)) {
         write_snapshot(model, path);
     } else {
-        write_csv_folder(model, path);
+        write_csv_folder(model, path, options);
     }
 }
 

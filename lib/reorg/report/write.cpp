@@ -1,11 +1,12 @@
 #include "reorg/report/write.hpp"
 
 #include <array>
-#include <fstream>
+#include <ostream>
 #include <string_view>
 
 #include "reorg/base/atomic_file.hpp"
 #include "reorg/base/error.hpp"
+#include "reorg/base/file_buffer.hpp"
 #include "reorg/report/html.hpp"
 #include "reorg/report/pdf.hpp"
 #include "reorg/report/report_json.hpp"
@@ -21,10 +22,9 @@ constexpr std::array<std::string_view, 4> kFiles = {"index.html", "report.json",
 
 void write_text(const fs::path& file, const Report& report,
                 void (*writer)(std::ostream&, const Report&)) {
-    std::ofstream out(file, std::ios::binary);
-    writer(out, report);
+    base::OutputFile out(file);
+    writer(out.stream(), report);
     out.close();
-    if (!out) throw InputError({file.string()}, "cannot write the file");
 }
 
 /// Writes every file into `folder` (a fresh temporary one).
@@ -51,26 +51,8 @@ void check_output(fs::path folder, const WriteOptions& options) {
 
 void write_report(const Report& report, fs::path folder, const WriteOptions& options) {
     check_output(folder, options);
-    const auto how = base::folder_write(folder, kFiles, options.force);
-    if (how == base::FolderWrite::Replace) {
-        base::AtomicFolder staged(folder);
-        write_files(report, staged.path(), options);
-        staged.commit();
-        return;
-    }
-    // Beside files of others: each of ours written in a staging folder, then moved in one by
-    // one (each rename atomic), leaving the others alone.
-    base::AtomicFolder staged(folder.string() + ".reorg-staging");
-    write_files(report, staged.path(), options);
-    for (const auto name : kFiles) {
-        const auto from = staged.path() / name;
-        if (!fs::exists(from)) continue;
-        std::error_code error;
-        fs::rename(from, folder / name, error);
-        if (error) {
-            throw InputError({(folder / name).string()}, "cannot write: " + error.message());
-        }
-    }
+    base::write_folder(folder, kFiles, options.force,
+                       [&](const fs::path& into) { write_files(report, into, options); });
 }
 
 }  // namespace reorg::report
