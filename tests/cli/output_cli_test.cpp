@@ -31,20 +31,29 @@ std::string read(const fs::path& file) {
 
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
-// Every command that writes a model, without its `-o`.
-std::vector<std::string> model_commands() {
+// Every command that writes a folder, without its `-o`, and a file it writes there.
+struct FolderCommand {
+    std::string args;
+    std::string writes;
+};
+std::vector<FolderCommand> folder_commands() {
     const std::string data = REORG_TEST_DATA_DIR;
     return {
-        "generate --posts 30",
-        "import organogram " + data + "/organogram/examples-senior.csv " + data +
-            "/organogram/examples-junior.csv",
-        "import hr-csv " + data +
-            "/hr/staff.csv --id 'Employee ID' --manager 'Manager ID' --title 'Job title' "
-            "--unit Department",
-        "apply " + reorg::test::kKommun + " " + reorg::test::kKommun +
-            "/scenarios/samhallsbyggnad.yaml",
-        "combine " + reorg::test::kMinimal + " " + reorg::test::kMinimal +
-            " --prefix A=A --prefix B=B",
+        {"generate --posts 30", "posts.csv"},
+        {"import organogram " + data + "/organogram/examples-senior.csv " + data +
+             "/organogram/examples-junior.csv",
+         "posts.csv"},
+        {"import hr-csv " + data +
+             "/hr/staff.csv --id 'Employee ID' --manager 'Manager ID' --title 'Job title' "
+             "--unit Department",
+         "posts.csv"},
+        {"apply " + reorg::test::kKommun + " " + reorg::test::kKommun +
+             "/scenarios/samhallsbyggnad.yaml",
+         "posts.csv"},
+        {"combine " + reorg::test::kMinimal + " " + reorg::test::kMinimal +
+             " --prefix A=A --prefix B=B",
+         "posts.csv"},
+        {"report " + reorg::test::kMinimal, "index.html"},
     };
 }
 
@@ -83,7 +92,7 @@ FifoRun run_into_fifo(const std::string& args, const fs::path& fifo) {
 
 TEST_CASE("a model output never replaces a folder holding files reorg did not write",
           "[cli][output]") {
-    for (const auto& command : model_commands()) {
+    for (const auto& [command, writes] : folder_commands()) {
         INFO(command);
         reorg::test::TempFolder folder;
         const auto out = folder.path() / "project";
@@ -93,12 +102,12 @@ TEST_CASE("a model output never replaces a folder holding files reorg did not wr
         const auto refused = reorg_cli(command + " -o " + quoted(out));
         CHECK(refused.exit_code == 2);
         CHECK_THAT(refused.err, Contains(".git, notes.txt") && Contains("--force"));
-        CHECK_FALSE(fs::exists(out / "posts.csv"));
+        CHECK_FALSE(fs::exists(out / writes));
 
         const auto forced = reorg_cli(command + " --force -o " + quoted(out));
         INFO(forced.err);
         CHECK(forced.exit_code == 0);
-        CHECK(fs::exists(out / "posts.csv"));
+        CHECK(fs::exists(out / writes));
         CHECK(read(out / "notes.txt") == "mine");
         CHECK(fs::is_directory(out / ".git"));
 
@@ -110,7 +119,17 @@ TEST_CASE("a model output never replaces a folder holding files reorg did not wr
         fs::create_symlink("own", folder.path() / "link");
         CHECK(reorg_cli(command + " -o " + quoted(folder.path() / "link")).exit_code == 0);
         CHECK(fs::is_symlink(folder.path() / "link"));
-        CHECK(reorg_cli("validate " + quoted(own)).exit_code == 0);
+        CHECK(fs::exists(own / writes));
+
+        // A FIFO or a device is no folder.
+        const auto fifo = folder.path() / "pipe";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        const auto piped = reorg_cli(command + " -o " + quoted(fifo));
+        CHECK(piped.exit_code == 2);
+        CHECK_THAT(piped.err, Contains("not a folder"));
+        CHECK(fs::is_fifo(fifo));
+        CHECK(reorg_cli(command + " -o /dev/null").exit_code == 2);
+        CHECK(fs::is_character_file("/dev/null"));
     }
 }
 
