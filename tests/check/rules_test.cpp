@@ -203,7 +203,7 @@ TEST_CASE("rules: a folder is no rules file", "[check]") {
         (void)check::read_rules(folder.path(), minimal());
         FAIL("no InputError");
     } catch (const InputError& error) {
-        CHECK_THAT(error.what(), Catch::Contains("is a folder, not a file"));
+        CHECK_THAT(error.what(), Catch::Contains("cannot read: it is a folder"));
     }
 }
 

@@ -1,0 +1,115 @@
+// The user's files as the system has them (lib/reorg/io/input_file.hpp and its readers): what
+// keeps a file from being read is an InputError naming it with the system's reason, a FIFO
+// found in a model folder is never opened, and a pipe named by the person is read as a stream.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "reorg/base/error.hpp"
+#include "reorg/io/input_file.hpp"
+#include "reorg/io/load.hpp"
+#include "reorg/io/snapshot.hpp"
+#include "reorg/io/text_input.hpp"
+#include "support/example_data.hpp"
+#include "support/fifo.hpp"
+#include "support/temp_folder.hpp"
+
+namespace {
+
+using Catch::Contains;
+using reorg::InputError;
+using reorg::io::PathSource;
+namespace fs = std::filesystem;
+
+/// The one error that reading `path` with read_file() gives, as "file: message".
+std::string read_error(const fs::path& path, PathSource source = PathSource::Named) {
+    try {
+        (void)reorg::io::read_file(path, source);
+    } catch (const InputError& error) {
+        REQUIRE(error.errors().size() == 1);
+        return error.errors()[0].where.file + ": " + error.errors()[0].message;
+    }
+    FAIL("read " << path << " without an error");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("A link loop is an input error with its path and the system's reason",
+          "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    const auto loop = folder.path() / "people.csv";
+    fs::create_symlink("people.csv", loop);
+    CHECK(read_error(loop) == loop.string() + ": cannot read: Too many levels of symbolic links");
+    CHECK(read_error(loop, PathSource::Found) ==
+          loop.string() + ": cannot read: Too many levels of symbolic links");
+}
+
+TEST_CASE("A file that may not be read says Permission denied", "[io][input_file]") {
+    // root reads every file whatever its mode: the check is then left to the CLI test, which
+    // runs reorg as nobody.
+    if (::geteuid() == 0) {
+        WARN("running as root: a mode of 000 does not keep root from reading");
+        return;
+    }
+    const reorg::test::TempFolder folder;
+    const auto file = folder.write("model.yaml", "units: []\n");
+    fs::permissions(file, fs::perms::none);
+    CHECK(read_error(file) == file.string() + ": cannot read: Permission denied");
+}
+
+TEST_CASE("A folder a link to nothing and a missing file each say why they cannot be read",
+          "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    fs::create_directory(folder.path() / "model.yaml");
+    CHECK(read_error(folder.path() / "model.yaml") ==
+          (folder.path() / "model.yaml").string() + ": cannot read: it is a folder");
+    fs::create_symlink("nowhere", folder.path() / "dangling.yaml");
+    CHECK(read_error(folder.path() / "dangling.yaml") ==
+          (folder.path() / "dangling.yaml").string() +
+              ": cannot read: it is a link to nothing (nowhere)");
+    CHECK(read_error(folder.path() / "absent.yaml") ==
+          (folder.path() / "absent.yaml").string() + ": cannot read: No such file or directory");
+}
+
+TEST_CASE("A FIFO found where a file should be is refused without being opened",
+          "[io][input_file]") {
+    // Nothing writes to the FIFO: a reader that opened it would wait for ever.
+    const reorg::test::TempFolder folder;
+    const auto fifo = folder.path() / "findings.csv";
+    reorg::test::make_fifo(fifo);
+    CHECK(read_error(fifo, PathSource::Found) ==
+          fifo.string() + ": cannot read: it is not a regular file (a FIFO)");
+}
+
+TEST_CASE("Pipes named by the person are read as streams: text and snapshots",
+          "[io][input_file][snapshot]") {
+    const reorg::test::TempFolder folder;
+    const std::string text(200000, 'x');  // more than a pipe holds at once
+    {
+        const reorg::test::FifoWriter fifo(folder.path() / "in.yaml", text);
+        CHECK(reorg::io::read_file(fifo.path()) == text);
+    }
+    // A snapshot has no mapping to give from a pipe: it is read into memory, in whole words.
+    const auto model = reorg::io::load_model(reorg::test::kMinimal);
+    const auto packed = folder.path() / "packed.reorg";
+    reorg::io::write_snapshot(model, packed);
+    const reorg::test::FifoWriter fifo(folder.path() / "stream.reorg",
+                                       reorg::io::read_file(packed));
+    reorg::Diagnostics diagnostics;
+    const auto read = reorg::io::read_snapshot(fifo.path(), diagnostics);
+    CHECK(read.posts().size() == model.posts().size());
+    CHECK(read.units().size() == model.units().size());
+    CHECK(read.posts().front().id == model.posts().front().id);
+}
+
+TEST_CASE("read_text reports what keeps a file from being read", "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    fs::create_symlink("loop.csv", folder.path() / "loop.csv");
+    reorg::Diagnostics diagnostics;
+    CHECK_THROWS_WITH((void)reorg::io::read_text(folder.path() / "loop.csv", diagnostics),
+                      Contains("loop.csv") && Contains("Too many levels of symbolic links"));
+}
