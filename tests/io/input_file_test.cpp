@@ -36,6 +36,27 @@ std::string read_error(const fs::path& path, PathSource source = PathSource::Nam
     return {};
 }
 
+/// A copy of the example municipality's model folder without `file`, for the test to put
+/// something else in its place.
+fs::path kommun_without(const reorg::test::TempFolder& folder, const std::string& file) {
+    const auto model = folder.path() / "m";
+    fs::copy(reorg::test::kKommun, model, fs::copy_options::recursive);
+    fs::remove(model / file);
+    return model;
+}
+
+/// The one error that loading `model` gives, as "file: message".
+std::string load_error(const fs::path& model) {
+    try {
+        (void)reorg::io::load_model(model);
+    } catch (const InputError& error) {
+        REQUIRE(error.errors().size() == 1);
+        return error.errors()[0].where.file + ": " + error.errors()[0].message;
+    }
+    FAIL("loaded " << model << " without an error");
+    return {};
+}
+
 }  // namespace
 
 TEST_CASE("A link loop is an input error with its path and the system's reason",
@@ -112,4 +133,53 @@ TEST_CASE("read_text reports what keeps a file from being read", "[io][input_fil
     reorg::Diagnostics diagnostics;
     CHECK_THROWS_WITH((void)reorg::io::read_text(folder.path() / "loop.csv", diagnostics),
                       Contains("loop.csv") && Contains("Too many levels of symbolic links"));
+}
+
+TEST_CASE("A link loop in a model folder is an input error naming the file", "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    const auto model = kommun_without(folder, "people.csv");
+    fs::create_symlink("people.csv", model / "people.csv");
+    CHECK(load_error(model) ==
+          (model / "people.csv").string() + ": cannot read: Too many levels of symbolic links");
+}
+
+TEST_CASE("An optional file that is there but no readable file is an error and not absent",
+          "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    SECTION("people.csv as a link to nothing") {
+        const auto model = kommun_without(folder, "people.csv");
+        fs::create_symlink("nowhere", model / "people.csv");
+        CHECK(load_error(model) ==
+              (model / "people.csv").string() + ": cannot read: it is a link to nothing (nowhere)");
+    }
+    SECTION("people.csv as a folder") {
+        const auto model = kommun_without(folder, "people.csv");
+        fs::create_directory(model / "people.csv");
+        CHECK(load_error(model) ==
+              (model / "people.csv").string() + ": cannot read: it is a folder");
+    }
+    SECTION("links.csv as a link to nothing") {
+        const auto model = kommun_without(folder, "links.csv");
+        fs::create_symlink("gone.csv", model / "links.csv");
+        CHECK(load_error(model) ==
+              (model / "links.csv").string() + ": cannot read: it is a link to nothing (gone.csv)");
+    }
+}
+
+TEST_CASE("A FIFO in a model folder is an error and is never opened", "[io][input_file]") {
+    // Nothing writes to the FIFOs: a reader that opened one would wait for ever, so the test
+    // ending at all shows that none was opened.
+    const reorg::test::TempFolder folder;
+    SECTION("findings.csv: optional") {
+        const auto model = kommun_without(folder, "findings.csv");
+        reorg::test::make_fifo(model / "findings.csv");
+        CHECK(load_error(model) == (model / "findings.csv").string() +
+                                       ": cannot read: it is not a regular file (a FIFO)");
+    }
+    SECTION("posts.csv: required") {
+        const auto model = kommun_without(folder, "posts.csv");
+        reorg::test::make_fifo(model / "posts.csv");
+        CHECK(load_error(model) ==
+              (model / "posts.csv").string() + ": cannot read: it is not a regular file (a FIFO)");
+    }
 }
