@@ -183,3 +183,19 @@ TEST_CASE("A FIFO in a model folder is an error and is never opened", "[io][inpu
               (model / "posts.csv").string() + ": cannot read: it is not a regular file (a FIFO)");
     }
 }
+
+TEST_CASE("A model named as a link loop says why it cannot be read", "[io][input_file]") {
+    // Not "no such file or folder": `ls` lists it.
+    const reorg::test::TempFolder folder;
+    fs::create_symlink("model", folder.path() / "model");
+    CHECK(load_error(folder.path() / "model") ==
+          (folder.path() / "model").string() + ": cannot read: Too many levels of symbolic links");
+}
+
+TEST_CASE("A FIFO named as the model without an extension is read as YAML", "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    const reorg::test::FifoWriter fifo(folder.path() / "model",
+                                       reorg::io::read_file(reorg::test::kMinimal));
+    const auto model = reorg::io::load_model(fifo.path());
+    CHECK(model.posts().size() == reorg::io::load_model(reorg::test::kMinimal).posts().size());
+}

@@ -34,7 +34,9 @@ struct LoadOptions {
 };
 
 /// Reads a model in whichever form `path` is: a folder of CSV files, a `.yaml`/`.yml` file or a
-/// `.reorg` snapshot.
+/// `.reorg` snapshot. A pipe or a device (`/dev/stdin`, `<(cat model.yaml)`) is read as the
+/// stream it is, in the form its extension says, and as YAML when it has none. Throws
+/// InputError "no such file or folder", or "cannot read: WHY" (InputFile) naming `path`.
 [[nodiscard]] model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics,
                                       LoadOptions options = {});
 
