@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "reorg/base/text.hpp"
 #include "reorg/check/rules.hpp"
 #include "reorg/io/load.hpp"
+#include "support/fifo.hpp"
 #include "support/model_fixture.hpp"
 #include "support/temp_folder.hpp"
 
@@ -203,7 +205,7 @@ TEST_CASE("rules: a folder is no rules file", "[check]") {
         (void)check::read_rules(folder.path(), minimal());
         FAIL("no InputError");
     } catch (const InputError& error) {
-        CHECK_THAT(error.what(), Catch::Contains("is a folder, not a file"));
+        CHECK_THAT(error.what(), Catch::Contains("cannot read: it is a folder"));
     }
 }
 
@@ -214,4 +216,24 @@ TEST_CASE("rules: rules.yaml beside the model", "[check]") {
     const auto rules = folder.write("rules.yaml", "span: {max: 3}\n");
     CHECK(check::rules_beside(folder.path()) == rules);  // inside a model folder
     CHECK(check::rules_beside(yaml) == rules);           // beside a YAML model
+}
+
+TEST_CASE("rules: rules.yaml beside the model that is no readable file is an error", "[check]") {
+    const test::TempFolder folder;
+    const auto rules = folder.path() / "rules.yaml";
+    SECTION("a FIFO: never opened, since nothing writes to it") {
+        test::make_fifo(rules);
+        CHECK_THROWS_WITH((void)check::rules_beside(folder.path()),
+                          rules.string() + ": cannot read: it is not a regular file (a FIFO)");
+    }
+    SECTION("a link to nothing") {
+        std::filesystem::create_symlink("nowhere.yaml", rules);
+        CHECK_THROWS_WITH((void)check::rules_beside(folder.path()),
+                          rules.string() + ": cannot read: it is a link to nothing (nowhere.yaml)");
+    }
+    SECTION("a folder") {
+        std::filesystem::create_directory(rules);
+        CHECK_THROWS_WITH((void)check::rules_beside(folder.path()),
+                          rules.string() + ": cannot read: it is a folder");
+    }
 }

@@ -249,7 +249,8 @@ TEST_CASE("a well-formed message holding an invalid organisation is rejected", "
 
     folder.write("text.reorg", "this is not a snapshot at all, just text....");
     CHECK_THAT(load_error(folder.path() / "text.reorg"), Contains("snapshot"));
-    CHECK_THAT(load_error(folder.path() / "missing.reorg"), Contains("cannot open"));
+    CHECK_THAT(load_error(folder.path() / "missing.reorg"),
+               Contains("cannot read: No such file or directory"));
 }
 
 TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][snapshot]") {

@@ -8,6 +8,8 @@
 
 #include "reorg/base/text.hpp"
 #include "scenario/scenario_support.hpp"
+#include "support/fifo.hpp"
+#include "support/temp_folder.hpp"
 
 using Catch::Contains;
 using namespace reorg;
@@ -157,4 +159,16 @@ TEST_CASE("the nearest spelling is offered only when it is close", "[scenario][f
     CHECK(base::closest_spelling("mrege", known) == "merge");
     CHECK_FALSE(base::closest_spelling("frobnicate", known).has_value());
     CHECK_FALSE(base::closest_spelling("add", known).has_value());
+}
+
+TEST_CASE("a scenario file from a FIFO is not looked into: a pipe is read once",
+          "[scenario][file]") {
+    // Looking would use the pipe up, and reading it again would wait for a writer for ever.
+    const reorg::test::TempFolder folder;
+    const reorg::test::FifoWriter fifo(folder.path() / "s.yaml",
+                                       "name: v\nchanges:\n  - vacate_post: {post: IT.CHEF}\n");
+    REQUIRE_FALSE(scenario::is_scenario_file(fifo.path()));
+    const auto read = scenario::read_scenario(fifo.path());
+    CHECK(read.name == "v");
+    CHECK(read.changes.size() == 1);
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "commands.hpp"
@@ -32,7 +33,10 @@ std::string model_name(const std::string& argument) {
         path = std::filesystem::absolute(path).lexically_normal();
         if (!path.has_filename()) path = path.parent_path();
     }
-    if (std::filesystem::is_directory(path)) return path.filename().string();
+    // Only a name is made here: what keeps the path from being read is said when it is loaded.
+    if (std::error_code ignored; std::filesystem::is_directory(path, ignored)) {
+        return path.filename().string();
+    }
     const auto stem = path.stem().string();
     if (stem == "model" && path.has_parent_path()) {
         const auto folder = std::filesystem::absolute(path).parent_path().filename().string();

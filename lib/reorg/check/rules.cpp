@@ -11,6 +11,7 @@
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
+#include "reorg/io/input_file.hpp"
 #include "reorg/io/yaml_document.hpp"
 #include "reorg/io/yaml_fields.hpp"
 
@@ -150,8 +151,11 @@ std::optional<std::filesystem::path> rules_beside(const std::filesystem::path& m
     std::error_code error;
     const auto folder = std::filesystem::is_directory(model, error) ? model : model.parent_path();
     auto rules = (folder.empty() ? std::filesystem::path(".") : folder) / "rules.yaml";
-    if (std::filesystem::is_regular_file(rules, error)) return rules;
-    return std::nullopt;
+    if (!io::is_present(rules)) return std::nullopt;
+    // Opened (and closed) here, as a found file: read_rules() takes it as named, and would wait
+    // for ever on a FIFO.
+    const io::InputFile readable(rules, io::PathSource::Found);
+    return rules;
 }
 
 Budget budget_of(const model::Model& model) {

@@ -42,7 +42,8 @@ struct Rules {
 [[nodiscard]] Rules read_rules(const std::filesystem::path& path, const model::Model& base);
 
 /// rules.yaml beside a model: inside a model folder, in the folder of a YAML model or a
-/// snapshot. Nothing when there is none.
+/// snapshot. Nothing when there is none. Throws InputError "cannot read: WHY" when there is one
+/// that is not a readable regular file (a folder, a link to nothing, a FIFO: never opened).
 [[nodiscard]] std::optional<std::filesystem::path> rules_beside(const std::filesystem::path& model);
 
 /// One broken rule (SPEC §4.2): the rules.yaml key or the check's name, the id that breaks it

@@ -7,6 +7,7 @@
 #include "reorg/io/detail/csv_table.hpp"
 #include "reorg/io/detail/model_builder.hpp"
 #include "reorg/io/detail/tables.hpp"
+#include "reorg/io/input_file.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/io/text_input.hpp"
 
@@ -15,15 +16,18 @@ namespace {
 
 // Reads one table's file into `builder`. A file that is there but cannot be read (not in the
 // encoding, no header, a required column missing) is reported once and marked unread, so that
-// the other files' references to its rows do not each become an error too.
+// the other files' references to its rows do not each become an error too. One that the system
+// will not read, or that is no regular file (a folder, a link to nothing, a FIFO), is an
+// InputError: an optional file is optional only when it is absent.
 template <class Fields>
 void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fields>& spec,
-                const TextOptions& text_options, ModelBuilder& builder, Diagnostics& diagnostics) {
+                TextOptions text_options, ModelBuilder& builder, Diagnostics& diagnostics) {
     const auto path = folder / spec.file;
-    if (!std::filesystem::is_regular_file(path)) {
+    if (!is_present(path)) {
         if (spec.required) diagnostics.error({path.string()}, "the file is missing");
         return;
     }
+    text_options.path_source = PathSource::Found;
     auto text = read_text(path, diagnostics, text_options);
     if (!text) {
         builder.set_unread(spec.table);
@@ -109,13 +113,13 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
 model::Model read_csv_folder(const std::filesystem::path& folder, Diagnostics& diagnostics,
                              const TextOptions& text) {
     for (const auto* required : {&detail::kUnits.file, &detail::kPosts.file}) {
-        if (!std::filesystem::is_regular_file(folder / *required)) {
+        if (!is_present(folder / *required)) {
             diagnostics.error({(folder / *required).string()}, "the file is missing");
         }
     }
     diagnostics.throw_if_errors();
     ModelBuilder builder(diagnostics);
-    builder.set_people_listed(std::filesystem::is_regular_file(folder / detail::kPeople.file));
+    builder.set_people_listed(is_present(folder / detail::kPeople.file));
     read_table(folder, detail::kUnits, text, builder, diagnostics);
     read_table(folder, detail::kPosts, text, builder, diagnostics);
     read_table(folder, detail::kPeople, text, builder, diagnostics);

@@ -12,7 +12,9 @@ namespace reorg::io {
 /// people.csv, links.csv and findings.csv. Throws InputError listing every error found (file,
 /// line, column); warnings are added to `diagnostics`. The files are read as `text` says
 /// (read_text()): a file that is not in that encoding, or lacks a required column, is one error,
-/// and the references of other files to its rows are not reported as unknown.
+/// and the references of other files to its rows are not reported as unknown. An optional file
+/// may be absent; one that is there must be a readable regular file (InputFile, PathSource::Found):
+/// a folder, a link to nothing or a FIFO in its place is an InputError, and is never opened.
 [[nodiscard]] model::Model read_csv_folder(const std::filesystem::path& folder,
                                            Diagnostics& diagnostics, const TextOptions& text = {});
 
@@ -32,7 +34,9 @@ struct LoadOptions {
 };
 
 /// Reads a model in whichever form `path` is: a folder of CSV files, a `.yaml`/`.yml` file or a
-/// `.reorg` snapshot.
+/// `.reorg` snapshot. A pipe or a device (`/dev/stdin`, `<(cat model.yaml)`) is read as the
+/// stream it is, in the form its extension says, and as YAML when it has none. Throws
+/// InputError "no such file or folder", or "cannot read: WHY" (InputFile) naming `path`.
 [[nodiscard]] model::Model load_model(const std::filesystem::path& path, Diagnostics& diagnostics,
                                       LoadOptions options = {});
 

@@ -3,15 +3,13 @@
 #include <capnp/any.h>
 #include <capnp/message.h>
 #include <capnp/serialize.h>
-#include <fcntl.h>
 #include <kj/exception.h>
 #include <kj/io.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -28,6 +26,7 @@
 #include "reorg/base/atomic_file.hpp"
 #include "reorg/base/text.hpp"
 #include "reorg/base/utf8.hpp"
+#include "reorg/io/input_file.hpp"
 #include "reorg/io/text_input.hpp"
 #include "reorg/model/validate.hpp"
 
@@ -232,40 +231,56 @@ void fill(wire::Model::Builder root, const model::Model& m, bool link_notes) {
 
 // ---- reading ---------------------------------------------------------------------------------
 
-// A read-only mapping of a whole file; kept alive by the models whose strings point into it.
-class MappedFile {
+// A snapshot's bytes, kept alive by the models whose strings point into them: the file mapped
+// read-only, or, for a stream named on the command line (`<(cat m.reorg)`), read into memory
+// in whole words, as Cap'n Proto reads them.
+class SnapshotBytes {
 public:
-    explicit MappedFile(const std::filesystem::path& path) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) throw InputError({path.string()}, "cannot open the file");
-        struct stat info {};
-        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-            ::close(fd);
-            throw InputError({path.string()}, "not a regular file");
+    explicit SnapshotBytes(const std::filesystem::path& path) {
+        InputFile file(path, PathSource::Named);
+        if (file.is_stream()) {
+            read_stream(file);
+            return;
         }
-        size_ = static_cast<std::size_t>(info.st_size);
+        size_ = file.size();
         if (size_ > 0) {
-            data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+            data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, file.descriptor(), 0);
             if (data_ == MAP_FAILED) {
                 data_ = nullptr;
-                ::close(fd);
-                throw InputError({path.string()}, "cannot map the file into memory");
+                throw InputError({path.string()}, std::string("cannot map the file into memory: ") +
+                                                      std::strerror(errno));
             }
+            mapped_ = true;
         }
-        ::close(fd);
     }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-    ~MappedFile() {
-        if (data_ != nullptr) ::munmap(data_, size_);
+    SnapshotBytes(const SnapshotBytes&) = delete;
+    SnapshotBytes& operator=(const SnapshotBytes&) = delete;
+    ~SnapshotBytes() {
+        if (mapped_) ::munmap(data_, size_);
     }
 
     [[nodiscard]] const void* data() const noexcept { return data_; }
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
 private:
+    void read_stream(InputFile& file) {
+        words_.resize(std::size_t{8} << 10);
+        for (;;) {
+            const auto capacity = words_.size() * sizeof(std::uint64_t);
+            if (size_ == capacity) words_.resize(words_.size() * 2);
+            const std::span<char> all(reinterpret_cast<char*>(words_.data()),
+                                      words_.size() * sizeof(std::uint64_t));
+            const auto count = file.read_some(all.subspan(size_));
+            if (count == 0) break;
+            size_ += count;
+        }
+        data_ = words_.data();
+    }
+
     void* data_ = nullptr;
     std::size_t size_ = 0;
+    bool mapped_ = false;
+    std::vector<std::uint64_t> words_;  // a stream's bytes, aligned as capnp::word
 };
 
 // What each kind of link joins (SPEC §2).
@@ -684,7 +699,7 @@ void write_snapshot(const model::Model& model, const std::filesystem::path& file
 model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagnostics,
                            bool index_ids) {
     const std::string file = path.string();
-    auto mapping = std::make_shared<const MappedFile>(path);
+    auto mapping = std::make_shared<const SnapshotBytes>(path);
     if (mapping->size() == 0 || mapping->size() % sizeof(capnp::word) != 0) {
         throw InputError({file}, "not a reorg snapshot (truncated, or not written by reorg pack)");
     }

@@ -13,7 +13,9 @@ namespace reorg::io {
 void write_snapshot(const model::Model& model, const std::filesystem::path& file);
 
 /// Maps `file` and builds the model from it without parsing text: its strings point into the
-/// mapping, which the model keeps alive. A truncated, corrupted or hostile file gives an
+/// mapping, which the model keeps alive. A stream (a pipe named on the command line) is read
+/// into memory instead. A file that cannot be read is an InputError "cannot read: WHY"
+/// (InputFile). A truncated, corrupted or hostile file gives an
 /// InputError naming what is wrong (never a crash or a hang): every reference is checked against
 /// its list, every kind against its vocabulary, ids for uniqueness, and the structure as for
 /// any model (cycles, heads outside their unit). Structural warnings go to `diagnostics`.

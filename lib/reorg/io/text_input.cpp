@@ -6,39 +6,18 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <utility>
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
 #include "reorg/base/utf8.hpp"
+#include "reorg/io/input_file.hpp"
 
 namespace reorg::io {
 
-std::string read_file(const std::filesystem::path& path) {
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    if (std::filesystem::is_directory(status)) {
-        throw InputError({path.string()}, "is a folder, not a file");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path.string()}, "cannot open the file");
-    if (!std::filesystem::is_regular_file(status)) {
-        // A pipe or a device has no size to ask for: read it as the stream it is.
-        std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        if (in.bad()) throw InputError({path.string()}, "cannot read the file");
-        return bytes;
-    }
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) throw InputError({path.string()}, "cannot read the file");
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    in.seekg(0);
-    in.read(bytes.data(), size);
-    if (!in) throw InputError({path.string()}, "cannot read the file");
-    return bytes;
+std::string read_file(const std::filesystem::path& path, PathSource path_source) {
+    InputFile file(path, path_source);
+    return file.read_all();
 }
 
 namespace {
@@ -124,7 +103,7 @@ std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
 std::optional<std::string> read_text(const std::filesystem::path& path, Diagnostics& diagnostics,
                                      const TextOptions& options) {
     const std::string file = path.string();
-    std::string bytes = read_file(path);
+    std::string bytes = read_file(path, options.path_source);
     if (options.encoding == Encoding::Windows1252) {
         if (bytes.starts_with("\xEF\xBB\xBF")) {
             diagnostics.error(

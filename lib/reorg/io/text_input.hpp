@@ -6,13 +6,16 @@
 #include <string_view>
 
 #include "reorg/base/error.hpp"
+#include "reorg/io/input_file.hpp"
 
 /// Reading the bytes of user files: whole-file reads, UTF-8 checks and Windows-1252 conversion,
 /// numbers as people type them.
 namespace reorg::io {
 
-/// The whole file. Throws InputError naming the file if it cannot be read.
-[[nodiscard]] std::string read_file(const std::filesystem::path& path);
+/// The whole file, or all a stream holds when `path_source` allows one (InputFile). Throws
+/// InputError naming the file and the system's reason if it cannot be read.
+[[nodiscard]] std::string read_file(const std::filesystem::path& path,
+                                    PathSource path_source = PathSource::Named);
 
 /// How a text file is encoded.
 enum class Encoding { Utf8, Windows1252 };
@@ -25,6 +28,8 @@ struct TextOptions {
     /// a file that seems to be in the other encoding ends with it. Empty: it suggests nothing.
     std::string read_as_utf8{};
     std::string read_as_windows1252{};
+    /// Where the file's path comes from: whether a pipe or a device may be read (read_file()).
+    PathSource path_source = PathSource::Named;
 };
 
 /// The file's text in UTF-8: UTF-8 checked, or Windows-1252 converted. nullopt after reporting

@@ -11,6 +11,7 @@
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
+#include "reorg/io/input_file.hpp"
 #include "reorg/io/text_input.hpp"
 #include "reorg/io/yaml_document.hpp"
 #include "reorg/io/yaml_fields.hpp"
@@ -321,6 +322,7 @@ bool is_scenario_file(const std::filesystem::path& path) {
     const auto extension = path.extension().string();
     if (extension != ".yaml" && extension != ".yml") return false;
     try {
+        if (io::path_kind(path) != io::PathKind::File) return false;
         const auto root = io::read_yaml_file(path);
         return root.IsMap() && root["changes"] && !root["units"];
     } catch (const std::exception&) {

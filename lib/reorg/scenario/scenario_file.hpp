@@ -17,7 +17,8 @@ namespace reorg::scenario {
 [[nodiscard]] Scenario read_scenario(const std::filesystem::path& path);
 
 /// Whether `path` is a scenario file rather than a model: a YAML file (.yaml, .yml) whose top
-/// level is a map with `changes:` and without `units:`. False for anything unreadable.
+/// level is a map with `changes:` and without `units:`. False for anything unreadable, and for
+/// a stream (a pipe, a device), which would be used up by looking: it is taken for the model.
 [[nodiscard]] bool is_scenario_file(const std::filesystem::path& path);
 
 /// The base model a scenario names, resolved against the scenario file's folder; nullopt when
