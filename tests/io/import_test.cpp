@@ -787,9 +787,35 @@ TEST_CASE("import hr-csv: Duplicate ids, blank ids and invalid numbers in an HR 
                                            {.id = "id", .manager = "manager", .fte = "fte"}});
     CHECK_THAT(at(errors, "staff.csv", 4, "id").message,
                Contains("duplicate id 'A' (first on line 2)"));
-    CHECK_THAT(at(errors, "staff.csv", 5, "id").message, Contains("no id"));
+    CHECK(at(errors, "staff.csv", 5, "id").message == "the employee's id is empty");
     CHECK_THAT(at(errors, "staff.csv", 6, "fte").message, Contains("invalid number 'lite'"));
     CHECK(errors.size() == 3);
+}
+
+TEST_CASE("import hr-csv: A control character in an employee id is an error showing it escaped",
+          "[io][import]") {
+    // The ids differ only in a control character; a name may hold one.
+    const auto errors =
+        errors_of(HrExport{"id,manager,name\nA,,Anna\x01\nB\x01,A,Bo\n"
+                           "B\x02,A,Bo\n\"C\tD\",A,Cd\nE\xC2\x9f,A,E\n",
+                           {.id = "id", .manager = "manager", .name = "name"}});
+    CHECK(at(errors, "staff.csv", 3, "id").message ==
+          "the employee's id holds a control character (\\x01) at character 2; ids may not");
+    CHECK_THAT(at(errors, "staff.csv", 4, "id").message, Contains("(\\x02) at character 2"));
+    CHECK_THAT(at(errors, "staff.csv", 5, "id").message, Contains("(\\x09) at character 2"));
+    CHECK_THAT(at(errors, "staff.csv", 6, "id").message, Contains("(\\x9f) at character 2"));
+    CHECK(errors.size() == 4);
+}
+
+TEST_CASE("import hr-csv: A unit name with a control character makes a unit id without it",
+          "[io][import]") {
+    // Unit ids are made from the names; a name may hold a C1 control (U+0085, NEXT LINE), an
+    // id may not, so the made id leaves it out as it leaves out other punctuation.
+    Diagnostics diagnostics;
+    const auto m = HrExport{"id,manager,unit\nA,,Eko\xC2\x85nomi\nB,A,IT\x7f\n",
+                            {.id = "id", .manager = "manager", .unit = "unit"}}(diagnostics);
+    CHECK(unit(m, "staff.eko-nomi").name == "Eko\xC2\x85nomi");
+    CHECK(unit(m, "staff.it").name == "IT\x7f");
 }
 
 TEST_CASE("import hr-csv: Invalid UTF-8 in an HR export is an error at its line", "[io][import]") {

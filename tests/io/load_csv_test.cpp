@@ -820,8 +820,51 @@ TEST_CASE("A row without an id is an error", "[io][load_csv][errors]") {
     append(files["findings.csv"], " ,works,Text,IT,,,,");       // line 5: blank is no id
     const auto errors = errors_of(files);
     CHECK(errors.size() == 2);
-    CHECK_THAT(at(errors, "posts.csv", 7, "id").message, Contains("no id"));
-    CHECK_THAT(at(errors, "findings.csv", 5, "id").message, Contains("no id"));
+    CHECK(at(errors, "posts.csv", 7, "id").message == "the post's id is empty");
+    CHECK(at(errors, "findings.csv", 5, "id").message == "the finding's id is empty");
+}
+
+TEST_CASE("A control character in an id is an error at its row showing it escaped",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    append(files["posts.csv"], "P\x01X,Handläggare,IT,ITC,IT,1,0,");                 // line 7
+    append(files["posts.csv"], std::string("Q\0Y,Handläggare,IT,ITC,IT,1,0,", 31));  // line 8
+    append(files["posts.csv"], "\"T\tAB\",Handläggare,IT,ITC,IT,1,0,");   // line 9: a tab inside
+    append(files["posts.csv"], "R\x7f,Handläggare,IT,ITC,IT,1,0,");       // line 10: DEL
+    append(files["posts.csv"], "åC\xC2\x85,Handläggare,IT,ITC,IT,1,0,");  // line 11: U+0085
+    append(files["units.csv"], "B\x01,Enhet,team,KLF,,");                 // line 5
+    append(files["units.csv"], "B\x02,Enhet,team,KLF,,");                 // line 6
+    append(files["findings.csv"], "\"F\r\n9\",works,Text,IT,,,,");        // line 5, over two lines
+    append(files["posts.csv"], "IT3,Tekniker,IT,ITC,IT,1,0,Pe\x1br");     // line 12: a person
+    const auto errors = errors_of(files);
+    const auto message = [&](std::string_view file, std::uint32_t line, std::string_view column) {
+        const auto text = at(errors, file, line, column).message;
+        CHECK(std::none_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == '\x7f';
+        }));
+        return text;
+    };
+    CHECK(message("posts.csv", 7, "id") ==
+          "the post's id holds a control character (\\x01) at character 2; ids may not");
+    CHECK_THAT(message("posts.csv", 8, "id"), Contains("(\\x00) at character 2"));
+    CHECK_THAT(message("posts.csv", 9, "id"), Contains("(\\x09) at character 2"));
+    CHECK_THAT(message("posts.csv", 10, "id"), Contains("(\\x7f) at character 2"));
+    CHECK_THAT(message("posts.csv", 11, "id"), Contains("(\\x85) at character 3"));
+    CHECK_THAT(message("units.csv", 5, "id"), Contains("unit's id") && Contains("(\\x01)"));
+    CHECK_THAT(message("units.csv", 6, "id"), Contains("(\\x02)"));
+    CHECK_THAT(message("findings.csv", 5, "id"), Contains("(\\x0d) at character 2"));
+    CHECK_THAT(message("posts.csv", 12, "person"),
+               Contains("person's id") && Contains("(\\x1b) at character 3"));
+    CHECK(errors.size() == 9);
+}
+
+TEST_CASE("A name or title may hold control characters", "[io][load_csv]") {
+    auto files = base_files();
+    append(files["posts.csv"], "IT3,\"Tek\tni\x01ker\",IT,ITC,IT,1,0,");
+    append(files["units.csv"], "NY,Ny\x7f enhet,team,KLF,,");
+    const auto m = load(files);
+    CHECK(post(m, "IT3").title == "Tek\tni\x01ker");
+    CHECK(unit(m, "NY").name == "Ny\x7f enhet");
 }
 
 TEST_CASE("A required file that is missing is an error naming it", "[io][load_csv][errors]") {

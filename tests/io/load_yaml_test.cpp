@@ -285,6 +285,39 @@ TEST_CASE("A key given twice, or a second document, is an error at its line",
     CHECK(second[0].message == "a second YAML document (after `---`): the file must hold one");
 }
 
+TEST_CASE("A control character in a YAML id is an error at its entry's line",
+          "[io][yaml][errors]") {
+    // YAML's double-quoted escapes make any character, NUL too.
+    const auto errors = yaml_errors(
+        "units:\n"
+        "  - {id: U, name: Enhet}\n"
+        "  - {id: \"B\\x01\", name: Ett}\n"  // 3
+        "  - {id: \"B\\x02\", name: Två}\n"  // 4
+        "posts:\n"
+        "  - {id: \"P\\x01X\", unit: U}\n"                // 6
+        "  - {id: \"U\\0X\", unit: U}\n"                  // 7: NUL
+        "  - {id: \"T\\tX\", unit: U}\n"                  // 8
+        "  - {id: \"åC\\x85\", unit: U}\n"                // 9: U+0085, a C1 control
+        "  - {id: \"Q\\x7fR\", unit: U}\n"                // 10: DEL
+        "  - {id: OK, unit: U, title: \"Tit\\x01el\"}\n"  // a title may hold one
+        "people:\n"
+        "  - {id: \"Pe\\x1br\", name: Per}\n"  // 13
+        "findings:\n"
+        "  - {id: \"F\\x9f\", kind: works, statement: S}\n");  // 15
+    INFO(listing(errors));
+    CHECK(at(errors, 3, "id").message ==
+          "the unit's id holds a control character (\\x01) at character 2; ids may not");
+    CHECK_THAT(at(errors, 4, "id").message, Contains("(\\x02) at character 2"));
+    CHECK_THAT(at(errors, 6, "id").message, Contains("post's id") && Contains("(\\x01)"));
+    CHECK_THAT(at(errors, 7, "id").message, Contains("(\\x00) at character 2"));
+    CHECK_THAT(at(errors, 8, "id").message, Contains("(\\x09) at character 2"));
+    CHECK_THAT(at(errors, 9, "id").message, Contains("(\\x85) at character 3"));
+    CHECK_THAT(at(errors, 10, "id").message, Contains("(\\x7f) at character 2"));
+    CHECK_THAT(at(errors, 13, "id").message, Contains("person's id") && Contains("(\\x1b)"));
+    CHECK_THAT(at(errors, 15, "id").message, Contains("finding's id") && Contains("(\\x9f)"));
+    CHECK(errors.size() == 9);
+}
+
 TEST_CASE("Malformed YAML is an error at the line of the parse error", "[io][yaml][errors]") {
     const auto errors = yaml_errors(
         "units:\n"
