@@ -3,6 +3,7 @@
 // column. Fixtures are in tests/data/organogram and tests/data/hr (see their READMEs).
 #include "reorg/io/import.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 #include "reorg/model/validate.hpp"
+#include "support/same_model.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -396,6 +398,24 @@ TEST_CASE("import organogram: Junior groups cost their senior post's Salary Cost
                Contains("3 senior posts") && Contains("middle of their pay band"));
 }
 
+TEST_CASE("import organogram: A CR-only pair imports as the LF pair, warnings on the same lines",
+          "[io][import][organogram]") {
+    const auto cr_only = [](std::string_view text) {
+        std::string out(text);
+        std::replace(out.begin(), out.end(), '\n', '\r');
+        return out;
+    };
+    Diagnostics plain_diagnostics;
+    const auto plain =
+        Organogram{std::string(kGroupsSenior), std::string(kGroupsJunior)}(plain_diagnostics);
+    Diagnostics diagnostics;
+    const auto m = Organogram{cr_only(kGroupsSenior), cr_only(kGroupsJunior)}(diagnostics);
+    reorg::test::check_same_model(m, plain);
+    CHECK_THAT(at(diagnostics.warnings(), "junior.csv", 4, "Payscale Minimum (£)").message,
+               Contains("middle of its pay scale"));
+    CHECK(diagnostics.warning_count() == plain_diagnostics.warning_count());
+}
+
 TEST_CASE("import organogram: Undisclosed senior pay is a warning and N/A pay is not",
           "[io][import][organogram]") {
     Diagnostics diagnostics;
@@ -714,6 +734,19 @@ TEST_CASE("import hr-csv: A byte Windows-1252 leaves undefined is an error at it
         errors_of(HrExport{"id,manager\n1,\n2,1\n3\x81,1\n", {}, Encoding::Windows1252});
     CHECK_THAT(at(errors, "staff.csv", 4).message,
                Contains("0x81") && Contains("byte 2 of the line"));
+}
+
+TEST_CASE("import hr-csv: In a CR-only export bad bytes are placed on their line", "[io][import]") {
+    // A lone CR ends a line for the encoding checks too, not only for the CSV reader.
+    const auto undefined =
+        errors_of(HrExport{"id,manager\r1,\r2,1\r3\x81,1\r", {}, Encoding::Windows1252});
+    CHECK_THAT(at(undefined, "staff.csv", 4).message,
+               Contains("0x81") && Contains("byte 2 of the line"));
+    const auto invalid = errors_of(HrExport{"id,manager\rA,\r\nB\xE5,A\r"});
+    CHECK_THAT(at(invalid, "staff.csv", 3).message,
+               Contains("invalid UTF-8") && Contains("byte 2 of the line"));
+    const auto unknown = errors_of(HrExport{"id,manager\rA,\rB,A\r\nC,X\nD,A\r"});
+    CHECK_THAT(at(unknown, "staff.csv", 4, "manager").message, Contains("'X'"));
 }
 
 TEST_CASE(

@@ -15,6 +15,7 @@
 #include "reorg/base/error.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/model/model.hpp"
+#include "support/same_model.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -443,6 +444,65 @@ TEST_CASE("A BOM and CRLF line ends load like the plain files", "[io][load_csv]"
     CHECK(finding(m, "F1").source == "Intervju");
     CHECK(m.links()[2].note == "ordförande");
     CHECK(id_of(m, unit(m, "IT").head) == "ITC");
+}
+
+// Every line break of `bytes` as `end` (a lone CR: what Excel for Mac's "CSV (Macintosh)" writes).
+std::string with_line_ends(std::string_view bytes, std::string_view end) {
+    std::string out;
+    for (const char c : bytes) {
+        if (c == '\n') {
+            out += end;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+TEST_CASE("CR-only line ends load to the same model as LF", "[io][load_csv]") {
+    auto plain = base_files();
+    plain["people.csv"] = "id,name\nAnna,Anna Ek\nBo,Bo Ström\nCilla,\"Cilla\rC\"\nDan,Dan\n";
+    Files mac;
+    for (const auto& [name, bytes] : plain) mac[name] = with_line_ends(bytes, "\r");
+    reorg::test::check_same_model(load(mac), load(plain));
+    // A CR inside quotes stays part of the value.
+    const auto m = load(mac);
+    CHECK(m[*m.find_person("Cilla")].name == "Cilla\rC");
+}
+
+TEST_CASE("An error in a CR-only or mixed file names its line", "[io][load_csv][errors]") {
+    SECTION("CR only") {
+        auto files = base_files();
+        replace(files["posts.csv"], "ekonomi,1,", "ekonomi,ett,");     // line 3
+        append(files["posts.csv"], "IT3,Tekniker,IT,NOBODY,IT,1,0,");  // line 7
+        for (auto& [name, bytes] : files) bytes = with_line_ends(bytes, "\r");
+        const auto errors = errors_of(files);
+        CHECK(errors.size() == 2);
+        CHECK_THAT(at(errors, "posts.csv", 3, "fte").message, Contains("'ett'"));
+        CHECK_THAT(at(errors, "posts.csv", 7, "reports_to").message, Contains("'NOBODY'"));
+    }
+    SECTION("CR, LF and CRLF in one file, and a CR in quotes ending no record") {
+        Files files = base_files();
+        files["posts.csv"] =
+            "id,title,unit,reports_to,function,fte,cost,person\r"    // 1
+            "KC,Kommunchef,KLF,,ledning,,1540000,Anna\n"             // 2
+            "EKO,\"Ekonomi\rchef\",KLF,KC,ekonomi,1,1210000,Bo\r\n"  // 3-4
+            "\r"                                                     // 5, blank
+            "ITC,IT-chef,IT,KC,IT,1,1180000,Cilla\n"                 // 6
+            "IT1,Supporttekniker,IT,ITC,IT,noll,590000,\r"           // 7
+            "IT2,Systemförvaltare,IT,ITC,IT,1,,Dan\r\n";             // 8
+        const auto errors = errors_of(files);
+        CHECK(errors.size() == 1);
+        CHECK_THAT(at(errors, "posts.csv", 7, "fte").message, Contains("'noll'"));
+    }
+    SECTION("invalid UTF-8 in a CR-only file") {
+        auto files = base_files();
+        append(files["links.csv"], "IT1,EKO,dotted_line,,caf\xE9");  // line 7, byte 25
+        for (auto& [name, bytes] : files) bytes = with_line_ends(bytes, "\r");
+        const auto errors = errors_of(files);
+        CHECK(errors.size() == 1);
+        CHECK_THAT(at(errors, "links.csv", 7).message, Contains("UTF-8") && Contains("byte 25"));
+    }
 }
 
 TEST_CASE("Without people.csv every distinct person value becomes a person", "[io][load_csv]") {

@@ -318,6 +318,49 @@ TEST_CASE("A control character in a YAML id is an error at its entry's line",
     CHECK(errors.size() == 9);
 }
 
+TEST_CASE("CR-only line ends in YAML load to the same model, with errors at their lines",
+          "[io][yaml]") {
+    // yaml-cpp 0.7 ends lines at LF and CR LF only: a file with lone CRs would be one line
+    // that does not parse ("illegal map value" at line 1). The reader turns them into LFs.
+    const auto with_line_ends = [](std::string_view text, std::string_view end) {
+        std::string out;
+        for (const char c : text) {
+            if (c == '\n') {
+                out += end;
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    };
+    const auto plain = load_yaml(kModel);
+    for (const auto* end : {"\r", "\r\n"}) {
+        INFO((end == std::string_view("\r") ? "CR" : "CR LF"));
+        const auto m = load_yaml(with_line_ends(kModel, end));
+        REQUIRE(m.units().size() == plain.units().size());
+        REQUIRE(m.posts().size() == plain.posts().size());
+        for (std::size_t i = 0; i < m.posts().size(); ++i) {
+            CHECK(m.posts()[i].id == plain.posts()[i].id);
+            CHECK(m.posts()[i].title == plain.posts()[i].title);
+            CHECK(m[m.posts()[i].unit].id == plain[plain.posts()[i].unit].id);
+            CHECK(id_of(m, m.posts()[i].reports_to) == id_of(plain, plain.posts()[i].reports_to));
+        }
+        CHECK(m.links().size() == plain.links().size());
+        CHECK(m.findings().size() == plain.findings().size());
+    }
+    // Mixed line ends, and a line break inside a quoted value folding to a space as YAML says.
+    const auto errors = yaml_errors(
+        "units:\r"
+        "  - {id: U, name: \"Ett\r  två\"}\n"  // 2-3
+        "posts:\r\n"                           // 4
+        "  - {id: P, unit: U}\r"               // 5
+        "  - {id: Q, unit: NONE}\r");          // 6
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(at(errors, 6, "unit").message, Contains("'NONE'"));
+    const auto folded = load_yaml("units:\r  - {id: U, name: \"Ett\r  två\"}\rposts: []\r");
+    CHECK(folded.units()[0].name == "Ett två");
+}
+
 TEST_CASE("Malformed YAML is an error at the line of the parse error", "[io][yaml][errors]") {
     const auto errors = yaml_errors(
         "units:\n"
