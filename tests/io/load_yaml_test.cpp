@@ -285,6 +285,32 @@ TEST_CASE("A key given twice, or a second document, is an error at its line",
     CHECK(second[0].message == "a second YAML document (after `---`): the file must hold one");
 }
 
+TEST_CASE("A key given twice keeps its entry, with the first value, so nothing else fails",
+          "[io][yaml][errors]") {
+    // The unit whose name is given twice is still there for the post in it: no follow-on
+    // "post 'P' is in unit 'U', which does not exist" (nor for the head of V, a reference).
+    const std::string text =
+        "units:\n"
+        "  - {id: U, name: A, name: B}\n"
+        "  - {id: V, name: C, parent: U, head: Q}\n"
+        "posts:\n"
+        "  - {id: P, title: T, unit: U}\n"
+        "  - {id: Q, title: T, unit: V, reports_to: P, reports_to: X}\n";
+    const auto errors = yaml_errors(text);
+    INFO(listing(errors));
+    REQUIRE(errors.size() == 2);
+    CHECK(at(errors, 2, "name").message == "given twice");
+    CHECK(at(errors, 6, "reports_to").message == "given twice");
+
+    // The first value is the one kept: without the second key, it loads so.
+    const auto m = load_yaml(
+        "units:\n"
+        "  - {id: U, name: A}\n"
+        "posts:\n"
+        "  - {id: P, title: T, unit: U}\n");
+    CHECK(m.units()[0].name == "A");
+}
+
 TEST_CASE("A control character in a YAML id is an error at its entry's line",
           "[io][yaml][errors]") {
     // YAML's double-quoted escapes make any character, NUL too.
