@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 
 #include "reorg/io/load.hpp"
 #include "reorg/model/hierarchy.hpp"
+#include "reorg/model/id_rules.hpp"
 #include "reorg/model/model.hpp"
 #include "support/example_data.hpp"
 #include "support/run_cli.hpp"
@@ -423,6 +425,101 @@ TEST_CASE("Graphviz parses the exported DOT and reads every label back", "[io][e
     }
     std::sort(notes.begin(), notes.end());
     CHECK(notes == std::vector<std::string>{"<b>", "line1\nline2"});  // CR LF: one line break
+}
+
+TEST_CASE("ids differing only in characters a format escapes stay distinct node ids",
+          "[io][export]") {
+    // Each id beside the spelling of its escape in some format, or a near twin: if a writer's
+    // escaping were not one-to-one, two of them would come out as one node id, and an edge
+    // would hang on the wrong node or on a node of its own. Posts and units share the ids.
+    const std::vector<std::string> ids = {
+        "A&B",
+        "A&amp;B",
+        "A<B",
+        "A&lt;B",
+        "A>B",
+        "A&gt;B",
+        "A\"B",
+        "A&quot;B",
+        "A'B",
+        "A&apos;B",
+        "A&#9;B",
+        "A&#38;B",
+        "A\\B",
+        "A\\\\B",
+        "A\\\"B",
+        "A\\nB",
+        "A\\u0009B",
+        "A\\x01B",
+        "A B",
+        "A  B",
+        "A\xC2\xA0"
+        "B",
+        "Å",
+        "A\xCC\x8A",
+        "\xEF\xBF\xBD",
+        "日本",
+        "post:A",
+        "unit:A",
+        "A:B",
+        "A;B",
+        "A,B",
+        "{A}",
+        "[A]",
+        "A->B",
+        "-- A",
+        "\\",
+        "\"",
+    };
+    for (const auto& id : ids) {
+        INFO(id);
+        REQUIRE_FALSE(model::id_problem(id));  // ids a file may hold
+    }
+    model::ModelParts parts;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        model::Unit unit;
+        unit.id = ids[i];
+        unit.name = "Enhet";
+        if (i > 0) unit.parent = model::at<model::UnitId>(i - 1);
+        parts.units.push_back(unit);
+        model::Post post;
+        post.id = ids[i];
+        post.title = "Tjänst";
+        post.unit = model::at<model::UnitId>(i);
+        if (i > 0) post.reports_to = model::at<model::PostId>(i - 1);
+        parts.posts.push_back(post);
+    }
+    const model::Model m(std::move(parts));
+    const auto nodes = 2 * ids.size();
+    const auto edges = 3 * ids.size() - 2;  // reporting lines, in_unit, parents
+
+    std::set<std::string> expected;
+    for (const auto& id : ids) {
+        expected.insert("post:" + id);
+        expected.insert("unit:" + id);
+    }
+    for (const auto format : {ExportFormat::GraphMl, ExportFormat::Gexf, ExportFormat::Json}) {
+        INFO(name_of(format));
+        const auto read = read_with_networkx(exported(m, format, {.units = true}), format);
+        CHECK(read.at("nodes") == nodes);
+        CHECK(read.at("edges") == edges);
+        std::set<std::string> read_ids;
+        for (const auto& [id, attributes] : read.at("node").items()) read_ids.insert(id);
+        CHECK(read_ids == expected);
+    }
+    // Graphviz names a node by its quoted string with only \" undone: backslashes doubled.
+    const auto graph = read_with_graphviz(exported(m, ExportFormat::Dot, {.units = true}));
+    REQUIRE(graph.at("objects").size() == nodes);
+    CHECK(graph.at("edges").size() == edges);
+    std::set<std::string> names;
+    for (const auto& node : graph.at("objects")) names.insert(node.at("name").get<std::string>());
+    std::set<std::string> doubled;
+    for (const auto& name : expected) {
+        std::string text;
+        for (const char c : name) text += c == '\\' ? "\\\\" : std::string(1, c);
+        doubled.insert(text);
+    }
+    CHECK(names == doubled);
 }
 
 TEST_CASE("export without --units shows exactly the units that links name", "[io][export]") {

@@ -3,6 +3,7 @@
 // column. Fixtures are in tests/data/organogram and tests/data/hr (see their READMEs).
 #include "reorg/io/import.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "reorg/base/error.hpp"
 #include "reorg/model/model.hpp"
 #include "reorg/model/validate.hpp"
+#include "support/same_model.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -396,6 +398,24 @@ TEST_CASE("import organogram: Junior groups cost their senior post's Salary Cost
                Contains("3 senior posts") && Contains("middle of their pay band"));
 }
 
+TEST_CASE("import organogram: A CR-only pair imports as the LF pair, warnings on the same lines",
+          "[io][import][organogram]") {
+    const auto cr_only = [](std::string_view text) {
+        std::string out(text);
+        std::replace(out.begin(), out.end(), '\n', '\r');
+        return out;
+    };
+    Diagnostics plain_diagnostics;
+    const auto plain =
+        Organogram{std::string(kGroupsSenior), std::string(kGroupsJunior)}(plain_diagnostics);
+    Diagnostics diagnostics;
+    const auto m = Organogram{cr_only(kGroupsSenior), cr_only(kGroupsJunior)}(diagnostics);
+    reorg::test::check_same_model(m, plain);
+    CHECK_THAT(at(diagnostics.warnings(), "junior.csv", 4, "Payscale Minimum (£)").message,
+               Contains("middle of its pay scale"));
+    CHECK(diagnostics.warning_count() == plain_diagnostics.warning_count());
+}
+
 TEST_CASE("import organogram: Undisclosed senior pay is a warning and N/A pay is not",
           "[io][import][organogram]") {
     Diagnostics diagnostics;
@@ -716,6 +736,19 @@ TEST_CASE("import hr-csv: A byte Windows-1252 leaves undefined is an error at it
                Contains("0x81") && Contains("byte 2 of the line"));
 }
 
+TEST_CASE("import hr-csv: In a CR-only export bad bytes are placed on their line", "[io][import]") {
+    // A lone CR ends a line for the encoding checks too, not only for the CSV reader.
+    const auto undefined =
+        errors_of(HrExport{"id,manager\r1,\r2,1\r3\x81,1\r", {}, Encoding::Windows1252});
+    CHECK_THAT(at(undefined, "staff.csv", 4).message,
+               Contains("0x81") && Contains("byte 2 of the line"));
+    const auto invalid = errors_of(HrExport{"id,manager\rA,\r\nB\xE5,A\r"});
+    CHECK_THAT(at(invalid, "staff.csv", 3).message,
+               Contains("invalid UTF-8") && Contains("byte 2 of the line"));
+    const auto unknown = errors_of(HrExport{"id,manager\rA,\rB,A\r\nC,X\nD,A\r"});
+    CHECK_THAT(at(unknown, "staff.csv", 4, "manager").message, Contains("'X'"));
+}
+
 TEST_CASE(
     "import hr-csv: Without --unit and --name, posts sit in the root unit, filled by their ids",
     "[io][import]") {
@@ -787,9 +820,35 @@ TEST_CASE("import hr-csv: Duplicate ids, blank ids and invalid numbers in an HR 
                                            {.id = "id", .manager = "manager", .fte = "fte"}});
     CHECK_THAT(at(errors, "staff.csv", 4, "id").message,
                Contains("duplicate id 'A' (first on line 2)"));
-    CHECK_THAT(at(errors, "staff.csv", 5, "id").message, Contains("no id"));
+    CHECK(at(errors, "staff.csv", 5, "id").message == "the employee's id is empty");
     CHECK_THAT(at(errors, "staff.csv", 6, "fte").message, Contains("invalid number 'lite'"));
     CHECK(errors.size() == 3);
+}
+
+TEST_CASE("import hr-csv: A control character in an employee id is an error showing it escaped",
+          "[io][import]") {
+    // The ids differ only in a control character; a name may hold one.
+    const auto errors =
+        errors_of(HrExport{"id,manager,name\nA,,Anna\x01\nB\x01,A,Bo\n"
+                           "B\x02,A,Bo\n\"C\tD\",A,Cd\nE\xC2\x9f,A,E\n",
+                           {.id = "id", .manager = "manager", .name = "name"}});
+    CHECK(at(errors, "staff.csv", 3, "id").message ==
+          "the employee's id holds a control character (\\x01) at character 2; ids may not");
+    CHECK_THAT(at(errors, "staff.csv", 4, "id").message, Contains("(\\x02) at character 2"));
+    CHECK_THAT(at(errors, "staff.csv", 5, "id").message, Contains("(\\x09) at character 2"));
+    CHECK_THAT(at(errors, "staff.csv", 6, "id").message, Contains("(\\x9f) at character 2"));
+    CHECK(errors.size() == 4);
+}
+
+TEST_CASE("import hr-csv: A unit name with a control character makes a unit id without it",
+          "[io][import]") {
+    // Unit ids are made from the names; a name may hold a C1 control (U+0085, NEXT LINE), an
+    // id may not, so the made id leaves it out as it leaves out other punctuation.
+    Diagnostics diagnostics;
+    const auto m = HrExport{"id,manager,unit\nA,,Eko\xC2\x85nomi\nB,A,IT\x7f\n",
+                            {.id = "id", .manager = "manager", .unit = "unit"}}(diagnostics);
+    CHECK(unit(m, "staff.eko-nomi").name == "Eko\xC2\x85nomi");
+    CHECK(unit(m, "staff.it").name == "IT\x7f");
 }
 
 TEST_CASE("import hr-csv: Invalid UTF-8 in an HR export is an error at its line", "[io][import]") {

@@ -15,6 +15,7 @@
 #include "reorg/base/error.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/model/model.hpp"
+#include "support/same_model.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -445,6 +446,65 @@ TEST_CASE("A BOM and CRLF line ends load like the plain files", "[io][load_csv]"
     CHECK(id_of(m, unit(m, "IT").head) == "ITC");
 }
 
+// Every line break of `bytes` as `end` (a lone CR: what Excel for Mac's "CSV (Macintosh)" writes).
+std::string with_line_ends(std::string_view bytes, std::string_view end) {
+    std::string out;
+    for (const char c : bytes) {
+        if (c == '\n') {
+            out += end;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+TEST_CASE("CR-only line ends load to the same model as LF", "[io][load_csv]") {
+    auto plain = base_files();
+    plain["people.csv"] = "id,name\nAnna,Anna Ek\nBo,Bo Ström\nCilla,\"Cilla\rC\"\nDan,Dan\n";
+    Files mac;
+    for (const auto& [name, bytes] : plain) mac[name] = with_line_ends(bytes, "\r");
+    reorg::test::check_same_model(load(mac), load(plain));
+    // A CR inside quotes stays part of the value.
+    const auto m = load(mac);
+    CHECK(m[*m.find_person("Cilla")].name == "Cilla\rC");
+}
+
+TEST_CASE("An error in a CR-only or mixed file names its line", "[io][load_csv][errors]") {
+    SECTION("CR only") {
+        auto files = base_files();
+        replace(files["posts.csv"], "ekonomi,1,", "ekonomi,ett,");     // line 3
+        append(files["posts.csv"], "IT3,Tekniker,IT,NOBODY,IT,1,0,");  // line 7
+        for (auto& [name, bytes] : files) bytes = with_line_ends(bytes, "\r");
+        const auto errors = errors_of(files);
+        CHECK(errors.size() == 2);
+        CHECK_THAT(at(errors, "posts.csv", 3, "fte").message, Contains("'ett'"));
+        CHECK_THAT(at(errors, "posts.csv", 7, "reports_to").message, Contains("'NOBODY'"));
+    }
+    SECTION("CR, LF and CRLF in one file, and a CR in quotes ending no record") {
+        Files files = base_files();
+        files["posts.csv"] =
+            "id,title,unit,reports_to,function,fte,cost,person\r"    // 1
+            "KC,Kommunchef,KLF,,ledning,,1540000,Anna\n"             // 2
+            "EKO,\"Ekonomi\rchef\",KLF,KC,ekonomi,1,1210000,Bo\r\n"  // 3-4
+            "\r"                                                     // 5, blank
+            "ITC,IT-chef,IT,KC,IT,1,1180000,Cilla\n"                 // 6
+            "IT1,Supporttekniker,IT,ITC,IT,noll,590000,\r"           // 7
+            "IT2,Systemförvaltare,IT,ITC,IT,1,,Dan\r\n";             // 8
+        const auto errors = errors_of(files);
+        CHECK(errors.size() == 1);
+        CHECK_THAT(at(errors, "posts.csv", 7, "fte").message, Contains("'noll'"));
+    }
+    SECTION("invalid UTF-8 in a CR-only file") {
+        auto files = base_files();
+        append(files["links.csv"], "IT1,EKO,dotted_line,,caf\xE9");  // line 7, byte 25
+        for (auto& [name, bytes] : files) bytes = with_line_ends(bytes, "\r");
+        const auto errors = errors_of(files);
+        CHECK(errors.size() == 1);
+        CHECK_THAT(at(errors, "links.csv", 7).message, Contains("UTF-8") && Contains("byte 25"));
+    }
+}
+
 TEST_CASE("Without people.csv every distinct person value becomes a person", "[io][load_csv]") {
     auto files = base_files();
     append(files["posts.csv"], "IT3,Tekniker,IT,ITC,IT,1,0,Anna");  // Anna holds two posts
@@ -820,8 +880,51 @@ TEST_CASE("A row without an id is an error", "[io][load_csv][errors]") {
     append(files["findings.csv"], " ,works,Text,IT,,,,");       // line 5: blank is no id
     const auto errors = errors_of(files);
     CHECK(errors.size() == 2);
-    CHECK_THAT(at(errors, "posts.csv", 7, "id").message, Contains("no id"));
-    CHECK_THAT(at(errors, "findings.csv", 5, "id").message, Contains("no id"));
+    CHECK(at(errors, "posts.csv", 7, "id").message == "the post's id is empty");
+    CHECK(at(errors, "findings.csv", 5, "id").message == "the finding's id is empty");
+}
+
+TEST_CASE("A control character in an id is an error at its row showing it escaped",
+          "[io][load_csv][errors]") {
+    auto files = base_files();
+    append(files["posts.csv"], "P\x01X,Handläggare,IT,ITC,IT,1,0,");                 // line 7
+    append(files["posts.csv"], std::string("Q\0Y,Handläggare,IT,ITC,IT,1,0,", 31));  // line 8
+    append(files["posts.csv"], "\"T\tAB\",Handläggare,IT,ITC,IT,1,0,");   // line 9: a tab inside
+    append(files["posts.csv"], "R\x7f,Handläggare,IT,ITC,IT,1,0,");       // line 10: DEL
+    append(files["posts.csv"], "åC\xC2\x85,Handläggare,IT,ITC,IT,1,0,");  // line 11: U+0085
+    append(files["units.csv"], "B\x01,Enhet,team,KLF,,");                 // line 5
+    append(files["units.csv"], "B\x02,Enhet,team,KLF,,");                 // line 6
+    append(files["findings.csv"], "\"F\r\n9\",works,Text,IT,,,,");        // line 5, over two lines
+    append(files["posts.csv"], "IT3,Tekniker,IT,ITC,IT,1,0,Pe\x1br");     // line 12: a person
+    const auto errors = errors_of(files);
+    const auto message = [&](std::string_view file, std::uint32_t line, std::string_view column) {
+        const auto text = at(errors, file, line, column).message;
+        CHECK(std::none_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == '\x7f';
+        }));
+        return text;
+    };
+    CHECK(message("posts.csv", 7, "id") ==
+          "the post's id holds a control character (\\x01) at character 2; ids may not");
+    CHECK_THAT(message("posts.csv", 8, "id"), Contains("(\\x00) at character 2"));
+    CHECK_THAT(message("posts.csv", 9, "id"), Contains("(\\x09) at character 2"));
+    CHECK_THAT(message("posts.csv", 10, "id"), Contains("(\\x7f) at character 2"));
+    CHECK_THAT(message("posts.csv", 11, "id"), Contains("(\\x85) at character 3"));
+    CHECK_THAT(message("units.csv", 5, "id"), Contains("unit's id") && Contains("(\\x01)"));
+    CHECK_THAT(message("units.csv", 6, "id"), Contains("(\\x02)"));
+    CHECK_THAT(message("findings.csv", 5, "id"), Contains("(\\x0d) at character 2"));
+    CHECK_THAT(message("posts.csv", 12, "person"),
+               Contains("person's id") && Contains("(\\x1b) at character 3"));
+    CHECK(errors.size() == 9);
+}
+
+TEST_CASE("A name or title may hold control characters", "[io][load_csv]") {
+    auto files = base_files();
+    append(files["posts.csv"], "IT3,\"Tek\tni\x01ker\",IT,ITC,IT,1,0,");
+    append(files["units.csv"], "NY,Ny\x7f enhet,team,KLF,,");
+    const auto m = load(files);
+    CHECK(post(m, "IT3").title == "Tek\tni\x01ker");
+    CHECK(unit(m, "NY").name == "Ny\x7f enhet");
 }
 
 TEST_CASE("A required file that is missing is an error naming it", "[io][load_csv][errors]") {

@@ -285,6 +285,108 @@ TEST_CASE("A key given twice, or a second document, is an error at its line",
     CHECK(second[0].message == "a second YAML document (after `---`): the file must hold one");
 }
 
+TEST_CASE("A key given twice keeps its entry, with the first value, so nothing else fails",
+          "[io][yaml][errors]") {
+    // The unit whose name is given twice is still there for the post in it: no follow-on
+    // "post 'P' is in unit 'U', which does not exist" (nor for the head of V, a reference).
+    const std::string text =
+        "units:\n"
+        "  - {id: U, name: A, name: B}\n"
+        "  - {id: V, name: C, parent: U, head: Q}\n"
+        "posts:\n"
+        "  - {id: P, title: T, unit: U}\n"
+        "  - {id: Q, title: T, unit: V, reports_to: P, reports_to: X}\n";
+    const auto errors = yaml_errors(text);
+    INFO(listing(errors));
+    REQUIRE(errors.size() == 2);
+    CHECK(at(errors, 2, "name").message == "given twice");
+    CHECK(at(errors, 6, "reports_to").message == "given twice");
+
+    // The first value is the one kept: without the second key, it loads so.
+    const auto m = load_yaml(
+        "units:\n"
+        "  - {id: U, name: A}\n"
+        "posts:\n"
+        "  - {id: P, title: T, unit: U}\n");
+    CHECK(m.units()[0].name == "A");
+}
+
+TEST_CASE("A control character in a YAML id is an error at its entry's line",
+          "[io][yaml][errors]") {
+    // YAML's double-quoted escapes make any character, NUL too.
+    const auto errors = yaml_errors(
+        "units:\n"
+        "  - {id: U, name: Enhet}\n"
+        "  - {id: \"B\\x01\", name: Ett}\n"  // 3
+        "  - {id: \"B\\x02\", name: Två}\n"  // 4
+        "posts:\n"
+        "  - {id: \"P\\x01X\", unit: U}\n"                // 6
+        "  - {id: \"U\\0X\", unit: U}\n"                  // 7: NUL
+        "  - {id: \"T\\tX\", unit: U}\n"                  // 8
+        "  - {id: \"åC\\x85\", unit: U}\n"                // 9: U+0085, a C1 control
+        "  - {id: \"Q\\x7fR\", unit: U}\n"                // 10: DEL
+        "  - {id: OK, unit: U, title: \"Tit\\x01el\"}\n"  // a title may hold one
+        "people:\n"
+        "  - {id: \"Pe\\x1br\", name: Per}\n"  // 13
+        "findings:\n"
+        "  - {id: \"F\\x9f\", kind: works, statement: S}\n");  // 15
+    INFO(listing(errors));
+    CHECK(at(errors, 3, "id").message ==
+          "the unit's id holds a control character (\\x01) at character 2; ids may not");
+    CHECK_THAT(at(errors, 4, "id").message, Contains("(\\x02) at character 2"));
+    CHECK_THAT(at(errors, 6, "id").message, Contains("post's id") && Contains("(\\x01)"));
+    CHECK_THAT(at(errors, 7, "id").message, Contains("(\\x00) at character 2"));
+    CHECK_THAT(at(errors, 8, "id").message, Contains("(\\x09) at character 2"));
+    CHECK_THAT(at(errors, 9, "id").message, Contains("(\\x85) at character 3"));
+    CHECK_THAT(at(errors, 10, "id").message, Contains("(\\x7f) at character 2"));
+    CHECK_THAT(at(errors, 13, "id").message, Contains("person's id") && Contains("(\\x1b)"));
+    CHECK_THAT(at(errors, 15, "id").message, Contains("finding's id") && Contains("(\\x9f)"));
+    CHECK(errors.size() == 9);
+}
+
+TEST_CASE("CR-only line ends in YAML load to the same model, with errors at their lines",
+          "[io][yaml]") {
+    // yaml-cpp 0.7 ends lines at LF and CR LF only: a file with lone CRs would be one line
+    // that does not parse ("illegal map value" at line 1). The reader turns them into LFs.
+    const auto with_line_ends = [](std::string_view text, std::string_view end) {
+        std::string out;
+        for (const char c : text) {
+            if (c == '\n') {
+                out += end;
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    };
+    const auto plain = load_yaml(kModel);
+    for (const auto* end : {"\r", "\r\n"}) {
+        INFO((end == std::string_view("\r") ? "CR" : "CR LF"));
+        const auto m = load_yaml(with_line_ends(kModel, end));
+        REQUIRE(m.units().size() == plain.units().size());
+        REQUIRE(m.posts().size() == plain.posts().size());
+        for (std::size_t i = 0; i < m.posts().size(); ++i) {
+            CHECK(m.posts()[i].id == plain.posts()[i].id);
+            CHECK(m.posts()[i].title == plain.posts()[i].title);
+            CHECK(m[m.posts()[i].unit].id == plain[plain.posts()[i].unit].id);
+            CHECK(id_of(m, m.posts()[i].reports_to) == id_of(plain, plain.posts()[i].reports_to));
+        }
+        CHECK(m.links().size() == plain.links().size());
+        CHECK(m.findings().size() == plain.findings().size());
+    }
+    // Mixed line ends, and a line break inside a quoted value folding to a space as YAML says.
+    const auto errors = yaml_errors(
+        "units:\r"
+        "  - {id: U, name: \"Ett\r  två\"}\n"  // 2-3
+        "posts:\r\n"                           // 4
+        "  - {id: P, unit: U}\r"               // 5
+        "  - {id: Q, unit: NONE}\r");          // 6
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(at(errors, 6, "unit").message, Contains("'NONE'"));
+    const auto folded = load_yaml("units:\r  - {id: U, name: \"Ett\r  två\"}\rposts: []\r");
+    CHECK(folded.units()[0].name == "Ett två");
+}
+
 TEST_CASE("Malformed YAML is an error at the line of the parse error", "[io][yaml][errors]") {
     const auto errors = yaml_errors(
         "units:\n"

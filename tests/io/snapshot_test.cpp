@@ -4,6 +4,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "reorg/io/load.hpp"
 #include "reorg/io/save.hpp"
@@ -251,6 +252,55 @@ TEST_CASE("a well-formed message holding an invalid organisation is rejected", "
     CHECK_THAT(load_error(folder.path() / "text.reorg"), Contains("snapshot"));
     CHECK_THAT(load_error(folder.path() / "missing.reorg"),
                Contains("cannot read: No such file or directory"));
+}
+
+TEST_CASE("a snapshot holding an empty id or one with a control character is rejected",
+          "[io][snapshot]") {
+    // What a CSV or YAML file may not hold, a snapshot may not either: the writer does not
+    // check, the reader must, with the place in the message as for its other errors.
+    test::TempFolder folder;
+    const auto file = folder.path() / "m.reorg";
+    folder.write("rich.yaml", kRich);
+    const auto rich = io::load_model(folder.path() / "rich.yaml");
+    for (const bool index_ids : {false, true}) {
+        INFO((index_ids ? "indexed" : "checked"));
+        auto empty = rich.parts();
+        empty.units[3].id = "";
+        io::write_snapshot(model::Model(std::move(empty)), file);
+        CHECK(load_error(file, index_ids) == file.string() + ": units[3].id: the id is empty");
+
+        auto control = rich.parts();
+        control.posts[1].id =
+            "IT\x01"
+            "CHEF";
+        control.people[0].id = std::string_view("P\0", 2);
+        control.findings[2].id =
+            "C\xC2\x85"
+            "2";  // U+0085
+        io::write_snapshot(model::Model(std::move(control)), file);
+        std::vector<std::string> listed;
+        try {
+            Diagnostics diagnostics;
+            (void)io::read_snapshot(file, diagnostics, index_ids);
+        } catch (const InputError& error) {
+            for (const auto& diagnostic : error.errors()) listed.push_back(to_string(diagnostic));
+        }
+        const auto at = file.string() + ": ";
+        CHECK(listed == std::vector<std::string>{
+                            at + "posts[1].id: the id holds a control character (\\x01) at "
+                                 "character 3; ids may not",
+                            at + "people[0].id: the id holds a control character (\\x00) at "
+                                 "character 2; ids may not",
+                            at + "findings[2].id: the id holds a control character (\\x85) at "
+                                 "character 2; ids may not"});
+    }
+    // Two ids differing only in a control character are not one id twice, but two errors.
+    auto two = rich.parts();
+    two.units[0].id = "B\x01";
+    two.units[1].id = "B\x02";
+    io::write_snapshot(model::Model(std::move(two)), file);
+    CHECK_THAT(load_error(file),
+               Contains("units[0].id") && Contains("(\\x01)") && Contains("and 1 more error"));
 }
 
 TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][snapshot]") {

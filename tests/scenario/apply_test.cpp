@@ -222,6 +222,39 @@ TEST_CASE("add_post takes fte 1 and cost 0 by default and is vacant unless it na
                Contains("no post 'NOPE' in the model (reports_to)"));
 }
 
+TEST_CASE("a new unit's or post's id may not be empty or hold a control character",
+          "[scenario][apply]") {
+    const auto refused = [](std::string_view change) {
+        return input_error([&] { (void)apply_to_minimal(change); });
+    };
+    CHECK_THAT(refused("  - add_unit: {id: \"B\\x01\", name: X, kind: team}\n"),
+               Contains("change 1 (add_unit): the new unit's id holds a control character "
+                        "(\\x01) at character 2; ids may not"));
+    CHECK_THAT(refused("  - add_unit: {id: \"\", name: X, kind: team}\n"),
+               Contains("change 1 (add_unit): the new unit's id is empty"));
+    CHECK_THAT(refused("  - add_post: {id: \"P\\x01X\", title: X, unit: KLF}\n"),
+               Contains("change 1 (add_post): the new post's id holds a control character "
+                        "(\\x01) at character 2; ids may not"));
+    CHECK_THAT(refused("  - add_post: {id: \"\", title: X, unit: KLF}\n"),
+               Contains("change 1 (add_post): the new post's id is empty"));
+    CHECK_THAT(refused("  - add_post: {id: \"T\\tX\", title: X, unit: KLF}\n"),
+               Contains("(\\x09) at character 2"));
+    CHECK_THAT(refused("  - add_post: {id: \"åC\\x85\", title: X, unit: KLF}\n"),
+               Contains("(\\x85) at character 3"));
+    // The units a merge or a split makes, and a recruit named by a change, are new ids too.
+    CHECK_THAT(refused("  - merge: {units: [KLF.IT, STF], into: {id: \"M\\x7f\", name: M}, "
+                       "head: IT.CHEF}\n"),
+               Contains("change 1 (merge): the new unit's id holds a control character (\\x7f)"));
+    CHECK_THAT(refused("  - add_post: {id: Y, title: X, unit: KLF, person: \"Pe\\x1br\"}\n"),
+               Contains("the new person's id holds a control character (\\x1b) at character 3"));
+    CHECK_THAT(refused("  - fill_post: {post: KLF.IT.003, person: \"\\0\"}\n"),
+               Contains("change 1 (fill_post): the new person's id holds a control character "
+                        "(\\x00) at character 1"));
+    // A name may hold one.
+    const auto named = apply_to_minimal("  - add_unit: {id: NY, name: \"N\\x01y\", kind: team}\n");
+    CHECK(named.model[*named.model.find_unit("NY")].name == "N\x01y");
+}
+
 TEST_CASE("remove_post hands its reports and the unit it heads to the successor",
           "[scenario][apply]") {
     const auto applied = apply_to_minimal(

@@ -341,6 +341,25 @@ TEST_CASE("combine refuses prefixes and top ids that are no ids", "[scenario][co
     CHECK_THAT(message, Contains("empty"));
 }
 
+TEST_CASE("combine refuses a prefix or top id with a control character showing it escaped",
+          "[scenario][combine]") {
+    auto [option, message] =
+        option_error([] { (void)combine(north(), south(), {.prefix_a = "N\x01"}); });
+    CHECK(option == "prefix");
+    CHECK(message == "the prefix holds a control character (\\x01) at character 2; ids may not");
+    // A C1 control (U+0085) and DEL, which a terminal may act on too.
+    std::tie(option, message) = option_error(
+        [] { (void)combine(north(), south(), {.prefix_a = "N", .prefix_b = "Så\xC2\x85"}); });
+    CHECK(option == "prefix");
+    CHECK(message == "the prefix holds a control character (\\x85) at character 3; ids may not");
+    std::tie(option, message) = option_error([] {
+        (void)combine(north(), south(), {.prefix_a = "N", .prefix_b = "S", .top_id = "T\x7f"});
+    });
+    CHECK(option == "top");
+    CHECK(message ==
+          "the top unit's id holds a control character (\\x7f) at character 2; ids may not");
+}
+
 TEST_CASE("data/minimal combined with itself doubles every table and every figure",
           "[scenario][combine]") {
     const auto& side = minimal();

@@ -34,9 +34,10 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
         return;
     }
     // A line per row at most, less the header: growing a table of millions row by row
-    // would copy it a dozen times over fresh memory.
-    builder.reserve(spec.table,
-                    static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')));
+    // would copy it a dozen times over fresh memory. Lines end in LF, CR LF or a lone CR.
+    builder.reserve(spec.table, static_cast<std::size_t>(
+                                    std::max(std::count(text->begin(), text->end(), '\n'),
+                                             std::count(text->begin(), text->end(), '\r'))));
     detail::CsvTable table(path.string(), std::move(*text));
     if (!table.read_header(diagnostics,
                            spec.required ? detail::IfEmpty::Error : detail::IfEmpty::Allowed)) {

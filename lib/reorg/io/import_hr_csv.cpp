@@ -15,6 +15,7 @@
 #include "reorg/io/detail/import_support.hpp"
 #include "reorg/io/detail/model_builder.hpp"
 #include "reorg/io/text_input.hpp"
+#include "reorg/model/id_rules.hpp"
 
 namespace reorg::io {
 namespace {
@@ -88,8 +89,8 @@ model::Model import_hr_csv(const std::filesystem::path& file, const HrCsvColumns
         const auto line = record.line;
         const auto& fields = record.fields;
         const auto post_id = field(fields, id);
-        if (post_id.empty()) {
-            diagnostics.error(table.at(line, id), "the employee has no id");
+        if (auto problem = model::id_problem(post_id, "the employee's id")) {
+            diagnostics.error(table.at(line, id), std::move(*problem));
             continue;
         }
         // Caught here rather than left to the builder: managers are looked up in `index`, the

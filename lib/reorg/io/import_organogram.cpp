@@ -17,6 +17,7 @@
 #include "reorg/io/detail/import_support.hpp"
 #include "reorg/io/detail/model_builder.hpp"
 #include "reorg/io/text_input.hpp"
+#include "reorg/model/id_rules.hpp"
 
 namespace reorg::io {
 namespace {
@@ -271,8 +272,8 @@ private:
                                      "row is not imported");
                 continue;
             }
-            if (pur.empty()) {
-                diagnostics_.error(t.at(line, c.pur), "missing Post Unique Reference");
+            if (auto problem = model::id_problem(pur, "the Post Unique Reference")) {
+                diagnostics_.error(t.at(line, c.pur), std::move(*problem));
                 continue;
             }
             if (iequals(pur, "XX")) {

@@ -28,6 +28,7 @@
 #include "reorg/base/utf8.hpp"
 #include "reorg/io/input_file.hpp"
 #include "reorg/io/text_input.hpp"
+#include "reorg/model/id_rules.hpp"
 #include "reorg/model/validate.hpp"
 
 namespace reorg::io {
@@ -341,6 +342,14 @@ public:
         return view;
     }
 
+    // An id: UTF-8 and otherwise one that an id may be, as a text file's must (an id that is
+    // not UTF-8 is said so by id_problem() too, in an id's words).
+    std::string_view id(capnp::Text::Reader reader, const Where& where) {
+        const std::string_view view(reader.begin(), reader.size());
+        if (auto problem = model::id_problem(view)) error(where, *problem);
+        return view;
+    }
+
     template <class Id>
     std::optional<Id> optional_index(std::uint32_t value, std::size_t size, const Where& where) {
         if (value == kNoIndex) return std::nullopt;
@@ -403,7 +412,7 @@ public:
             const auto in = units[i];
             const Where where{"units", i};
             model::Unit unit;
-            unit.id = text(in.getId(), where / "id");
+            unit.id = id(in.getId(), where / "id");
             unit.name = text(in.getName(), where / "name");
             unit.kind = kind<model::UnitKind>(static_cast<std::uint16_t>(in.getKind()),
                                               model::all_unit_kinds().size(), where / "kind");
@@ -423,7 +432,7 @@ public:
             const auto in = posts[i];
             const Where where{"posts", i};
             model::Post post;
-            post.id = text(in.getId(), where / "id");
+            post.id = id(in.getId(), where / "id");
             post.title = text(in.getTitle(), where / "title");
             post.function = text(in.getFunction(), where / "function");
             post.unit = index<model::UnitId>(in.getUnit(), rows.units, where / "unit");
@@ -444,7 +453,7 @@ public:
         for (unsigned i = 0; i < people.size() && !diagnostics_.full(); ++i) {
             const Where where{"people", i};
             out.push_back(
-                {text(people[i].getId(), where / "id"), text(people[i].getName(), where / "name")});
+                {id(people[i].getId(), where / "id"), text(people[i].getName(), where / "name")});
         }
         return out;
     }
@@ -556,7 +565,7 @@ public:
             const auto in = findings[i];
             const Where where{"findings", i};
             model::Finding finding;
-            finding.id = text(in.getId(), where / "id");
+            finding.id = id(in.getId(), where / "id");
             finding.kind =
                 kind<model::FindingKind>(static_cast<std::uint16_t>(in.getKind()),
                                          model::all_finding_kinds().size(), where / "kind");

@@ -22,9 +22,16 @@ void rethrow_yaml_error(const std::string& file, const YAML::Exception& error) {
 YAML::Node read_yaml_file(const std::filesystem::path& path, const TextOptions& text) {
     const std::string file = path.string();
     Diagnostics diagnostics;
-    const auto read = read_text(path, diagnostics, text);
+    auto read = read_text(path, diagnostics, text);
     if (!read) diagnostics.throw_if_errors();
-    const std::string& bytes = *read;
+    std::string& bytes = *read;
+    // YAML ends a line with LF, CR LF or a lone CR (YAML 1.2 §5.4), and a parser reads each as
+    // LF; yaml-cpp 0.7 knows only the first two, and reads a file with lone CRs (Excel for Mac,
+    // old Mac editors) as one long line that does not parse. Each lone CR becomes the LF it
+    // stands for: same lines, same columns.
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')) bytes[i] = '\n';
+    }
     try {
         auto documents = YAML::LoadAll(bytes);
         if (documents.empty()) return YAML::Node();

@@ -83,13 +83,14 @@ void read_list(const YAML::Node& root, const std::string& file, std::uint32_t so
                              [&](const auto& c) { return detail::same_name(key, c.name); });
             const bool is_column = known != spec.columns.end();
             const auto c = static_cast<std::size_t>(known - spec.columns.begin());
-            // yaml-cpp keeps both of `{title: A, title: B}`: one of them would be lost.
+            // yaml-cpp keeps both of `{title: A, title: B}`: one of them would be lost. The row
+            // is kept with the first, so that what refers to it does not fail too (a post "in a
+            // unit that does not exist" because its unit gave its name twice).
             const bool twice = is_column ? present[c]
                                          : std::find(extra_seen.begin(), extra_seen.end(), key) !=
                                                extra_seen.end();
             if (twice) {
                 diagnostics.error({file, line_of(entry.first), key}, "given twice");
-                ok = false;
                 continue;
             }
             if (!is_column) extra_seen.push_back(key);

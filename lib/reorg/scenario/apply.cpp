@@ -15,6 +15,7 @@
 #include "reorg/base/text.hpp"
 #include "reorg/check/evaluate.hpp"
 #include "reorg/model/condition.hpp"
+#include "reorg/model/id_rules.hpp"
 #include "reorg/model/validate.hpp"
 
 namespace reorg::scenario {
@@ -176,11 +177,11 @@ private:
     }
 
     void require_new_unit_id(std::string_view id) const {
-        if (id.empty()) fail("the new unit has no id");
+        if (auto problem = model::id_problem(id, "the new unit's id")) fail(*problem);
         if (find_unit(id)) fail("a unit with id " + id_text(id) + " exists already");
     }
     void require_new_post_id(std::string_view id) const {
-        if (id.empty()) fail("the new post has no id");
+        if (auto problem = model::id_problem(id, "the new post's id")) fail(*problem);
         if (find_post(id)) fail("a post with id " + id_text(id) + " exists already");
     }
 
@@ -277,6 +278,7 @@ private:
         }
         if (const auto p = base_.find_person(id)) return *p;
         // Someone the model does not list yet: a recruit, known by id.
+        if (auto problem = model::id_problem(id, "the new person's id")) fail(*problem);
         const auto p = static_cast<std::uint32_t>(people_.size());
         people_.push_back({store(id), {}});
         new_people_[people_.back().id] = p;

@@ -16,6 +16,7 @@
 #include "reorg/base/text.hpp"
 #include "reorg/model/condition.hpp"
 #include "reorg/model/id_index.hpp"
+#include "reorg/model/id_rules.hpp"
 #include "reorg/model/validate.hpp"
 
 namespace reorg::scenario {
@@ -50,22 +51,16 @@ std::string quoted(std::string_view id) {
     return text + "'";
 }
 
-// Ids are written into `;`-separated lists (about, because), so a `;` cannot be part of one.
-bool id_like(std::string_view text) {
-    if (text.empty()) return false;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte <= 0x20 || byte == 0x7f || c == ';') return false;
-    }
-    return true;
-}
-
+// What no id may hold (model::id_problem), and more: the prefix and the top id are typed on a
+// command line, where a blank is more likely a slip than meant, and ids are written into
+// `;`-separated lists (about, because), so a `;` cannot be part of one.
 void check_id_option(std::string_view option, std::string_view text, std::string_view what) {
-    if (text.empty()) throw OptionError(std::string(option), std::string(what) + " is empty");
-    if (!id_like(text)) {
-        throw OptionError(std::string(option),
-                          std::string(what) + " " + quoted(text) +
-                              " is not an id: it must not hold blanks, control characters or ';'");
+    if (auto problem = model::id_problem(text, what)) {
+        throw OptionError(std::string(option), std::move(*problem));
+    }
+    if (text.find_first_of(" ;") != std::string_view::npos) {
+        throw OptionError(std::string(option), std::string(what) + " " + quoted(text) +
+                                                   " is not an id: it must not hold blanks or ';'");
     }
 }
 

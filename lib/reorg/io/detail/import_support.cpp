@@ -2,29 +2,44 @@
 
 #include <algorithm>
 
+#include "reorg/base/utf8.hpp"
 #include "reorg/io/detail/tables.hpp"
+#include "reorg/model/id_rules.hpp"
 
 namespace reorg::io::detail {
 namespace {
 
-// ASCII letters and digits lower-cased, any run of other ASCII characters as one '-',
-// UTF-8 letters kept: "Finance & HR" → "finance-hr", "Löner" → "löner". No separator,
-// quote, blank, ';' or '.' survives, so the ids are safe in every output, and '.' joins a
-// department's id to its organisation's without ambiguity.
+// ASCII letters and digits lower-cased, any run of other characters as one '-', other UTF-8
+// characters kept: "Finance & HR" → "finance-hr", "Löner" → "löner". No separator, quote,
+// blank, ';' or '.' survives, so the ids are safe in every output, and '.' joins a
+// department's id to its organisation's without ambiguity; nor does any character that
+// model::id_problem refuses in an id (a C1 control such as U+0085 in a name, say), which a
+// name may hold.
 std::string id_part(std::string_view name) {
     std::string id;
     bool dash = false;
-    for (const char c : name) {
+    for (std::size_t i = 0; i < name.size();) {
+        const char c = name[i];
         const bool upper = c >= 'A' && c <= 'Z';
-        const bool keep = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          static_cast<unsigned char>(c) >= 0x80;
+        std::size_t length = 1;
+        bool keep = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            length = base::next_code_point(name, i) - i;
+            keep = !model::id_problem(name.substr(i, length));
+        }
         if (!keep) {
             dash = true;
+            i += length;
             continue;
         }
         if (dash && !id.empty()) id += '-';
         dash = false;
-        id += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        if (upper) {
+            id += static_cast<char>(c - 'A' + 'a');
+        } else {
+            id.append(name.substr(i, length));
+        }
+        i += length;
     }
     return id.empty() ? std::string("unit") : id;
 }

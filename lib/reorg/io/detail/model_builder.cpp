@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "reorg/model/id_rules.hpp"
 #include "reorg/model/validate.hpp"
 
 namespace reorg::io {
@@ -138,8 +139,8 @@ void ModelBuilder::keep_extra(Table table, std::span<const std::string_view> ext
 }
 
 bool ModelBuilder::check_id(Table table, std::string_view id, Origin origin) {
-    if (id.empty()) {
-        error(origin, "id", "the " + std::string(table_name(table)) + " has no id");
+    if (auto problem = model::id_problem(id, "the " + std::string(table_name(table)) + "'s id")) {
+        error(origin, "id", std::move(*problem));
         return false;
     }
     return true;
@@ -467,7 +468,11 @@ void ModelBuilder::resolve_units_posts_people() {
         if (!person.empty()) {
             auto found = ids_.people.find(person);
             if (!found && !people_listed_) {
-                // Without a people table, the posts' person values are the people.
+                // Without a people table, the posts' person values are the people: their ids.
+                if (auto problem = model::id_problem(person, "the person's id")) {
+                    error(row_origin, "person", std::move(*problem));
+                    continue;  // the post stays vacant
+                }
                 found = static_cast<std::uint32_t>(parts_.people.size());
                 parts_.people.push_back({text_->store(person), {}});
                 ids_.people.insert(parts_.people.back().id, *found);

@@ -78,9 +78,9 @@ public:
     /// so that a table of millions is not copied as it grows. Only a hint.
     void reserve(model::Table table, std::size_t rows);
 
-    /// Each checks a row, reports what is wrong at `origin` and keeps the row unless it has no
-    /// id or a duplicate one (or, for a link, a wrong kind or end). Amortised O(1) plus the
-    /// length of the row's text.
+    /// Each checks a row, reports what is wrong at `origin` and keeps the row unless its id is
+    /// one no id may be (model::id_problem: empty, a control character) or a duplicate (or, for
+    /// a link, a wrong kind or end). Amortised O(1) plus the length of the row's text.
     void add_unit(const UnitFields& row, Origin origin,
                   std::span<const std::string_view> extra = {});
     void add_post(const PostFields& row, Origin origin,
