@@ -163,6 +163,10 @@ TEST_CASE("a file output writes through a link and into a FIFO or a device", "[c
             reorg_cli(command + " -o " + quoted(folder.path() / ("folder-" + name)));
         CHECK(into_folder.exit_code == 2);
         CHECK_THAT(into_folder.err, Contains("folder"));
+        fs::create_symlink("loop", folder.path() / "loop");
+        const auto loop = reorg_cli(command + " -o " + quoted(folder.path() / "loop"));
+        CHECK(loop.exit_code == 2);
+        CHECK_THAT(loop.err, Contains("Too many levels of symbolic links"));
 
         if (model) {
             // A name without .reorg asks for a CSV folder, which a device is not (pack asks for

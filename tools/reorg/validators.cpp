@@ -11,9 +11,10 @@ CLI::Validator writable_file() {
         [](const std::string& path) -> std::string {
             if (path == "-") return {};
             const std::filesystem::path file(path);
-            if (std::filesystem::is_directory(file)) return "'" + path + "' is a folder";
+            std::error_code error;  // a link loop, say: AtomicFile says why when it writes
+            if (std::filesystem::is_directory(file, error)) return "'" + path + "' is a folder";
             const auto folder = file.parent_path();
-            if (!folder.empty() && !std::filesystem::is_directory(folder)) {
+            if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
                 return "folder '" + folder.string() + "' does not exist";
             }
             return {};

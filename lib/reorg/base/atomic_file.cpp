@@ -186,10 +186,10 @@ void AtomicFile::place() {
 
 AtomicFolder::AtomicFolder(std::filesystem::path target)
     : target_(std::move(target)), temporary_(temporary_beside(target_)) {
-    if (!std::filesystem::is_directory(absolute_parent(target_))) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(absolute_parent(target_), error)) {
         throw InputError({target_.string()}, "cannot write here: the folder does not exist");
     }
-    std::error_code error;
     std::filesystem::create_directory(temporary_, error);
     if (error) throw InputError({target_.string()}, "cannot write: " + error.message());
 }

@@ -43,7 +43,8 @@ void check_output(fs::path folder, const WriteOptions& options) {
             "--pdf needs Chromium, and none was found (Debian: apt-get install "
             "chromium; or set REORG_CHROMIUM)");
     }
-    if (!fs::is_directory(fs::absolute(folder).parent_path())) {
+    std::error_code error;
+    if (!fs::is_directory(fs::absolute(folder).parent_path(), error)) {
         throw InputError({folder.string()}, "cannot write here: the folder does not exist");
     }
     (void)base::folder_write(folder, kFiles, options.force);
