@@ -163,8 +163,9 @@ TEST_CASE("a file output writes through a link and into a FIFO or a device", "[c
             reorg_cli(command + " -o " + quoted(folder.path() / ("folder-" + name)));
         CHECK(into_folder.exit_code == 2);
         CHECK_THAT(into_folder.err, Contains("folder"));
-        fs::create_symlink("loop", folder.path() / "loop");
-        const auto loop = reorg_cli(command + " -o " + quoted(folder.path() / "loop"));
+        const auto loop_link = folder.path() / ("loop-" + name);
+        fs::create_symlink("loop-" + name, loop_link);
+        const auto loop = reorg_cli(command + " -o " + quoted(loop_link));
         CHECK(loop.exit_code == 2);
         CHECK_THAT(loop.err, Contains("Too many levels of symbolic links"));
 
