@@ -34,7 +34,6 @@ bool FdBuffer::write_out(const char* data, std::size_t size) {
         } else {
             data += n;
             size -= static_cast<std::size_t>(n);
-            written_ += static_cast<std::uint64_t>(n);
         }
     }
     return error_ == 0;

@@ -28,10 +28,6 @@ public:
     bool flush();
     /// The errno of the first failed write, or 0.
     [[nodiscard]] int error() const noexcept { return error_; }
-    /// Bytes written out so far, or held to be.
-    [[nodiscard]] std::uint64_t bytes() const noexcept {
-        return written_ + static_cast<std::uint64_t>(pptr() - pbase());
-    }
 
 protected:
     int_type overflow(int_type c) override;
@@ -44,7 +40,6 @@ private:
     int fd_;
     bool line_buffered_;
     int error_ = 0;
-    std::uint64_t written_ = 0;
     std::unique_ptr<char[]> buffer_;
 };
 

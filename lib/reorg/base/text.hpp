@@ -17,6 +17,14 @@ namespace reorg::base {
 /// Compares ignoring ASCII case; other bytes must match exactly.
 [[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
 
+/// Whether the byte at `text[at]` ends a line: LF, or a CR not followed by LF (CR LF ends at
+/// its LF; a lone CR is what Excel for Mac and old Mac editors write). Every reader counts
+/// lines by it, so that their messages agree.
+[[nodiscard]] constexpr bool ends_line(std::string_view text, std::size_t at) noexcept {
+    return text[at] == '\n' ||
+           (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'));
+}
+
 /// The spelling in `known` nearest to `word` (case-insensitive edit distance, ASCII), when it is
 /// near enough to be a likely typo: at most one edit for words up to four letters, two up to
 /// eight, three beyond. For "did you mean …?" in messages. O(Σ |word| · |known[i]|).

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "reorg/base/text.hpp"
+
 namespace reorg::io {
 namespace {
 
@@ -39,11 +41,8 @@ bool CsvReader::next(CsvRecord& record) {
     std::size_t i = position_;
 
     // Blank lines are not records. A line ends in CRLF, LF or a lone CR (Excel for Mac).
-    const auto ends_line = [&](std::size_t at) {
-        return data[at] == '\n' || (data[at] == '\r' && (at + 1 >= size || data[at + 1] != '\n'));
-    };
     while (i < size && (data[i] == '\n' || data[i] == '\r')) {
-        if (ends_line(i)) ++line_;
+        if (base::ends_line({data, size}, i)) ++line_;
         ++i;
     }
     if (i >= size || unterminated_) {
@@ -71,7 +70,7 @@ bool CsvReader::next(CsvRecord& record) {
                     ++in;
                     break;
                 }
-                if (ends_line(in)) ++line_;
+                if (base::ends_line({data, size}, in)) ++line_;
                 data[out++] = c;
                 ++in;
             }

@@ -34,10 +34,11 @@ void read_table(const std::filesystem::path& folder, const detail::TableSpec<Fie
         return;
     }
     // A line per row at most, less the header: growing a table of millions row by row
-    // would copy it a dozen times over fresh memory. Lines end in LF, CR LF or a lone CR.
-    builder.reserve(spec.table, static_cast<std::size_t>(
-                                    std::max(std::count(text->begin(), text->end(), '\n'),
-                                             std::count(text->begin(), text->end(), '\r'))));
+    // would copy it a dozen times over fresh memory. Lines end in LF or CR LF, or in a lone CR
+    // in a file that has no LF at all (Excel for Mac): one pass over the text for most files.
+    auto line_ends = std::count(text->begin(), text->end(), '\n');
+    if (line_ends == 0) line_ends = std::count(text->begin(), text->end(), '\r');
+    builder.reserve(spec.table, static_cast<std::size_t>(line_ends));
     detail::CsvTable table(path.string(), std::move(*text));
     if (!table.read_header(diagnostics,
                            spec.required ? detail::IfEmpty::Error : detail::IfEmpty::Allowed)) {

@@ -49,7 +49,7 @@ public:
         first_ = true;
     }
 
-    void close(const std::filesystem::path&) { file_.close(); }
+    void close() { file_.close(); }
 
 private:
     base::OutputFile file_;
@@ -87,7 +87,7 @@ void write_tables(const model::Model& m, const std::filesystem::path& dir) {
             t.field(number(unit.capacity));
             t.end_row(i);
         }
-        t.close(file);
+        t.close();
     }
     {
         const auto file = dir / "posts.csv";
@@ -106,7 +106,7 @@ void write_tables(const model::Model& m, const std::filesystem::path& dir) {
             t.field(post.person ? m[*post.person].id : std::string_view());
             t.end_row(i);
         }
-        t.close(file);
+        t.close();
     }
     if (!m.people().empty()) {
         const auto file = dir / "people.csv";
@@ -116,7 +116,7 @@ void write_tables(const model::Model& m, const std::filesystem::path& dir) {
             t.field(m.people()[i].name);
             t.end_row(i);
         }
-        t.close(file);
+        t.close();
     }
     if (!m.links().empty()) {
         const auto file = dir / "links.csv";
@@ -130,7 +130,7 @@ void write_tables(const model::Model& m, const std::filesystem::path& dir) {
             t.field(link.note);
             t.end_row(i);
         }
-        t.close(file);
+        t.close();
     }
     if (!m.findings().empty()) {
         const auto file = dir / "findings.csv";
@@ -156,7 +156,7 @@ void write_tables(const model::Model& m, const std::filesystem::path& dir) {
             t.field(finding.check);
             t.end_row(i);
         }
-        t.close(file);
+        t.close();
     }
 }
 

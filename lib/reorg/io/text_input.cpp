@@ -22,19 +22,13 @@ std::string read_file(const std::filesystem::path& path, PathSource path_source)
 
 namespace {
 
-// Whether the byte at text[i] ends a line: LF, or a CR not followed by LF (CR LF ends at its LF;
-// a lone CR is what Excel for Mac writes), as the CSV reader counts them.
-bool ends_line(std::string_view text, std::size_t i) {
-    return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
-}
-
 // Line and byte column of an offset, for a message about invalid bytes.
 std::pair<std::uint32_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
     std::uint32_t line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = text.find_first_of("\r\n"); i < offset;
          i = text.find_first_of("\r\n", i + 1)) {
-        if (ends_line(text, i)) {
+        if (base::ends_line(text, i)) {
             ++line;
             line_start = i + 1;
         }
@@ -80,7 +74,7 @@ std::string windows1252_to_utf8(std::string_view bytes, const std::string& file,
     std::string first_message;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         const auto byte = static_cast<unsigned char>(bytes[i]);
-        if (ends_line(bytes, i)) {
+        if (base::ends_line(bytes, i)) {
             ++line;
             line_start = i + 1;
         }

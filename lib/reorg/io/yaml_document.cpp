@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "reorg/base/error.hpp"
+#include "reorg/base/text.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace reorg::io {
@@ -30,7 +31,7 @@ YAML::Node read_yaml_file(const std::filesystem::path& path, const TextOptions& 
     // old Mac editors) as one long line that does not parse. Each lone CR becomes the LF it
     // stands for: same lines, same columns.
     for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')) bytes[i] = '\n';
+        if (bytes[i] == '\r' && base::ends_line(bytes, i)) bytes[i] = '\n';
     }
     try {
         auto documents = YAML::LoadAll(bytes);
