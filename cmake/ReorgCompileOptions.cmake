@@ -11,7 +11,16 @@ target_compile_options(reorg_warnings INTERFACE
   $<$<BOOL:${REORG_WERROR}>:-Werror>)
 
 add_library(reorg_sanitizers INTERFACE)
-if(REORG_SANITIZE)
+if(REORG_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "REORG_FUZZ needs clang (libFuzzer): configure with the fuzz preset")
+  endif()
+  # Coverage for libFuzzer everywhere, its main only in the fuzz targets (fuzz/CMakeLists.txt).
+  target_compile_options(reorg_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+    -fno-omit-frame-pointer)
+  target_link_options(reorg_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(REORG_SANITIZE)
   target_compile_options(reorg_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(reorg_sanitizers INTERFACE -fsanitize=address,undefined)

@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config ccache clang-format
+    # the fuzz targets: clang and its libFuzzer and sanitizer runtimes
+    clang libclang-rt-14-dev
     # libraries
     libboost-graph-dev libgraphviz-dev graphviz capnproto libcapnp-dev libssl-dev
     libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev catch2 libpugixml-dev

@@ -2,6 +2,7 @@
 // same rules as a CSV folder, with errors placed at the entry's line.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "reorg/base/error.hpp"
 #include "reorg/io/load.hpp"
 #include "reorg/model/model.hpp"
+#include "support/finishes_within.hpp"
 #include "support/temp_folder.hpp"
 
 namespace {
@@ -516,6 +518,30 @@ TEST_CASE("Invalid values in YAML are errors at their entry's line", "[io][yaml]
     CHECK_THAT(at(errors, 4, "fte").message, Contains("invalid number 'abc'"));
     CHECK_THAT(at(errors, 5, "cost").message, Contains("negative"));
     CHECK_THAT(at(errors, 7, "severity").message, Contains("1 to 5"));
+}
+
+// Found by fuzz/yaml_model.cpp: yaml-cpp's LoadAll never returned, filling memory, on a document
+// that starts with a token no value starts with (yaml-cpp issue 1040). The scenario and rules
+// readers read their YAML the same way (io::read_yaml_file).
+TEST_CASE("A document that starts with a stray comma is invalid YAML at its line",
+          "[io][yaml][errors]") {
+    for (const std::string_view text :
+         {",", "# a model\n,unit,reports_to\nKC,Kommunchef\n", "]\n", "units: []\n,\n"}) {
+        CAPTURE(text);
+        REQUIRE(reorg::test::finishes_within(std::chrono::seconds(20), [&] {
+            Diagnostics diagnostics;
+            (void)load_yaml(text, diagnostics);
+        }));
+        CHECK(yaml_errors(text).size() == 1);
+    }
+    const auto first = yaml_errors(",");
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].where.line == 1);
+    CHECK(first[0].message == "invalid YAML: unexpected `,`");
+    const auto later = yaml_errors("# a model\n,unit,reports_to\nKC,Kommunchef\n");
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].where.line == 2);
+    CHECK(later[0].message == "invalid YAML: unexpected `,`");
 }
 
 TEST_CASE("A nested map as a field value is an error at its line", "[io][yaml][errors]") {

@@ -1,14 +1,60 @@
 #include "reorg/io/yaml_document.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "reorg/base/error.hpp"
 #include "reorg/base/text.hpp"
 #include "reorg/io/text_input.hpp"
 
 namespace reorg::io {
+namespace {
+
+// Where each document of a stream starts and where its root node is, from the parser's events;
+// nothing is built.
+class DocumentRoots final : public YAML::EventHandler {
+public:
+    std::vector<YAML::Mark> starts;  // per document
+
+    /// The root node of document `document`, or where the document starts without one.
+    [[nodiscard]] const YAML::Mark& root(std::size_t document) const {
+        return document < roots_.size() ? roots_[document] : starts[document];
+    }
+
+    void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        node(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        node(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        node(mark);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void node(const YAML::Mark& mark) {
+        if (roots_.size() < starts.size()) roots_.push_back(mark);
+    }
+    std::vector<YAML::Mark> roots_;  // per document that has reached its first node
+};
+
+}  // namespace
 
 std::uint32_t line_of(const YAML::Node& node) {
     const auto mark = node.Mark();
@@ -34,14 +80,34 @@ YAML::Node read_yaml_file(const std::filesystem::path& path, const TextOptions& 
         if (bytes[i] == '\r' && base::ends_line(bytes, i)) bytes[i] = '\n';
     }
     try {
-        auto documents = YAML::LoadAll(bytes);
-        if (documents.empty()) return YAML::Node();
-        if (documents.size() > 1) {
+        // Not YAML::LoadAll: yaml-cpp 0.7 never returns from it, filling memory, when a document
+        // starts with a token no node can start with (a `,`, `]` or `}` where a value belongs:
+        // yaml-cpp issue 1040): the parser then reports an empty document there again and again.
+        // So the stream's first documents are scanned here, at most three, and only the first is
+        // then built. A document that starts where the one before it did is that stuck parser.
+        std::istringstream stream(bytes);
+        YAML::Parser parser(stream);
+        DocumentRoots roots;
+        while (roots.starts.size() < 3 && parser.HandleNextDocument(roots)) {
+        }
+        const auto& starts = roots.starts;
+        for (std::size_t d = 1; d < starts.size(); ++d) {
+            if (starts[d].pos != starts[d - 1].pos) continue;
+            const auto at = static_cast<std::size_t>(std::max(starts[d].pos, 0));
+            const char c = at < bytes.size() ? bytes[at] : ' ';
+            throw InputError({file, static_cast<std::uint32_t>(std::max(starts[d].line, 0) + 1)},
+                             c > ' ' && c < 0x7f
+                                 ? std::string("invalid YAML: unexpected `") + c + "`"
+                                 : std::string("invalid YAML"));
+        }
+        if (starts.size() > 1) {
             // Silently reading the first and dropping the rest would lose what the user wrote.
-            throw InputError({file, line_of(documents[1])},
+            const auto line = static_cast<std::uint32_t>(std::max(roots.root(1).line, 0) + 1);
+            throw InputError({file, line},
                              "a second YAML document (after `---`): the file must hold one");
         }
-        return documents.front();
+        if (starts.empty()) return YAML::Node();
+        return YAML::Load(bytes);
     } catch (const YAML::DeepRecursion& e) {
         throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)},
                          "lists and maps nested too deeply");
