@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <boost/graph/betweenness_centrality.hpp>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,10 +16,13 @@
 #include <thread>
 #include <vector>
 
+#include "reorg/analysis/detail/brandes.hpp"
+#include "reorg/analysis/detail/forest_betweenness.hpp"
 #include "reorg/base/error.hpp"
 #include "reorg/graph/detail/csr.hpp"
 #include "reorg/graph/views.hpp"
 #include "reorg/synth/generate.hpp"
+#include "support/finishes_within.hpp"
 
 using namespace reorg;
 using analysis::betweenness;
@@ -359,6 +363,92 @@ TEST_CASE("sampled betweenness centrality depends on the seed, not on the thread
         auto other_seed = options;
         other_seed.seed = 10;
         CHECK(betweenness(g, other_seed).value != one.value);
+    }
+}
+
+namespace {
+/// A seeded forest of `trees` trees over n vertices, each vertex below a random earlier one of
+/// its tree, with lengths from `length` (a tree's one path does not depend on them).
+template <class Length>
+UndirectedGraph random_forest(std::uint32_t n, std::uint32_t trees, unsigned seed, Length length) {
+    std::mt19937 rng(seed);
+    std::vector<UndirectedGraph::Edge> edges;
+    for (std::uint32_t v = trees; v < n; ++v) {
+        // Vertices trees, 2·trees, ... below tree 0's part, and so on: v's tree is v % trees.
+        const std::uint32_t earlier = v / trees;
+        const auto parent = static_cast<std::uint32_t>(rng() % earlier) * trees + v % trees;
+        edges.push_back({parent, v, length(rng)});
+    }
+    return UndirectedGraph::from_edges(n, std::move(edges));
+}
+
+/// A chain 0 ── 1 ── ... ── n−1.
+UndirectedGraph chain(std::uint32_t n) {
+    std::vector<UndirectedGraph::Edge> edges;
+    for (std::uint32_t v = 1; v < n; ++v) edges.push_back({v - 1, v, 1});
+    return UndirectedGraph::from_edges(n, std::move(edges));
+}
+}  // namespace
+
+TEST_CASE("a forest's betweenness from subtree sizes equals Brandes", "[analysis][centrality]") {
+    const auto unit = [](std::mt19937&) { return 1.0; };
+    const auto lengths = [](std::mt19937& r) { return 0.5 + double(r() % 1000) / 7.0; };
+    struct Case {
+        const char* name;
+        UndirectedGraph graph;
+    };
+    const Case cases[] = {
+        {"one tree", random_forest(400, 1, 21, unit)},
+        {"seven trees", random_forest(350, 7, 22, unit)},
+        {"one tree with fractional lengths", random_forest(300, 1, 23, lengths)},
+        {"a chain", chain(120)},
+        {"a star", graph_of(6, {{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}, {0, 5, 1}})},
+        {"lone vertices and one edge", graph_of(5, {{3, 1, 1}})},
+    };
+    const analysis::Progress no_progress;
+    analysis::detail::ProgressReporter reporter(no_progress);
+    for (const auto& [name, g] : cases) {
+        INFO(name);
+        const auto forest = analysis::detail::forest_sums(g);
+        REQUIRE(forest);
+        const auto brandes =
+            analysis::detail::exact_sums(g, analysis::detail::lengths_of(g, {}), 1, reporter);
+        REQUIRE(forest->size() == brandes.size());
+        for (std::size_t v = 0; v < brandes.size(); ++v) {
+            INFO("vertex " << v);
+            CHECK_THAT((*forest)[v], WithinAbs(brandes[v], 1e-9 * (1 + brandes[v])));
+        }
+    }
+    SECTION("one more edge closes a cycle: no longer a forest") {
+        auto edges = std::vector<std::tuple<std::uint32_t, std::uint32_t, double>>{
+            {0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}};
+        CHECK(analysis::detail::forest_sums(graph_of(6, edges)));
+        edges.emplace_back(4, 1, 1);
+        CHECK_FALSE(analysis::detail::forest_sums(graph_of(6, edges)));
+    }
+}
+
+TEST_CASE("a reporting chain far above the exact threshold is exact and quick",
+          "[analysis][centrality]") {
+    // Brandes is O(V²) here and each sampled path ~V/3 long: minutes. From subtree sizes, O(V).
+    constexpr std::uint32_t n = 300'000;
+    const auto g = chain(n);
+    CHECK(reorg::test::finishes_within(std::chrono::seconds(20), [&] { (void)betweenness(g); }));
+    const auto result = betweenness(g, {.top_k = 3});
+    CHECK(result.method == BetweennessMethod::Exact);
+    CHECK(result.samples == 0);
+    // Vertex i lies between the i vertices before it and the n−1−i after it.
+    const double pairs = double(n - 1) * double(n - 2) / 2;
+    for (const std::uint32_t v : {0u, 1u, 1000u, n / 2, n - 2, n - 1}) {
+        INFO("vertex " << v);
+        CHECK_THAT(result.value[v], WithinRel(double(v) * double(n - 1 - v) / pairs, 1e-12));
+    }
+    // The middle of the chain ranks first.
+    REQUIRE_FALSE(result.top.empty());
+    CHECK((result.top.front() == n / 2 || result.top.front() == (n - 1) / 2));
+    SECTION("with an epsilon it samples, as asked") {
+        const auto short_chain = chain(2000);
+        CHECK(betweenness(short_chain, {.epsilon = 0.2}).method == BetweennessMethod::Sampled);
     }
 }
 

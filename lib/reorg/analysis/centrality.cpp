@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
+#include <utility>
 
 #include "reorg/analysis/detail/brandes.hpp"
+#include "reorg/analysis/detail/forest_betweenness.hpp"
 #include "reorg/analysis/detail/path_lengths.hpp"
 #include "reorg/analysis/detail/ranking.hpp"
 #include "reorg/analysis/detail/sampled_betweenness.hpp"
@@ -40,14 +43,19 @@ Betweenness betweenness(const graph::UndirectedGraph& graph, const BetweennessOp
     const detail::LengthInfo lengths = detail::lengths_of(graph, options);
     detail::ProgressReporter reporter(options.progress);
 
-    const bool sample = !options.exact && n > 2 && (options.epsilon || (n > options.exact_up_to));
+    // A forest (a pure hierarchy) is exact in O(V) at any size: sampled only when asked.
+    auto forest = options.epsilon ? std::nullopt : detail::forest_sums(graph);
+    const bool sample =
+        !options.exact && !forest && n > 2 && (options.epsilon || (n > options.exact_up_to));
     const std::size_t k = options.top_k ? std::min(*options.top_k, n) : 0;
 
     Betweenness result;
     if (!sample) {
         result.value.assign(n, 0.0);
         if (n > 2) {
-            const auto sums = detail::exact_sums(graph, lengths, options.threads, reporter);
+            const auto sums = forest
+                                  ? std::move(*forest)
+                                  : detail::exact_sums(graph, lengths, options.threads, reporter);
             // NetworkX: the sum over ordered sources (each pair twice) times 1/((n−1)(n−2)).
             const double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
             for (std::size_t v = 0; v < n; ++v) result.value[v] = sums[v] * scale;

@@ -66,7 +66,9 @@ struct Betweenness {
     bool top_separated = false;
 };
 
-/// Exact (Brandes, parallel over sources with one accumulator per thread) up to
+/// Exact at any size for a forest (a hierarchy without cross links: its one path between two
+/// posts, counted from subtree sizes in O(V)) unless `epsilon` asks for sampling. Otherwise
+/// exact (Brandes, parallel over sources with one accumulator per thread) up to
 /// `exact_up_to` vertices or with `exact`; otherwise sampled (Riondato–Kornaropoulos sample
 /// size from a vertex-diameter bound, each sample a shortest path found by a balanced
 /// bidirectional search), or with `top_k` adaptive sampling until the top K are separated.
