@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "reorg/base/error.hpp"
@@ -198,4 +199,34 @@ TEST_CASE("A FIFO named as the model without an extension is read as YAML", "[io
                                        reorg::io::read_file(reorg::test::kMinimal));
     const auto model = reorg::io::load_model(fifo.path());
     CHECK(model.posts().size() == reorg::io::load_model(reorg::test::kMinimal).posts().size());
+}
+
+TEST_CASE("A file or a stream beyond the read limit is refused with the limit it passed",
+          "[io][input_file]") {
+    const reorg::test::TempFolder folder;
+    const std::string text(5000, 'x');
+    const auto file = folder.path() / "big.yaml";
+    { std::ofstream(file) << text; }
+    SECTION("a file: by its size, before it is read") {
+        reorg::io::InputFile input(file, PathSource::Named);
+        CHECK(input.read_all(5000) == text);  // the limit itself is allowed
+        reorg::io::InputFile again(file, PathSource::Named);
+        CHECK_THROWS_WITH(
+            (void)again.read_all(4096),
+            Contains("big.yaml: cannot read: it holds more than 4 KiB, the most reorg reads"));
+    }
+    SECTION("a stream: once it has given more") {
+        const reorg::test::FifoWriter fifo(folder.path() / "in.yaml", std::string(200000, 'x'));
+        reorg::io::InputFile input(fifo.path(), PathSource::Named);
+        REQUIRE(input.is_stream());
+        CHECK_THROWS_WITH((void)input.read_all(1000),
+                          Contains("in.yaml: cannot read: it gives more than 1000 bytes"));
+    }
+    SECTION("the bound every reader uses") {
+        CHECK(reorg::io::kMaxReadBytes == std::size_t{4} << 30);
+        reorg::io::InputFile input(file, PathSource::Named);
+        CHECK_NOTHROW(input.check_size(reorg::io::kMaxReadBytes));
+        CHECK_THROWS_WITH(input.check_size(reorg::io::kMaxReadBytes + 1),
+                          Contains("it holds more than 4 GiB, the most reorg reads from one file"));
+    }
 }

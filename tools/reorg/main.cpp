@@ -5,6 +5,7 @@
 #include <ctime>
 #include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,11 @@ int run(CLI::App& app, int argc, char** argv, const int& exit_code) {
     } catch (const reorg::Error& error) {
         // The environment failed us (Chromium missing, a write refused): exit 1, said plainly.
         std::cerr << "reorg: " << error.what() << '\n';
+        return EXIT_FAILURE;
+    } catch (const std::bad_alloc&) {
+        // A model beyond the machine's memory (or `ulimit -v`): the environment, not a bug.
+        std::cerr << "reorg: out of memory: the input needs more memory than this machine "
+                     "(or its limit for this process) allows\n";
         return EXIT_FAILURE;
     } catch (const std::exception& error) {
         std::cerr << "reorg: internal error: " << error.what() << '\n';

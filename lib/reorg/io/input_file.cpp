@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -12,6 +14,17 @@
 
 namespace reorg::io {
 namespace {
+
+// A size in the largest binary unit it is a whole number of: "4 GiB", "64 KiB", "1000 bytes".
+std::string shown_size(std::size_t bytes) {
+    constexpr const char* kUnits[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    std::size_t unit = 0;
+    while (unit + 1 < std::size(kUnits) && bytes >= 1024 && bytes % 1024 == 0) {
+        bytes /= 1024;
+        ++unit;
+    }
+    return std::to_string(bytes) + " " + kUnits[unit];
+}
 
 [[noreturn]] void cannot_read(const std::filesystem::path& path, const std::string& why) {
     throw InputError({path.string()}, "cannot read: " + why);
@@ -91,20 +104,28 @@ std::size_t InputFile::read_some(std::span<char> into) {
     }
 }
 
-std::string InputFile::read_all() {
+std::string InputFile::read_all(std::size_t limit) {
+    check_size(size_, limit);
     // One byte beyond the size, to see the end in the first pass; a file that grew meanwhile
-    // is still read to its end.
+    // is still read to its end, up to the limit.
     constexpr std::size_t kStreamChunk = std::size_t{64} << 10;
-    std::string bytes(stream_ ? kStreamChunk : size_ + 1, '\0');
+    std::string bytes(stream_ ? std::min(kStreamChunk, limit + 1) : size_ + 1, '\0');
     std::size_t filled = 0;
     for (;;) {
-        if (filled == bytes.size()) bytes.resize(bytes.size() * 2);
+        if (filled == bytes.size()) bytes.resize(std::min(bytes.size() * 2, limit + 1));
         const auto count = read_some(std::span(bytes).subspan(filled));
         if (count == 0) break;
         filled += count;
+        check_size(filled, limit);
     }
     bytes.resize(filled);
     return bytes;
+}
+
+void InputFile::check_size(std::size_t bytes, std::size_t limit) const {
+    if (bytes <= limit) return;
+    cannot_read(path_, (stream_ ? "it gives more than " : "it holds more than ") +
+                           shown_size(limit) + ", the most reorg reads from one file");
 }
 
 bool is_present(const std::filesystem::path& path) {

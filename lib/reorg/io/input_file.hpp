@@ -19,6 +19,13 @@ enum class PathSource {
     Found,
 };
 
+/// The most bytes reorg reads from one input into memory (a CSV or YAML file, a snapshot from
+/// a stream): 4 GiB, some 40 million posts as CSV, which take about 16 GiB once loaded. A
+/// larger file is refused before anything is read, a stream once it has passed the bound, so
+/// that `/dev/zero` or a runaway pipe ends in an error instead of filling memory. Snapshot files
+/// are mapped, not read, and have no such bound.
+inline constexpr std::size_t kMaxReadBytes = std::size_t{4} << 30;
+
 /// A file of the user's input, open for reading. A resource: neither copied nor moved.
 class InputFile {
 public:
@@ -43,8 +50,13 @@ public:
     /// Reads at most `into.size()` bytes into `into`; 0 at the end of the file. Throws
     /// InputError "cannot read: WHY" if the system cannot read it.
     [[nodiscard]] std::size_t read_some(std::span<char> into);
-    /// The rest of the file. O(n). Throws as read_some().
-    [[nodiscard]] std::string read_all();
+    /// The rest of the file. O(n). Throws as read_some(), and check_size() for a file or a
+    /// stream larger than `limit`.
+    [[nodiscard]] std::string read_all(std::size_t limit = kMaxReadBytes);
+
+    /// Throws InputError "cannot read: it holds more than 4 GiB, the most reorg reads from one
+    /// file" when `bytes` (its size, or what a stream has given so far) exceed `limit`.
+    void check_size(std::size_t bytes, std::size_t limit = kMaxReadBytes) const;
 
 private:
     std::filesystem::path path_;

@@ -274,6 +274,7 @@ private:
             const auto count = file.read_some(all.subspan(size_));
             if (count == 0) break;
             size_ += count;
+            file.check_size(size_);
         }
         data_ = words_.data();
     }
