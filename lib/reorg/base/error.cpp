@@ -1,5 +1,7 @@
 #include "reorg/base/error.hpp"
 
+#include <cstddef>
+#include <string>
 #include <utility>
 
 namespace reorg {
@@ -16,6 +18,33 @@ std::string to_string(const Diagnostic& diagnostic) {
 
 namespace {
 
+constexpr std::size_t kMaxMessageBytes = 1000;
+constexpr std::size_t kMaxColumnBytes = 200;
+
+bool continues_character(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+// `text` as it is, or, beyond `max` bytes, its start and end around what was left out: an id
+// of a gigabyte quoted in a message must not reach the terminal (or memory, fifty times over).
+// Cut between UTF-8 characters.
+std::string bounded(std::string text, std::size_t max) {
+    if (text.size() <= max) return text;
+    std::size_t head = max / 2;
+    while (head > 0 && continues_character(text[head])) --head;
+    std::size_t tail = text.size() - max / 2;
+    while (tail < text.size() && continues_character(text[tail])) ++tail;
+    std::string result = text.substr(0, head);
+    result += " […";
+    result += std::to_string(tail - head);
+    result += " bytes…] ";
+    result.append(text, tail);
+    return result;
+}
+
+Diagnostic bounded(Severity severity, Location where, std::string message) {
+    where.column = bounded(std::move(where.column), kMaxColumnBytes);
+    return {severity, std::move(where), bounded(std::move(message), kMaxMessageBytes)};
+}
+
 std::string summary(const std::vector<Diagnostic>& errors, std::size_t not_listed) {
     if (errors.empty()) return "invalid input";
     std::string text = to_string(errors.front());
@@ -30,21 +59,21 @@ OptionError::OptionError(std::string option, std::string message)
     : Error(option + ": " + message), option_(std::move(option)), message_(std::move(message)) {}
 
 InputError::InputError(Location where, std::string message)
-    : InputError(std::vector{Diagnostic{Severity::Error, std::move(where), std::move(message)}}) {}
+    : InputError(std::vector{bounded(Severity::Error, std::move(where), std::move(message))}) {}
 
 InputError::InputError(std::vector<Diagnostic> errors, std::size_t not_listed)
     : Error(summary(errors, not_listed)), errors_(std::move(errors)), not_listed_(not_listed) {}
 
 void Diagnostics::error(Location where, std::string message) {
     if (errors_.size() < max_listed_) {
-        errors_.push_back({Severity::Error, std::move(where), std::move(message)});
+        errors_.push_back(bounded(Severity::Error, std::move(where), std::move(message)));
     }
     ++error_count_;
 }
 
 void Diagnostics::warning(Location where, std::string message) {
     if (warnings_.size() < max_listed_) {
-        warnings_.push_back({Severity::Warning, std::move(where), std::move(message)});
+        warnings_.push_back(bounded(Severity::Warning, std::move(where), std::move(message)));
     }
     ++warning_count_;
 }
