@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "reorg/io/text_input.hpp"
@@ -166,4 +169,77 @@ TEST_CASE("combine with a model that is a link loop exits 2 naming it", "[cli][i
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("reorg: " + loop.string() +
                                  ": cannot read: Too many levels of symbolic links"));
+}
+
+namespace {
+
+/// A model folder whose posts form one reporting chain of `posts` posts, P0 at the top.
+fs::path chain_model(const reorg::test::TempFolder& folder, int posts) {
+    const auto model = folder.path() / "chain";
+    fs::create_directory(model);
+    std::ofstream(model / "units.csv")
+        << "id,name,kind,parent,head,capacity\nU,Enhet,office,,P0,\n";
+    std::ofstream out(model / "posts.csv");
+    out << "id,title,unit,reports_to,function,fte,cost,person\nP0,Chef,U,,ledning,1.0,1,\n";
+    for (int i = 1; i < posts; ++i) out << 'P' << i << ",Handläggare,U,P" << i - 1 << ",x,1.0,1,\n";
+    return model;
+}
+
+}  // namespace
+
+TEST_CASE("a file beyond 4 GiB exits 2 before it is read", "[cli][input]") {
+    const reorg::test::TempFolder folder;
+    const auto model = kommun_without(folder, "posts.csv");
+    // Sparse: five gigabytes that take no disk and, read, would take five of memory.
+    fs::resize_file((std::ofstream(model / "posts.csv"), model / "posts.csv"),
+                    std::uintmax_t{5} << 30);
+    const auto run = run_command(kReorg + " validate " + model.string());
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("posts.csv: cannot read: it holds more than 4 GiB, the most "
+                                 "reorg reads from one file"));
+}
+
+TEST_CASE("an id of two megabytes reaches the terminal as one short line", "[cli][input]") {
+    const reorg::test::TempFolder folder;
+    const auto model = folder.path() / "long.yaml";
+    const std::string id(2'000'000, 'Q');
+    std::ofstream(model) << "units:\n  - {id: U, name: U}\nposts:\n"
+                         << "  - {id: A, title: T, unit: U, reports_to: " << id << "}\n"
+                         << "  - {id: B, title: T, unit: " << id << "}\n";
+    const auto run = run_command(kReorg + " validate " + model.string());
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("long.yaml:4: reports_to: "));
+    CHECK_THAT(run.err, Contains("bytes…] QQQ"));
+    CHECK(run.err.size() < 3000);  // two messages, each at most about a thousand bytes
+}
+
+#if !defined(__SANITIZE_ADDRESS__)  // ASan reserves terabytes of address space: no ulimit -v
+TEST_CASE("a model beyond the memory allowed exits 1 with out of memory", "[cli][input]") {
+    const reorg::test::TempFolder folder;
+    const auto model = chain_model(folder, 300'000);
+    // 150 MB of address space: the program starts, and the example municipality loads, but
+    // 300,000 posts do not.
+    const std::string limited = "ulimit -v 150000 && " + kReorg;
+    CHECK(run_command(limited + " validate " + kKommun).exit_code == 0);
+    const auto run = run_command(limited + " validate " + model.string());
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Contains("reorg: out of memory: the input needs more memory than this "
+                                 "machine (or its limit for this process) allows"));
+    CHECK_THAT(run.err, !Contains("internal error"));
+}
+#endif
+
+TEST_CASE("a reporting chain of 100,000 posts is analysed exactly within seconds",
+          "[cli][input][analyze]") {
+    const reorg::test::TempFolder folder;
+    const auto model = chain_model(folder, 100'000);
+    const auto run = run_command(kReorg + " analyze --json " + model.string());
+    REQUIRE(run.exit_code == 0);
+    const auto betweenness = nlohmann::json::parse(run.out).at("betweenness");
+    CHECK(betweenness.at("method") == "exact");
+    CHECK(betweenness.at("samples") == 0);
+    // The middle posts lie between the half above them and the half below: the top values.
+    const auto top = betweenness.at("posts").at(0);
+    CHECK((top.at("id") == "P50000" || top.at("id") == "P49999"));
+    CHECK_THAT(top.at("value").get<double>(), Catch::WithinRel(0.5, 1e-4));
 }

@@ -48,6 +48,9 @@ ModelAndScenarios load_model_and_scenarios(const std::vector<std::string>& argum
     const bool model_given = first != arguments.end() && !scenario::is_scenario_file(*first);
     if (model_given) result.model_path = *first++;
     if (first == arguments.end()) {
+        // A lone YAML file that does not parse was most likely meant as the scenario: why it
+        // does not parse says more than that a scenario is missing.
+        if (model_given) scenario::throw_if_broken_yaml(result.model_path);
         throw InputError(Location("", 0, "SCENARIO"), "name at least one scenario file");
     }
     const auto read_scenarios = [first, &arguments] {

@@ -318,16 +318,34 @@ std::vector<std::string_view> kind_names() {
     return names;
 }
 
-bool is_scenario_file(const std::filesystem::path& path) {
+namespace {
+
+// A regular YAML file by its name, which may be looked into without using it up.
+bool is_yaml_file(const std::filesystem::path& path) {
     const auto extension = path.extension().string();
-    if (extension != ".yaml" && extension != ".yml") return false;
+    return (extension == ".yaml" || extension == ".yml") &&
+           io::path_kind(path) == io::PathKind::File;
+}
+
+}  // namespace
+
+bool is_scenario_file(const std::filesystem::path& path) {
     try {
-        if (io::path_kind(path) != io::PathKind::File) return false;
+        if (!is_yaml_file(path)) return false;
         const auto root = io::read_yaml_file(path);
         return root.IsMap() && root["changes"] && !root["units"];
     } catch (const std::exception&) {
         return false;  // not readable as YAML: let the model reader say why
     }
+}
+
+void throw_if_broken_yaml(const std::filesystem::path& path) {
+    try {
+        if (!is_yaml_file(path)) return;
+    } catch (const InputError&) {
+        return;  // not there to be read: the model reader says why
+    }
+    (void)io::read_yaml_file(path);
 }
 
 std::optional<std::filesystem::path> base_model(const Scenario& scenario) {

@@ -21,6 +21,11 @@ namespace reorg::scenario {
 /// a stream (a pipe, a device), which would be used up by looking: it is taken for the model.
 [[nodiscard]] bool is_scenario_file(const std::filesystem::path& path);
 
+/// Throws the InputError that reading `path` as YAML gives (file, line, why) when it is a YAML
+/// file (.yaml, .yml) that does not parse; does nothing otherwise. For a lone argument that
+/// is_scenario_file() refused: it was most likely meant as the scenario.
+void throw_if_broken_yaml(const std::filesystem::path& path);
+
 /// The base model a scenario names, resolved against the scenario file's folder; nullopt when
 /// it names none.
 [[nodiscard]] std::optional<std::filesystem::path> base_model(const Scenario& scenario);
