@@ -12,6 +12,19 @@
 
 #include "support/temp_folder.hpp"
 
+// Whether this test (and so the reorg it runs, built alike) runs under AddressSanitizer: GCC
+// says so by __SANITIZE_ADDRESS__, clang by __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define REORG_TEST_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define REORG_TEST_UNDER_ASAN 1
+#endif
+#endif
+#ifndef REORG_TEST_UNDER_ASAN
+#define REORG_TEST_UNDER_ASAN 0
+#endif
+
 namespace reorg::test {
 
 struct Run {

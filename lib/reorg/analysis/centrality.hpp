@@ -20,7 +20,8 @@ struct BetweennessOptions {
     bool exact = false;               ///< force the exact computation at any size
     std::optional<double> epsilon{};  ///< sample with this additive error bound, at any size
     double delta = 0.1;               ///< the bound holds with probability 1 − delta
-    /// Rank the top K. Above `exact_up_to` vertices (and without `epsilon`): sample adaptively
+    /// Rank the top K. Above `exact_up_to` vertices (and without `epsilon`, and not a forest,
+    /// which is exact at any size): sample adaptively
     /// until the top K are separated from the rest, or until `max_samples`. Otherwise the top K
     /// of the exact (or epsilon-sampled) values.
     std::optional<std::size_t> top_k{};

@@ -28,9 +28,12 @@ bool continues_character(char byte) { return (static_cast<unsigned char>(byte) &
 // Cut between UTF-8 characters.
 std::string bounded(std::string text, std::size_t max) {
     if (text.size() <= max) return text;
-    std::size_t head = max / 2;
+    // The marker " […N bytes…] " takes at most 40 bytes: the result stays within max, so that
+    // bounding it again changes nothing.
+    const std::size_t kept = (max > 40 ? max - 40 : 0) / 2;
+    std::size_t head = kept;
     while (head > 0 && continues_character(text[head])) --head;
-    std::size_t tail = text.size() - max / 2;
+    std::size_t tail = text.size() - kept;
     while (tail < text.size() && continues_character(text[tail])) ++tail;
     std::string result = text.substr(0, head);
     result += " […";
@@ -47,7 +50,8 @@ Diagnostic bounded(Severity severity, Location where, std::string message) {
 
 std::string summary(const std::vector<Diagnostic>& errors, std::size_t not_listed) {
     if (errors.empty()) return "invalid input";
-    std::string text = to_string(errors.front());
+    const auto& first = errors.front();
+    std::string text = to_string(bounded(first.severity, first.where, first.message));
     const std::size_t more = errors.size() - 1 + not_listed;
     if (more > 0) text += " (and " + std::to_string(more) + " more errors)";
     return text;
@@ -62,7 +66,11 @@ InputError::InputError(Location where, std::string message)
     : InputError(std::vector{bounded(Severity::Error, std::move(where), std::move(message))}) {}
 
 InputError::InputError(std::vector<Diagnostic> errors, std::size_t not_listed)
-    : Error(summary(errors, not_listed)), errors_(std::move(errors)), not_listed_(not_listed) {}
+    : Error(summary(errors, not_listed)), errors_(std::move(errors)), not_listed_(not_listed) {
+    for (auto& error : errors_) {
+        error = bounded(error.severity, std::move(error.where), std::move(error.message));
+    }
+}
 
 void Diagnostics::error(Location where, std::string message) {
     if (errors_.size() < max_listed_) {

@@ -23,7 +23,8 @@ enum class Severity : std::uint8_t { Error, Warning };
 
 /// One problem found in the input, phrased for the person who wrote the file. Diagnostics and
 /// InputError keep a message to 1,000 bytes and a column to 200: beyond, the start and the end
-/// around "[…N bytes…]", so that a gigabyte id quoted in a message stays a readable line.
+/// around " […N bytes…] " (within the bound), so that a gigabyte id quoted in a message stays a
+/// readable line.
 struct Diagnostic {
     Severity severity = Severity::Error;
     Location where;

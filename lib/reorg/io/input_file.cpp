@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <system_error>
 
@@ -23,7 +24,7 @@ std::string shown_size(std::size_t bytes) {
         bytes /= 1024;
         ++unit;
     }
-    return std::to_string(bytes) + " " + kUnits[unit];
+    return std::to_string(bytes) + " " + (bytes == 1 && unit == 0 ? "byte" : kUnits[unit]);
 }
 
 [[noreturn]] void cannot_read(const std::filesystem::path& path, const std::string& why) {
@@ -109,10 +110,11 @@ std::string InputFile::read_all(std::size_t limit) {
     // One byte beyond the size, to see the end in the first pass; a file that grew meanwhile
     // is still read to its end, up to the limit.
     constexpr std::size_t kStreamChunk = std::size_t{64} << 10;
-    std::string bytes(stream_ ? std::min(kStreamChunk, limit + 1) : size_ + 1, '\0');
+    const std::size_t most = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
+    std::string bytes(stream_ ? std::min(kStreamChunk, most) : size_ + 1, '\0');
     std::size_t filled = 0;
     for (;;) {
-        if (filled == bytes.size()) bytes.resize(std::min(bytes.size() * 2, limit + 1));
+        if (filled == bytes.size()) bytes.resize(std::min(bytes.size() * 2, most));
         const auto count = read_some(std::span(bytes).subspan(filled));
         if (count == 0) break;
         filled += count;

@@ -20,10 +20,11 @@ enum class PathSource {
 };
 
 /// The most bytes reorg reads from one input into memory (a CSV or YAML file, a snapshot from
-/// a stream): 4 GiB, some 40 million posts as CSV, which take about 16 GiB once loaded. A
+/// a stream): 4 GiB, some 15 million posts as CSV, which take about 12 GiB once loaded. A
 /// larger file is refused before anything is read, a stream once it has passed the bound, so
 /// that `/dev/zero` or a runaway pipe ends in an error instead of filling memory. Snapshot files
 /// are mapped, not read, and have no such bound.
+static_assert(sizeof(std::size_t) >= 8, "reorg reads files of gigabytes: a 64-bit size_t");
 inline constexpr std::size_t kMaxReadBytes = std::size_t{4} << 30;
 
 /// A file of the user's input, open for reading. A resource: neither copied nor moved.

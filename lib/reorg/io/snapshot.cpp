@@ -265,10 +265,12 @@ public:
 
 private:
     void read_stream(InputFile& file) {
+        // Whole words enough for one byte beyond the bound, which is where reading stops.
+        constexpr std::size_t kMostWords = kMaxReadBytes / sizeof(std::uint64_t) + 1;
         words_.resize(std::size_t{8} << 10);
         for (;;) {
             const auto capacity = words_.size() * sizeof(std::uint64_t);
-            if (size_ == capacity) words_.resize(words_.size() * 2);
+            if (size_ == capacity) words_.resize(std::min(words_.size() * 2, kMostWords));
             const std::span<char> all(reinterpret_cast<char*>(words_.data()),
                                       words_.size() * sizeof(std::uint64_t));
             const auto count = file.read_some(all.subspan(size_));
