@@ -185,14 +185,19 @@ fs::path chain_model(const reorg::test::TempFolder& folder, int posts) {
     return model;
 }
 
+/// A file of `bytes` zero bytes that takes no disk (a hole).
+void sparse_file(const fs::path& path, std::uintmax_t bytes) {
+    std::ofstream{path};
+    fs::resize_file(path, bytes);
+}
+
 }  // namespace
 
 TEST_CASE("a file beyond 4 GiB exits 2 before it is read", "[cli][input]") {
     const reorg::test::TempFolder folder;
     const auto model = kommun_without(folder, "posts.csv");
-    // Sparse: five gigabytes that take no disk and, read, would take five of memory.
-    fs::resize_file((std::ofstream(model / "posts.csv"), model / "posts.csv"),
-                    std::uintmax_t{5} << 30);
+    // Five gigabytes that take no disk and, read, would take five of memory.
+    sparse_file(model / "posts.csv", std::uintmax_t{5} << 30);
     const auto run = run_command(kReorg + " validate " + model.string());
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("posts.csv: cannot read: it holds more than 4 GiB, the most "
@@ -219,8 +224,7 @@ TEST_CASE("a model beyond the memory allowed exits 1 with out of memory", "[cli]
     const auto model = kommun_without(folder, "posts.csv");
     // 150 MB of address space: the program starts and the example municipality loads, but a
     // posts.csv of 200 MB (sparse: no disk) cannot even be read into memory.
-    fs::resize_file((std::ofstream(model / "posts.csv"), model / "posts.csv"),
-                    std::uintmax_t{200} << 20);
+    sparse_file(model / "posts.csv", std::uintmax_t{200} << 20);
     const std::string limited = "ulimit -v 150000 && " + kReorg;
     CHECK(run_command(limited + " validate " + kKommun).exit_code == 0);
     const auto run = run_command(limited + " validate " + model.string());

@@ -48,10 +48,14 @@ Diagnostic bounded(Severity severity, Location where, std::string message) {
     return {severity, std::move(where), bounded(std::move(message), kMaxMessageBytes)};
 }
 
-std::string summary(const std::vector<Diagnostic>& errors, std::size_t not_listed) {
+// Bounds every error in place (the one place an InputError's list is), then sums them up for
+// what().
+std::string bound_and_summarise(std::vector<Diagnostic>& errors, std::size_t not_listed) {
+    for (auto& error : errors) {
+        error = bounded(error.severity, std::move(error.where), std::move(error.message));
+    }
     if (errors.empty()) return "invalid input";
-    const auto& first = errors.front();
-    std::string text = to_string(bounded(first.severity, first.where, first.message));
+    std::string text = to_string(errors.front());
     const std::size_t more = errors.size() - 1 + not_listed;
     if (more > 0) text += " (and " + std::to_string(more) + " more errors)";
     return text;
@@ -63,14 +67,13 @@ OptionError::OptionError(std::string option, std::string message)
     : Error(option + ": " + message), option_(std::move(option)), message_(std::move(message)) {}
 
 InputError::InputError(Location where, std::string message)
-    : InputError(std::vector{bounded(Severity::Error, std::move(where), std::move(message))}) {}
+    : InputError(std::vector{Diagnostic{Severity::Error, std::move(where), std::move(message)}}) {}
 
+// The base is made first, from the parameter, which bound_and_summarise() bounds on the way.
 InputError::InputError(std::vector<Diagnostic> errors, std::size_t not_listed)
-    : Error(summary(errors, not_listed)), errors_(std::move(errors)), not_listed_(not_listed) {
-    for (auto& error : errors_) {
-        error = bounded(error.severity, std::move(error.where), std::move(error.message));
-    }
-}
+    : Error(bound_and_summarise(errors, not_listed)),
+      errors_(std::move(errors)),
+      not_listed_(not_listed) {}
 
 void Diagnostics::error(Location where, std::string message) {
     if (errors_.size() < max_listed_) {

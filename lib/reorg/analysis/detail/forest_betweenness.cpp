@@ -17,22 +17,20 @@ std::optional<std::vector<double>> forest_sums(const graph::UndirectedGraph& gra
     constexpr Vertex kNone = std::numeric_limits<Vertex>::max();
     std::vector<Vertex> parent(n, kNone);
     std::vector<Vertex> order;
-    std::vector<Vertex> tree_of(n);  // index into tree_size
+    std::vector<Vertex> tree_of(n, kNone);  // index into tree_size; kNone until reached
     std::vector<std::uint64_t> tree_size;
     order.reserve(n);
-    std::vector<bool> seen(n, false);
     for (Vertex root = 0; root < n; ++root) {
-        if (seen[root]) continue;
+        if (tree_of[root] != kNone) continue;
         const auto tree = static_cast<Vertex>(tree_size.size());
         const std::size_t first = order.size();
-        seen[root] = true;
+        tree_of[root] = tree;
         order.push_back(root);
         for (std::size_t next = first; next < order.size(); ++next) {
             const Vertex v = order[next];
-            tree_of[v] = tree;
             for (const Vertex w : graph.neighbours(v)) {
-                if (seen[w]) continue;
-                seen[w] = true;
+                if (tree_of[w] != kNone) continue;
+                tree_of[w] = tree;
                 parent[w] = v;
                 order.push_back(w);
             }
