@@ -107,6 +107,55 @@ TEST_CASE("past 100 000 links the columns are written on a second thread, to the
     CHECK(loaded.parts().link_columns.size == original.links().size());
 }
 
+TEST_CASE("past 100 000 posts the second half is read on a thread of its own, to the same model",
+          "[io][snapshot]") {
+    test::TempFolder folder;
+    const auto rich = io::load_model(folder.write("rich.yaml", kRich));
+    auto parts = rich.parts();
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; parts.posts.size() + ids.size() < 100'001; ++i) {
+        ids.push_back("T." + std::to_string(i));
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        auto post = parts.posts[2];  // a technician in the IT office
+        post.id = ids[i];
+        post.cost = static_cast<double>(i);
+        post.person.reset();
+        parts.posts.push_back(post);
+    }
+    auto& extra = parts.extra[static_cast<std::size_t>(model::Table::Posts)];
+    extra.values.resize(parts.posts.size() * extra.names.size());  // the new rows' are empty
+    const auto file = folder.path() / "large.reorg";
+    const model::Model original(parts);
+    io::write_snapshot(original, file);
+    for (const bool index_ids : {false, true}) {
+        Diagnostics diagnostics;
+        const auto loaded = io::read_snapshot(file, diagnostics, index_ids);
+        test::check_same_model(original, loaded);
+        CHECK(loaded.find_post("T.99990").has_value());
+    }
+
+    // Errors in either half are listed in the posts' order, and an id in both halves is an id
+    // twice.
+    auto broken = parts;
+    broken.posts[10].unit = model::UnitId{40};
+    broken.posts[99'990].unit = model::UnitId{41};
+    io::write_snapshot(model::Model(std::move(broken), model::IdCheck::Done), file);
+    std::vector<std::string> listed;
+    try {
+        Diagnostics diagnostics;
+        (void)io::read_snapshot(file, diagnostics);
+    } catch (const InputError& error) {
+        for (const auto& diagnostic : error.errors()) listed.push_back(diagnostic.where.column);
+    }
+    CHECK(listed == std::vector<std::string>{"posts[10].unit", "posts[99990].unit"});
+    auto twice = parts;
+    twice.posts[99'000].id = twice.posts[1].id;
+    io::write_snapshot(model::Model(std::move(twice), model::IdCheck::Done), file);
+    CHECK_THAT(load_error(file), Contains("duplicate post id 'IT.CHEF'"));
+    CHECK_THAT(load_error(file, true), Contains("duplicate post id 'IT.CHEF'"));
+}
+
 TEST_CASE("links read in place keep their notes whether few or most links have one",
           "[io][snapshot]") {
     test::TempFolder folder;

@@ -308,3 +308,39 @@ TEST_CASE("links built as columns read back as the rows pushed", "[model][links]
         CHECK(std::distance(model.links().begin(), model.links().end()) == 1'000);
     }
 }
+
+TEST_CASE("links built as columns in two parts read back as the rows pushed", "[model][links]") {
+    // Split anywhere: on a byte of the end-kind bits, or inside one; either part empty.
+    std::vector<Link> rows;
+    for (std::uint32_t i = 0; i < 100; ++i) {
+        Link link;
+        link.from = i % 3 == 0 ? Ref(UnitId{i}) : Ref(PostId{i});
+        link.to = i % 5 == 0 ? Ref(UnitId{i + 1}) : Ref(PostId{i + 2});
+        link.kind = all_link_kinds()[i % all_link_kinds().size()];
+        if (i % 2 == 0) link.weight = i * 0.25;
+        if (i % 9 == 0) link.note = "Var nionde";
+        rows.push_back(link);
+    }
+    for (const std::size_t split : {0U, 3U, 8U, 13U, 64U, 99U, 100U}) {
+        CAPTURE(split);
+        LinkColumnsBuilder first, second;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            (i < split ? first : second).push_back(rows[i]);
+        first.append(std::move(second));
+        REQUIRE(first.size() == rows.size());
+        CHECK(second.size() == 0);
+        ModelParts parts;
+        parts.storage.push_back(std::move(first).finish(parts.link_columns));
+        const Model model(std::move(parts));
+        const auto links = model.links();
+        REQUIRE(links.size() == rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            CAPTURE(i);
+            CHECK(links[i].from == rows[i].from);
+            CHECK(links[i].to == rows[i].to);
+            CHECK(links[i].kind == rows[i].kind);
+            CHECK(links[i].weight == rows[i].weight);
+            CHECK(links[i].note == rows[i].note);
+        }
+    }
+}

@@ -490,6 +490,17 @@ TEST_CASE("past 100 000 links the links are indexed on a second thread, to the s
         return model::index(std::get<model::PostId>(l.from)) >= m.posts().size() ||
                model::index(std::get<model::PostId>(l.to)) >= m.posts().size();
     }));
+    // In the base's order, whichever thread carried them: P5's links gone, P7's ending at
+    // P1500, the new one last.
+    std::vector<std::pair<std::string, std::string>> expected, got;
+    for (const auto& l : base.links()) {
+        const std::string a(base.id_of(l.from)), b(base.id_of(l.to));
+        if (a == "P5" || b == "P5") continue;
+        expected.emplace_back(a == "P7" ? "P1500" : a, b == "P7" ? "P1500" : b);
+    }
+    expected.emplace_back("NY", "P9");
+    for (const auto& l : m.links()) got.emplace_back(m.id_of(l.from), m.id_of(l.to));
+    CHECK(got == expected);
     // Touched: the removed post's links and the rerouted ones, by base position.
     REQUIRE(applied.touched.size() == 4);
     CHECK(applied.touched[0].links.size() == std::size_t(degree(base, "P5")));

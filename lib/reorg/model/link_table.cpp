@@ -68,6 +68,35 @@ void LinkColumnsBuilder::push_back(const Link& link) {
     if (!link.note.empty()) c.notes.push_back({static_cast<std::uint32_t>(i), link.note});
 }
 
+void LinkColumnsBuilder::append(LinkColumnsBuilder&& later) {
+    auto& c = *columns_;
+    auto& l = *later.columns_;
+    const std::size_t offset = c.from.size();
+    const auto concatenate = [](auto& to, const auto& from) {
+        to.insert(to.end(), from.begin(), from.end());
+    };
+    concatenate(c.from, l.from);
+    concatenate(c.to, l.to);
+    concatenate(c.kind, l.kind);
+    concatenate(c.weight, l.weight);
+    if (offset % 8 == 0) {
+        concatenate(c.from_is_unit, l.from_is_unit);
+        concatenate(c.to_is_unit, l.to_is_unit);
+    } else {
+        const auto bit = [](const std::vector<std::uint8_t>& bits, std::size_t i) {
+            return ((bits[i / 8] >> (i % 8)) & 1U) != 0;
+        };
+        for (std::size_t i = 0; i < l.from.size(); ++i) {
+            push_bit(c.from_is_unit, offset + i, bit(l.from_is_unit, i));
+            push_bit(c.to_is_unit, offset + i, bit(l.to_is_unit, i));
+        }
+    }
+    for (const auto& [link, note] : l.notes) {
+        c.notes.push_back({static_cast<std::uint32_t>(offset + link), note});
+    }
+    later.columns_ = std::make_shared<Columns>();
+}
+
 std::shared_ptr<const void> LinkColumnsBuilder::finish(LinkColumns& columns) && {
     const auto bytes = [](const auto& column) {
         return reinterpret_cast<const std::byte*>(column.data());

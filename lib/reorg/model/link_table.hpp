@@ -26,6 +26,12 @@ struct Link {
     std::string_view note;
 };
 
+/// The two ends of a link: what a pass over millions of links often needs alone.
+struct LinkEnds {
+    Ref from;
+    Ref to;
+};
+
 /// The note of one link, for the links of a LinkColumns that have one.
 struct LinkNote {
     std::uint32_t link;
@@ -66,6 +72,11 @@ struct LinkColumns {
         return out;
     }
 
+    [[nodiscard]] LinkEnds ends(std::size_t i) const noexcept {
+        return {ref(load<std::uint32_t>(from, i), bit(from_is_unit, i)),
+                ref(load<std::uint32_t>(to, i), bit(to_is_unit, i))};
+    }
+
     template <class T>
     [[nodiscard]] static T load(const std::byte* column, std::size_t i) noexcept {
         T value;
@@ -93,6 +104,9 @@ public:
     LinkColumnsBuilder();
     void reserve(std::size_t links);
     void push_back(const Link& link);
+    /// Adds the links of `later` after these, as if pushed one by one, and leaves `later`
+    /// empty: so that two threads can each build part of a table.
+    void append(LinkColumnsBuilder&& later);
     [[nodiscard]] std::size_t size() const noexcept;
 
     /// Sets `columns` to the links pushed and returns the owner of their memory, for
@@ -173,6 +187,11 @@ public:
     }
     [[nodiscard]] bool empty() const noexcept { return size() == 0; }
     [[nodiscard]] Link operator[](std::size_t i) const noexcept { return source_[i]; }
+    /// The ends of link i alone: cheaper than the whole link from columns.
+    [[nodiscard]] LinkEnds ends(std::size_t i) const noexcept {
+        if (source_.columns.size == 0) return {source_.rows[i].from, source_.rows[i].to};
+        return source_.columns.ends(i);
+    }
     [[nodiscard]] iterator begin() const noexcept { return {source_, 0}; }
     [[nodiscard]] iterator end() const noexcept { return {source_, size()}; }
 

@@ -55,10 +55,21 @@ void sort_unique(std::vector<Id>& ids) {
 // added at the end, so that a base element keeps its position (its base index) throughout.
 // Indexes of what the changes ask about (reports, posts of a unit, sub-units, links at an
 // element) are kept up to date as they change.
+/// Links from which on a second thread is worth its start.
+constexpr std::size_t kParallelLinks = 100'000;
+
 class Draft {
 public:
     Draft(const model::Model& base, const Scenario& scenario)
         : base_(base), scenario_(scenario), text_(std::make_shared<base::TextArena>()) {
+        // First, so that the second core gathers the named ends' links while this one copies.
+        named_future_ = std::async(
+            base.links().size() >= kParallelLinks ? std::launch::async : std::launch::deferred,
+            [links = base.links()](NamedEnds named) {
+                gather_links(named, links);
+                return named;
+            },
+            named_ends(base, scenario));
         // Room for what the changes add, first: adding a post to a million must not copy them.
         std::size_t new_units = 0, new_posts = 0;
         for (const auto& change : scenario.changes) {
@@ -108,14 +119,6 @@ public:
         unit_last_change_.assign(units_.size(), 0);
         post_last_change_.assign(posts_.size(), 0);
         touched_.resize(scenario.changes.size());
-        constexpr std::size_t kParallelLinks = 100'000;
-        named_future_ = std::async(
-            base.links().size() >= kParallelLinks ? std::launch::async : std::launch::deferred,
-            [links = base.links()](NamedEnds named) {
-                gather_links(named, links);
-                return named;
-            },
-            named_ends(base, scenario));
     }
 
     void apply(const Change& change, std::size_t number) {
@@ -366,11 +369,13 @@ private:
         if (link_state_[l] == LinkState::Live) link_state_[l] = LinkState::Moved;
         return moved_links_.try_emplace(l, base_links[l]).first->second;
     }
-    /// Calls visit(l, link) for every link not removed, in order.
+    /// Calls visit(l, link) for every link not removed among the links [first, last) (the
+    /// base's, then the added ones), in order.
     template <class Visit>
-    void each_live_link(Visit&& visit) const {
+    void each_live_link(std::size_t first, std::size_t last, Visit&& visit) const {
         const auto base_links = base_.links();
-        for (std::uint32_t l = 0; l < base_links.size(); ++l) {
+        for (auto l = static_cast<std::uint32_t>(first); l < std::min(last, base_links.size());
+             ++l) {
             switch (link_state_[l]) {
                 case LinkState::Live:
                     visit(l, base_links[l]);
@@ -382,9 +387,9 @@ private:
                     break;
             }
         }
-        for (std::size_t a = 0; a < added_links_.size(); ++a) {
-            const auto l = static_cast<std::uint32_t>(base_links.size() + a);
-            if (link_state_[l] != LinkState::Gone) visit(l, added_links_[a]);
+        for (auto l = static_cast<std::uint32_t>(std::max(first, base_links.size())); l < last;
+             ++l) {
+            if (link_state_[l] != LinkState::Gone) visit(l, added_links_[l - base_links.size()]);
         }
     }
 
@@ -431,7 +436,7 @@ private:
     }
     static void gather_links(NamedEnds& named, const model::LinkTable& links) {
         for (std::uint32_t l = 0; l < links.size(); ++l) {
-            const auto link = links[l];
+            const auto link = links.ends(l);
             for (const auto& end : {link.from, link.to}) {
                 if (const auto* p = std::get_if<PostId>(&end)) {
                     if (named.post[pos(*p)]) named.at_post.emplace_back(pos(*p), l);
@@ -979,25 +984,30 @@ Applied Draft::finish() && {
         return unit_at(at);
     };
 
-    // The links are most of a large model: the second core carries them over while this one
-    // carries the other tables over. (A live link ends at live elements: removing an element
-    // removed or moved its links.)
-    std::vector<std::uint32_t> link_rows;  // base row of each kept link, kNone for new ones
-    // They are made as columns: a third of the memory of rows, and of the time to fill it.
-    auto carried_links = std::async(std::launch::async, [&] {
+    // The links are most of a large model: the second core carries the first half of them
+    // over while this one carries the other tables and then the second half. (A live link ends
+    // at live elements: removing an element removed or moved its links.) They are made as
+    // columns: a third of the memory of rows, and of the time to fill it.
+    struct CarriedLinks {
         model::LinkColumnsBuilder links;
-        links.reserve(link_state_.size());
-        link_rows.reserve(link_state_.size());
+        std::vector<std::uint32_t> rows;  // base row of each kept link, kNone for new ones
+    };
+    const auto carry_links = [&](std::size_t first, std::size_t last) {
+        CarriedLinks carried;
+        carried.links.reserve(last - first);
+        carried.rows.reserve(last - first);
         const auto base_links = base_.links().size();
-        each_live_link([&](std::uint32_t l, Link link) {
+        each_live_link(first, last, [&](std::uint32_t l, Link link) {
             link.from = *result_ref(link.from);
             link.to = *result_ref(link.to);
-            links.push_back(link);
-            link_rows.push_back(l < base_links ? l : kNone);
+            carried.links.push_back(link);
+            carried.rows.push_back(l < base_links ? l : kNone);
         });
-        return links;
-    });
-
+        return carried;
+    };
+    const auto half = link_state_.size() >= kParallelLinks ? link_state_.size() / 2 : 0;
+    auto first_half =
+        std::async(half > 0 ? std::launch::async : std::launch::deferred, carry_links, 0, half);
     model::ModelParts parts;
     parts.storage = base_.parts().storage;
     parts.storage.push_back(text_);
@@ -1070,8 +1080,12 @@ Applied Draft::finish() && {
             out.values.resize(people * extra.names.size());
         }
     }
-    parts.storage.push_back(carried_links.get().finish(parts.link_columns));
-    carry_extra(Table::Links, {}, base_.links().size(), &link_rows);
+    auto second_half = carry_links(half, link_state_.size());
+    auto carried = first_half.get();
+    carried.links.append(std::move(second_half.links));
+    carried.rows.insert(carried.rows.end(), second_half.rows.begin(), second_half.rows.end());
+    parts.storage.push_back(std::move(carried.links).finish(parts.link_columns));
+    carry_extra(Table::Links, {}, base_.links().size(), &carried.rows);
 
     Applied applied;
     // Unique ids by construction: a new id was refused when in use, a recruit added once.

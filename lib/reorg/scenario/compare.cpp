@@ -1,6 +1,7 @@
 #include "reorg/scenario/compare.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -126,10 +127,10 @@ struct Evaluated {
 
 Evaluated evaluate_model(const Model& base, const Model& model, const CompareOptions& options,
                          const check::Resolve& resolve, std::string_view name,
-                         std::optional<check::Budget> budget) {
+                         std::optional<check::Budget> budget, analysis::Structure structure) {
     Evaluated out;
     const graph::ModelGraphs graphs(model);
-    out.figures.structure = analysis::structure(model, options.thresholds);
+    out.figures.structure = std::move(structure);
     out.figures.betweenness = analysis::post_betweenness(graphs, options.betweenness);
     out.figures.single_points = analysis::single_points(model, graphs.work());
     out.figures.load = analysis::service_load(model);
@@ -148,7 +149,8 @@ Evaluated evaluate_model(const Model& base, const Model& model, const CompareOpt
 ModelFigures figures_of(const Model& model, const CompareOptions& options) {
     CompareOptions figures_only = options;
     figures_only.rules = nullptr;
-    return evaluate_model(model, model, figures_only, check::ids_in(model), "base", std::nullopt)
+    return evaluate_model(model, model, figures_only, check::ids_in(model), "base", std::nullopt,
+                          analysis::structure(model, options.thresholds))
         .figures;
 }
 
@@ -157,22 +159,42 @@ Comparison compare(const Model& base, std::span<const Scenario> scenarios,
     Comparison comparison;
     comparison.base = &base;
     comparison.rules = options.rules;
-    auto evaluated = evaluate_model(base, base, options, check::ids_in(base), "base", std::nullopt);
-    comparison.base_figures = std::move(evaluated.figures);
-    comparison.base_checks = std::move(evaluated.checks);
-    comparison.base_violations = std::move(evaluated.violations);
-    comparison.checks_holding_before = check::holding_before(base, comparison.base_checks);
-    const check::Budget budget{comparison.base_figures.structure.cost,
-                               comparison.base_figures.structure.fte};
-    std::vector<Traceability> traces;
+    // Every scenario is applied first: one that does not apply stops the comparison at once.
     for (const auto& scenario : scenarios) {
         ScenarioResult result;
         result.scenario = &scenario;
         result.applied = apply(base, scenario);
         result.trace = trace(base, scenario, result.applied);
-        auto after =
-            evaluate_model(base, result.applied.model, options,
-                           through_lineage(base, result.applied.lineage), scenario.name, budget);
+        comparison.scenarios.push_back(std::move(result));
+    }
+    // The rules hold each result to the base's cost and FTE.
+    auto base_structure = analysis::structure(base, options.thresholds);
+    const check::Budget budget{base_structure.cost, base_structure.fte};
+    // The base's figures take as long as a result's, and much of either runs on one core (the
+    // graphs, the cut points, the loads): the base is evaluated on a thread of its own while
+    // the results are. Sampling depends on the seed alone, so every figure is what it would be
+    // if they were evaluated one after the other.
+    auto evaluated_base = std::async(std::launch::async, [&] {
+        return evaluate_model(base, base, options, check::ids_in(base), "base", std::nullopt,
+                              std::move(base_structure));
+    });
+    std::vector<Evaluated> evaluated_results;
+    for (const auto& result : comparison.scenarios) {
+        const auto& model = result.applied.model;
+        evaluated_results.push_back(evaluate_model(
+            base, model, options, through_lineage(base, result.applied.lineage),
+            result.scenario->name, budget, analysis::structure(model, options.thresholds)));
+    }
+    auto evaluated = evaluated_base.get();
+    comparison.base_figures = std::move(evaluated.figures);
+    comparison.base_checks = std::move(evaluated.checks);
+    comparison.base_violations = std::move(evaluated.violations);
+    comparison.checks_holding_before = check::holding_before(base, comparison.base_checks);
+
+    std::vector<Traceability> traces;
+    for (std::size_t i = 0; i < comparison.scenarios.size(); ++i) {
+        auto& result = comparison.scenarios[i];
+        auto& after = evaluated_results[i];
         result.figures = std::move(after.figures);
         result.checks = std::move(after.checks);
         result.violations = std::move(after.violations);
@@ -181,7 +203,6 @@ Comparison compare(const Model& base, std::span<const Scenario> scenarios,
         result.by_administration = budgets(base, comparison.base_figures, result.applied.model,
                                            result.figures, result.applied.lineage);
         traces.push_back(result.trace);
-        comparison.scenarios.push_back(std::move(result));
     }
     comparison.unaddressed = unaddressed(base, traces);
     return comparison;
