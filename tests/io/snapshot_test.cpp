@@ -107,7 +107,7 @@ TEST_CASE("past 100 000 links the columns are written on a second thread, to the
     CHECK(loaded.parts().link_columns.size == original.links().size());
 }
 
-TEST_CASE("past 100 000 posts the second half is read on a thread of its own, to the same model",
+TEST_CASE("100 000 posts read back as packed, their errors listed in the posts' order",
           "[io][snapshot]") {
     test::TempFolder folder;
     const auto rich = io::load_model(folder.write("rich.yaml", kRich));

@@ -428,10 +428,10 @@ public:
         return out;
     }
 
-    /// Converts the posts from `first` on into `out`, one for each of its elements.
-    void posts(capnp::List<wire::Post>::Reader posts, const Rows& rows, unsigned first,
-               std::span<model::Post> out) {
-        for (unsigned i = first; i - first < out.size() && !diagnostics_.full(); ++i) {
+    std::vector<model::Post> posts(capnp::List<wire::Post>::Reader posts, const Rows& rows) {
+        std::vector<model::Post> out;
+        out.reserve(posts.size());
+        for (unsigned i = 0; i < posts.size() && !diagnostics_.full(); ++i) {
             const auto in = posts[i];
             const Where where{"posts", i};
             model::Post post;
@@ -445,8 +445,9 @@ public:
             post.cost = in.getCost();
             post.person =
                 optional_index<model::PersonId>(in.getPerson(), rows.people, where / "person");
-            out[i - first] = post;
+            out.push_back(post);
         }
+        return out;
     }
 
     std::vector<model::Person> people(capnp::List<wire::Person>::Reader people) {
@@ -782,28 +783,8 @@ model::Model read_snapshot(const std::filesystem::path& path, Diagnostics& diagn
                 throw not_valid(file, e);
             }
         });
-        // The posts are then still half the work: a third thread converts their second half.
-        const auto posts = root.getPosts();
-        parts.posts.resize(posts.size());
-        constexpr unsigned kParallelPosts = 100'000;
-        const unsigned half = posts.size() >= kParallelPosts ? posts.size() / 2 : posts.size();
         Diagnostics post_diagnostics(diagnostics.max_listed());
-        Diagnostics later_post_diagnostics(diagnostics.max_listed());
-        auto later_posts =
-            std::async(half < posts.size() ? std::launch::async : std::launch::deferred, [&] {
-                try {
-                    capnp::FlatArrayMessageReader own(words, options);
-                    SnapshotReader(file, later_post_diagnostics)
-                        .posts(own.getRoot<wire::Model>().getPosts(), rows, half,
-                               std::span(parts.posts).subspan(half));
-                } catch (const kj::Exception& e) {
-                    throw not_valid(file, e);
-                }
-            });
-        SnapshotReader(file, post_diagnostics)
-            .posts(posts, rows, 0, std::span(parts.posts).first(half));
-        later_posts.get();
-        post_diagnostics.append(later_post_diagnostics);
+        parts.posts = SnapshotReader(file, post_diagnostics).posts(root.getPosts(), rows);
         check(indexes.posts, parts.posts, duplicates[1], post_diagnostics);
         others.get();
         for (const auto* table :
