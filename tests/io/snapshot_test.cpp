@@ -61,6 +61,18 @@ std::string load_error(const std::filesystem::path& path, bool index_ids = false
     return {};
 }
 
+// Where in the message each listed error of a load that must fail is, in the order listed.
+std::vector<std::string> error_columns(const std::filesystem::path& path) {
+    std::vector<std::string> listed;
+    try {
+        Diagnostics diagnostics;
+        (void)io::read_snapshot(path, diagnostics);
+    } catch (const InputError& error) {
+        for (const auto& diagnostic : error.errors()) listed.push_back(diagnostic.where.column);
+    }
+    return listed;
+}
+
 }  // namespace
 
 TEST_CASE("a snapshot gives back exactly the model that was packed", "[io][snapshot]") {
@@ -135,19 +147,13 @@ TEST_CASE("100 000 posts read back as packed, their errors listed in the posts' 
         CHECK(loaded.find_post("T.99990").has_value());
     }
 
-    // Errors in either half are listed in the posts' order, and an id in both halves is an id
-    // twice.
+    // Errors far apart are listed in the posts' order, and an id given twice far apart is
+    // found.
     auto broken = parts;
     broken.posts[10].unit = model::UnitId{40};
     broken.posts[99'990].unit = model::UnitId{41};
     io::write_snapshot(model::Model(std::move(broken), model::IdCheck::Done), file);
-    std::vector<std::string> listed;
-    try {
-        Diagnostics diagnostics;
-        (void)io::read_snapshot(file, diagnostics);
-    } catch (const InputError& error) {
-        for (const auto& diagnostic : error.errors()) listed.push_back(diagnostic.where.column);
-    }
+    const auto listed = error_columns(file);
     CHECK(listed == std::vector<std::string>{"posts[10].unit", "posts[99990].unit"});
     auto twice = parts;
     twice.posts[99'000].id = twice.posts[1].id;
@@ -364,13 +370,7 @@ TEST_CASE("a snapshot's errors are listed in the order of its tables", "[io][sna
     parts.editable_links()[1].to = model::PostId{50};
     parts.findings[1].because = {model::FindingId{60}};
     io::write_snapshot(model::Model(std::move(parts)), file);
-    std::vector<std::string> listed;
-    try {
-        Diagnostics diagnostics;
-        (void)io::read_snapshot(file, diagnostics);
-    } catch (const InputError& error) {
-        for (const auto& diagnostic : error.errors()) listed.push_back(diagnostic.where.column);
-    }
+    const auto listed = error_columns(file);
     CHECK(listed == std::vector<std::string>{"units[2].parent", "posts[3].unit", "links[1].to",
                                              "findings[1].because"});
 
