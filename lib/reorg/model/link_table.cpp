@@ -84,7 +84,7 @@ void LinkColumnsBuilder::append(LinkColumnsBuilder&& later) {
         concatenate(c.to_is_unit, l.to_is_unit);
     } else {
         const auto bit = [](const std::vector<std::uint8_t>& bits, std::size_t i) {
-            return ((bits[i / 8] >> (i % 8)) & 1U) != 0;
+            return ((static_cast<unsigned>(bits[i / 8]) >> (i % 8)) & 1U) != 0;
         };
         for (std::size_t i = 0; i < l.from.size(); ++i) {
             push_bit(c.from_is_unit, offset + i, bit(l.from_is_unit, i));
