@@ -51,13 +51,13 @@ void sort_unique(std::vector<Id>& ids) {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
+/// Links from which on a second thread is worth its start.
+constexpr std::size_t kParallelLinks = 100'000;
+
 // The model while the changes apply: the base's tables copied, elements removed by a flag and
 // added at the end, so that a base element keeps its position (its base index) throughout.
 // Indexes of what the changes ask about (reports, posts of a unit, sub-units, links at an
 // element) are kept up to date as they change.
-/// Links from which on a second thread is worth its start.
-constexpr std::size_t kParallelLinks = 100'000;
-
 class Draft {
 public:
     Draft(const model::Model& base, const Scenario& scenario)
