@@ -3,98 +3,124 @@
 #include <fmt/format.h>
 
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "reorg/model/hierarchy.hpp"
-#include "reorg/output/detail/json_stream.hpp"
+#include "reorg/output/detail/json_writer.hpp"
 #include "reorg/output/text_table.hpp"
 
 namespace reorg::output {
 namespace {
-
-using nlohmann::ordered_json;
 
 // A count appended to a cell reused from row to row.
 void append_count(std::string& cell, std::size_t n) {
     fmt::format_to(std::back_inserter(cell), "{}", n);
 }
 
-ordered_json managers_json(const model::Model& model,
-                           const std::vector<analysis::ManagerSpan>& managers) {
-    auto list = ordered_json::array();
+void write_managers(detail::JsonWriter& json, const model::Model& model,
+                    const std::vector<analysis::ManagerSpan>& managers) {
+    json.begin_array();
     for (const auto& [post, span] : managers) {
-        list.push_back({{"id", model[post].id},
-                        {"title", model[post].title},
-                        {"unit", model[model[post].unit].id},
-                        {"span", span}});
+        json.begin_object();
+        json.member("id", model[post].id);
+        json.member("title", model[post].title);
+        json.member("unit", model[model[post].unit].id);
+        json.member("span", span);
+        json.end_object();
     }
-    return list;
+    json.end_array();
 }
 
 }  // namespace
 
 void write_structure_json(std::ostream& out, const model::Model& model,
                           const analysis::Structure& s) {
-    ordered_json histogram = ordered_json::object();
-    for (const auto& [span, managers] : s.span_histogram)
-        histogram[std::to_string(span)] = managers;
-    ordered_json by_kind = ordered_json::object();
-    for (const auto& [kind, count] : s.units_by_kind) by_kind[std::string(to_string(kind))] = count;
-
-    // One element per unit, a hundred thousand in a large organisation: streamed, not held,
-    // and updated in place from one unit to the next.
-    const auto unit_json = [&](std::size_t i, ordered_json& e) {
-        const auto& u = s.by_unit[i];
+    // Written as it is made: a large organisation has a hundred thousand units and as many
+    // flagged managers, and the document is never held.
+    detail::JsonWriter json(out);
+    json.begin_object();
+    json.member("posts", s.posts);
+    json.member("filled", s.filled);
+    json.member("vacant", s.vacant);
+    json.member("people", s.people);
+    json.member("fte", s.fte);
+    json.member("cost", s.cost);
+    json.member("units", s.units);
+    json.key("units_by_kind");
+    json.begin_object();
+    for (const auto& [kind, count] : s.units_by_kind) json.member(to_string(kind), count);
+    json.end_object();
+    json.member("managers", s.managers);
+    json.member("staff_per_manager", s.staff_per_manager);
+    json.key("span");
+    json.begin_object();
+    json.member("min", s.span.min);
+    json.member("median", s.span.median);
+    json.member("mean", s.span.mean);
+    json.member("max", s.span.max);
+    json.key("histogram");
+    json.begin_object();
+    for (const auto& [span, managers] : s.span_histogram) {
+        json.member(std::to_string(span), managers);
+    }
+    json.end_object();
+    json.end_object();
+    json.key("thresholds");
+    json.begin_object();
+    json.member("narrow", s.thresholds.narrow);
+    json.member("wide", s.thresholds.wide);
+    json.end_object();
+    json.member("narrow", s.narrow.size());
+    json.member("wide", s.wide.size());
+    json.key("narrow_managers");
+    write_managers(json, model, s.narrow);
+    json.key("wide_managers");
+    write_managers(json, model, s.wide);
+    json.key("layers");
+    json.begin_object();
+    json.member("max", s.layers_max);
+    json.member("mean", s.layers_mean);
+    json.end_object();
+    json.key("by_unit");
+    json.begin_array();
+    for (const auto& u : s.by_unit) {
         const auto& unit = model[u.unit];
-        e["unit"] = unit.id;
-        e["name"] = unit.name;
-        e["kind"] = to_string(unit.kind);
-        e["parent"] = unit.parent ? ordered_json(model[*unit.parent].id) : ordered_json();
-        e["posts"] = u.own.posts;
-        e["vacant"] = u.own.vacant;
-        e["headcount"] = u.own.headcount;
-        e["fte"] = u.own.fte;
-        e["cost"] = u.own.cost;
-        e["managers"] = u.managers;
-        auto& layers = e["layers"];
-        layers["max"] = u.layers_max;
-        layers["mean"] = u.layers_mean;
-        auto& rollup = e["rollup"];
-        rollup["posts"] = u.rollup.posts;
-        rollup["vacant"] = u.rollup.vacant;
-        rollup["headcount"] = u.rollup.headcount;
-        rollup["fte"] = u.rollup.fte;
-        rollup["cost"] = u.rollup.cost;
-    };
-
-    const ordered_json document = {
-        {"posts", s.posts},
-        {"filled", s.filled},
-        {"vacant", s.vacant},
-        {"people", s.people},
-        {"fte", s.fte},
-        {"cost", s.cost},
-        {"units", s.units},
-        {"units_by_kind", by_kind},
-        {"managers", s.managers},
-        {"staff_per_manager", s.staff_per_manager},
-        {"span",
-         {{"min", s.span.min},
-          {"median", s.span.median},
-          {"mean", s.span.mean},
-          {"max", s.span.max},
-          {"histogram", histogram}}},
-        {"thresholds", {{"narrow", s.thresholds.narrow}, {"wide", s.thresholds.wide}}},
-        {"narrow", s.narrow.size()},
-        {"wide", s.wide.size()},
-        {"narrow_managers", managers_json(model, s.narrow)},
-        {"wide_managers", managers_json(model, s.wide)},
-        {"layers", {{"max", s.layers_max}, {"mean", s.layers_mean}}},
-    };
-    detail::dump_with_streamed_array(out, document, "by_unit", s.by_unit.size(), unit_json);
+        json.begin_object();
+        json.member("unit", unit.id);
+        json.member("name", unit.name);
+        json.member("kind", to_string(unit.kind));
+        json.key("parent");
+        if (unit.parent) {
+            json.value(model[*unit.parent].id);
+        } else {
+            json.null();
+        }
+        json.member("posts", u.own.posts);
+        json.member("vacant", u.own.vacant);
+        json.member("headcount", u.own.headcount);
+        json.member("fte", u.own.fte);
+        json.member("cost", u.own.cost);
+        json.member("managers", u.managers);
+        json.key("layers");
+        json.begin_object();
+        json.member("max", u.layers_max);
+        json.member("mean", u.layers_mean);
+        json.end_object();
+        json.key("rollup");
+        json.begin_object();
+        json.member("posts", u.rollup.posts);
+        json.member("vacant", u.rollup.vacant);
+        json.member("headcount", u.rollup.headcount);
+        json.member("fte", u.rollup.fte);
+        json.member("cost", u.rollup.cost);
+        json.end_object();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    json.flush();
     out << '\n';
 }
 
