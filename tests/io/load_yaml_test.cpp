@@ -287,6 +287,35 @@ TEST_CASE("A key given twice, or a second document, is an error at its line",
     CHECK(second[0].message == "a second YAML document (after `---`): the file must hold one");
 }
 
+// read_yaml_file parses a block map or list at column 0 once, and scans any other stream for a
+// second document first: either way a stream of one document reads, and a second one is found.
+TEST_CASE("A second document is found wherever it starts, and markers alone do not make one",
+          "[io][yaml][errors]") {
+    for (const std::string_view one :
+         {"---\nunits: []\nposts: []\n", "%YAML 1.2\n---\nunits: []\nposts: []\n",
+          "# a model\nunits: []\nposts: []\n...\n", "units: []\nposts: []\n# ---\n",
+          "units:\n  - {id: U, name: \"--- x\"}\nposts: []\n"}) {
+        CAPTURE(one);
+        CHECK(load_yaml(one).posts().empty());
+    }
+    struct Case {
+        std::string_view text;
+        std::uint32_t line;
+    };
+    for (const auto& [text, line] : std::initializer_list<Case>{
+             {"units: []\nposts: []\n...\nunits: []\n", 4},
+             {"units: []\nposts: []\n--- # more\nunits: []\n", 4},
+             {"---\nunits: []\nposts: []\n---\nunits: []\n", 5},
+             {"  units: []\nposts: []\n", 2},  // a root map at column 2 ends at column 0
+             {"- U\n---\n- V\n", 3}}) {
+        CAPTURE(text);
+        const auto errors = yaml_errors(text);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].where.line == line);
+        CHECK(errors[0].message == "a second YAML document (after `---`): the file must hold one");
+    }
+}
+
 TEST_CASE("A key given twice keeps its entry, with the first value, so nothing else fails",
           "[io][yaml][errors]") {
     // The unit whose name is given twice is still there for the post in it: no follow-on

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reorg/base/error.hpp"
@@ -54,6 +55,29 @@ private:
     std::vector<YAML::Mark> roots_;  // per document that has reached its first node
 };
 
+// Whether `root`, the first document of `bytes` as YAML::Load built it, is the stream's only
+// document, told without parsing the stream again. It is when the root is a block map or list
+// at column 0 and no line from the root's on starts as a document marker (`---`, `...`) or a
+// directive (`%`) can: such a collection reaches to the end of the stream, since nothing at
+// column 0 but a marker or the stream's end closes it (anything else there continues it or is
+// an error), and a parser closes every document at a marker. Every other stream is scanned.
+bool only_document(const YAML::Node& root, std::string_view bytes) {
+    if (!root.IsMap() && !root.IsSequence()) return false;
+    if (root.Style() != YAML::EmitterStyle::Block) return false;
+    const auto mark = root.Mark();
+    if (mark.column != 0 || mark.pos < 0) return false;
+    for (auto line = static_cast<std::size_t>(mark.pos); line < bytes.size();) {
+        const auto rest = bytes.substr(line);
+        if (rest.starts_with("---") || rest.starts_with("...") || rest.front() == '%') {
+            return false;
+        }
+        const auto end = bytes.find('\n', line);
+        if (end == std::string_view::npos) break;
+        line = end + 1;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::uint32_t line_of(const YAML::Node& node) {
@@ -80,11 +104,15 @@ YAML::Node read_yaml_file(const std::filesystem::path& path, const TextOptions& 
         if (bytes[i] == '\r' && base::ends_line(bytes, i)) bytes[i] = '\n';
     }
     try {
+        // The common case, a block map or list with no second document possible, is parsed
+        // once; any other stream is first scanned for its documents, below.
+        auto root = YAML::Load(bytes);
+        if (only_document(root, bytes)) return root;
         // Not YAML::LoadAll: yaml-cpp 0.7 never returns from it, filling memory, when a document
         // starts with a token no node can start with (a `,`, `]` or `}` where a value belongs:
         // yaml-cpp issue 1040): the parser then reports an empty document there again and again.
         // So the stream's first documents are scanned here, at most three, and only the first is
-        // then built. A document that starts where the one before it did is that stuck parser.
+        // built (above). A document that starts where the one before it did is that stuck parser.
         std::istringstream stream(bytes);
         YAML::Parser parser(stream);
         DocumentRoots roots;
@@ -107,7 +135,7 @@ YAML::Node read_yaml_file(const std::filesystem::path& path, const TextOptions& 
                              "a second YAML document (after `---`): the file must hold one");
         }
         if (starts.empty()) return YAML::Node();
-        return YAML::Load(bytes);
+        return root;
     } catch (const YAML::DeepRecursion& e) {
         throw InputError({file, static_cast<std::uint32_t>(e.mark.line + 1)},
                          "lists and maps nested too deeply");
