@@ -25,6 +25,23 @@ void push_bit(std::vector<std::uint8_t>& bits, std::size_t i, bool value) {
     if (value) bits.back() = static_cast<std::uint8_t>(bits.back() | (1U << (i % 8)));
 }
 
+// Puts the `count` bits of `later` after the first `offset` bits of `bits`, a byte at a time:
+// each byte of `later` fills the free high bits of the last byte and starts the next.
+void append_bits(std::vector<std::uint8_t>& bits, std::size_t offset,
+                 const std::vector<std::uint8_t>& later, std::size_t count) {
+    const auto shift = offset % 8;
+    if (shift == 0) {
+        bits.insert(bits.end(), later.begin(), later.end());
+        return;
+    }
+    for (const std::uint8_t byte : later) {
+        const auto widened = static_cast<unsigned>(byte);
+        bits.back() = static_cast<std::uint8_t>(bits.back() | ((widened << shift) & 0xFFU));
+        bits.push_back(static_cast<std::uint8_t>(widened >> (8 - shift)));
+    }
+    bits.resize((offset + count + 7) / 8);  // the last pushed byte may hold no bit
+}
+
 }  // namespace
 
 std::shared_ptr<const void> attach_notes(LinkColumns& columns, std::vector<LinkNote> notes) {
@@ -48,8 +65,8 @@ void LinkColumnsBuilder::reserve(std::size_t links) {
     auto& c = *columns_;
     c.from.reserve(links);
     c.to.reserve(links);
-    c.from_is_unit.reserve(links / 8 + 1);
-    c.to_is_unit.reserve(links / 8 + 1);
+    c.from_is_unit.reserve(links / 8 + 2);  // + 1 for a part appended off a byte boundary
+    c.to_is_unit.reserve(links / 8 + 2);
     c.kind.reserve(links);
     c.weight.reserve(links);
 }
@@ -79,18 +96,8 @@ void LinkColumnsBuilder::append(LinkColumnsBuilder&& later) {
     concatenate(c.to, l.to);
     concatenate(c.kind, l.kind);
     concatenate(c.weight, l.weight);
-    if (offset % 8 == 0) {
-        concatenate(c.from_is_unit, l.from_is_unit);
-        concatenate(c.to_is_unit, l.to_is_unit);
-    } else {
-        const auto bit = [](const std::vector<std::uint8_t>& bits, std::size_t i) {
-            return ((static_cast<unsigned>(bits[i / 8]) >> (i % 8)) & 1U) != 0;
-        };
-        for (std::size_t i = 0; i < l.from.size(); ++i) {
-            push_bit(c.from_is_unit, offset + i, bit(l.from_is_unit, i));
-            push_bit(c.to_is_unit, offset + i, bit(l.to_is_unit, i));
-        }
-    }
+    append_bits(c.from_is_unit, offset, l.from_is_unit, l.from.size());
+    append_bits(c.to_is_unit, offset, l.to_is_unit, l.from.size());
     for (const auto& [link, note] : l.notes) {
         c.notes.push_back({static_cast<std::uint32_t>(offset + link), note});
     }

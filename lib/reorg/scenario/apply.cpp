@@ -992,10 +992,11 @@ Applied Draft::finish() && {
         model::LinkColumnsBuilder links;
         std::vector<std::uint32_t> rows;  // base row of each kept link, kNone for new ones
     };
-    const auto carry_links = [&](std::size_t first, std::size_t last) {
+    // `room`: the links the part will hold, with what is appended to it.
+    const auto carry_links = [&](std::size_t first, std::size_t last, std::size_t room) {
         CarriedLinks carried;
-        carried.links.reserve(last - first);
-        carried.rows.reserve(last - first);
+        carried.links.reserve(room);
+        carried.rows.reserve(room);
         const auto base_links = base_.links().size();
         each_live_link(first, last, [&](std::uint32_t l, Link link) {
             link.from = *result_ref(link.from);
@@ -1006,8 +1007,9 @@ Applied Draft::finish() && {
         return carried;
     };
     const auto half = link_state_.size() >= kParallelLinks ? link_state_.size() / 2 : 0;
-    auto first_half =
-        std::async(half > 0 ? std::launch::async : std::launch::deferred, carry_links, 0, half);
+    // The first half has room for the second, appended to it: no copy of a grown column.
+    auto first_half = std::async(half > 0 ? std::launch::async : std::launch::deferred, carry_links,
+                                 0, half, link_state_.size());
     model::ModelParts parts;
     parts.storage = base_.parts().storage;
     parts.storage.push_back(text_);
@@ -1080,7 +1082,7 @@ Applied Draft::finish() && {
             out.values.resize(people * extra.names.size());
         }
     }
-    auto second_half = carry_links(half, link_state_.size());
+    auto second_half = carry_links(half, link_state_.size(), link_state_.size() - half);
     auto carried = first_half.get();
     carried.links.append(std::move(second_half.links));
     carried.rows.insert(carried.rows.end(), second_half.rows.begin(), second_half.rows.end());
