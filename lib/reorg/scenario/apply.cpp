@@ -5,6 +5,7 @@
 #include <future>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -17,10 +18,12 @@
 #include "reorg/model/condition.hpp"
 #include "reorg/model/id_rules.hpp"
 #include "reorg/model/validate.hpp"
+#include "reorg/scenario/detail/position_lists.hpp"
 
 namespace reorg::scenario {
 namespace {
 
+using detail::PositionLists;
 using model::Link;
 using model::LinkKind;
 using model::Person;
@@ -43,6 +46,11 @@ UnitId unit_at(std::uint32_t u) { return model::at<UnitId>(u); }
 void erase_value(std::vector<std::uint32_t>& list, std::uint32_t value) {
     const auto it = std::find(list.begin(), list.end(), value);
     if (it != list.end()) list.erase(it);
+}
+
+// A list of the draft's indexes as a vector of its own: to walk while the changes edit the list.
+std::vector<std::uint32_t> copy(std::span<const std::uint32_t> list) {
+    return {list.begin(), list.end()};
 }
 
 template <class Id>
@@ -85,12 +93,9 @@ public:
         for (auto* per_post : {&post_successor_, &post_last_change_}) per_post->reserve(posts);
         units_.reserve(units);
         unit_gone_.reserve(units);
-        unit_posts_.reserve(units);
-        sub_units_.reserve(units);
         origins_.reserve(units);
         posts_.reserve(posts);
         post_gone_.reserve(posts);
-        reports_.reserve(posts);
 
         const auto& parts = base.parts();
         units_ = parts.units;
@@ -99,17 +104,19 @@ public:
         unit_gone_.assign(units_.size(), 0);
         post_gone_.assign(posts_.size(), 0);
         link_state_.assign(base.links().size(), LinkState::Live);
-        reports_.resize(posts_.size());
-        unit_posts_.resize(units_.size());
-        sub_units_.resize(units_.size());
-        for (std::uint32_t p = 0; p < posts_.size(); ++p) {
-            if (posts_[p].reports_to) reports_[pos(*posts_[p].reports_to)].push_back(p);
-            unit_posts_[pos(posts_[p].unit)].push_back(p);
-        }
-        for (std::uint32_t u = 0; u < units_.size(); ++u) {
-            if (units_[u].parent) sub_units_[pos(*units_[u].parent)].push_back(u);
-            if (units_[u].head) headed_[pos(*units_[u].head)].push_back(u);
-        }
+        const auto of = [](const auto& id) -> std::optional<std::uint32_t> {
+            if (id) return pos(*id);
+            return std::nullopt;
+        };
+        reports_ = PositionLists(posts_.size(), posts_.size(),
+                                 [&](std::size_t p) { return of(posts_[p].reports_to); });
+        unit_posts_ = PositionLists(units_.size(), posts_.size(), [&](std::size_t p) {
+            return of(std::optional(posts_[p].unit));
+        });
+        sub_units_ = PositionLists(units_.size(), units_.size(),
+                                   [&](std::size_t u) { return of(units_[u].parent); });
+        headed_ = PositionLists(posts_.size(), units_.size(),
+                                [&](std::size_t u) { return of(units_[u].head); });
         unit_successor_.assign(units_.size(), kNone);
         post_successor_.assign(posts_.size(), kNone);
         unit_fate_.assign(units_.size(), Lineage::Fate::Kept);
@@ -250,14 +257,14 @@ private:
         const auto u = static_cast<std::uint32_t>(units_.size());
         units_.push_back(unit);
         unit_gone_.push_back(0);
-        unit_posts_.emplace_back();
-        sub_units_.emplace_back();
+        unit_posts_.add_owner();
+        sub_units_.add_owner();
         unit_successor_.push_back(kNone);
         origins_.emplace_back();
         unit_last_change_.push_back(static_cast<std::uint32_t>(number_));
         new_units_[unit.id] = u;
-        if (unit.parent) sub_units_[pos(*unit.parent)].push_back(u);
-        if (unit.head) headed_[pos(*unit.head)].push_back(u);
+        if (unit.parent) sub_units_.push_back(pos(*unit.parent), u);
+        if (unit.head) headed_.push_back(pos(*unit.head), u);
         return u;
     }
 
@@ -265,12 +272,13 @@ private:
         const auto p = static_cast<std::uint32_t>(posts_.size());
         posts_.push_back(post);
         post_gone_.push_back(0);
-        reports_.emplace_back();
+        reports_.add_owner();
+        headed_.add_owner();
         post_successor_.push_back(kNone);
         post_last_change_.push_back(static_cast<std::uint32_t>(number_));
         new_posts_[post.id] = p;
-        unit_posts_[pos(post.unit)].push_back(p);
-        if (post.reports_to) reports_[pos(*post.reports_to)].push_back(p);
+        unit_posts_.push_back(pos(post.unit), p);
+        if (post.reports_to) reports_.push_back(pos(*post.reports_to), p);
         return p;
     }
 
@@ -291,8 +299,8 @@ private:
     void set_unit(std::uint32_t p, std::uint32_t u) {
         const auto old = pos(posts_[p].unit);
         if (old == u) return;
-        erase_value(unit_posts_[old], p);
-        unit_posts_[u].push_back(p);
+        unit_posts_.erase(old, p);
+        unit_posts_.push_back(u, p);
         affect(p, PostChange::Unit, units_[old].id, units_[u].id);
         posts_[p].unit = unit_at(u);
         touch_post(p);
@@ -307,8 +315,8 @@ private:
                  (*manager == p ? " would report to itself"
                                 : " reports to " + id_text(posts_[p].id) + ", directly or not"));
         }
-        if (old) erase_value(reports_[pos(*old)], p);
-        if (manager) reports_[*manager].push_back(p);
+        if (old) reports_.erase(pos(*old), p);
+        if (manager) reports_.push_back(*manager, p);
         affect(p, PostChange::Manager, post_id(old),
                manager ? posts_[*manager].id : std::string_view{});
         posts_[p].reports_to = manager ? std::optional(post_at(*manager)) : std::nullopt;
@@ -322,18 +330,15 @@ private:
                  (*parent == u ? " would be its own parent"
                                : " lies inside " + id_text(units_[u].id)));
         }
-        if (old) erase_value(sub_units_[pos(*old)], u);
-        if (parent) sub_units_[*parent].push_back(u);
+        if (old) sub_units_.erase(pos(*old), u);
+        if (parent) sub_units_.push_back(*parent, u);
         units_[u].parent = parent ? std::optional(unit_at(*parent)) : std::nullopt;
         touch_unit(u);
     }
 
     void set_head(std::uint32_t u, std::optional<std::uint32_t> head) {
-        if (const auto old = units_[u].head) {
-            auto& list = headed_[pos(*old)];
-            erase_value(list, u);
-        }
-        if (head) headed_[*head].push_back(u);
+        if (const auto old = units_[u].head) headed_.erase(pos(*old), u);
+        if (head) headed_.push_back(*head, u);
         units_[u].head = head ? std::optional(post_at(*head)) : std::nullopt;
         if (u < unit_last_change_.size())
             unit_last_change_[u] = static_cast<std::uint32_t>(number_);
@@ -341,7 +346,7 @@ private:
 
     void remove_unit_row(std::uint32_t u, std::optional<std::uint32_t> successor,
                          Lineage::Fate fate) {
-        if (const auto parent = units_[u].parent) erase_value(sub_units_[pos(*parent)], u);
+        if (const auto parent = units_[u].parent) sub_units_.erase(pos(*parent), u);
         set_head(u, std::nullopt);
         unit_gone_[u] = 1;
         unit_successor_[u] = successor.value_or(kNone);
@@ -615,8 +620,8 @@ private:
         sort_unique(origins_[n]);
 
         for (const auto u : merged) {
-            for (const auto p : std::vector(unit_posts_[u])) set_unit(p, n);
-            for (const auto child : std::vector(sub_units_[u])) set_parent(child, n);
+            for (const auto p : copy(unit_posts_[u])) set_unit(p, n);
+            for (const auto child : copy(sub_units_[u])) set_parent(child, n);
             for (const auto l : links_at(unit_at(u))) move_link_end(l, unit_at(u), unit_at(n));
         }
         for (const auto u : merged) {
@@ -690,8 +695,8 @@ private:
             fail("posts_to " + id_text(c.posts_to) + " is the removed unit or lies inside it");
         }
         if (target) {
-            for (const auto p : std::vector(unit_posts_[u])) set_unit(p, *target);
-            for (const auto child : std::vector(sub_units_[u])) set_parent(child, *target);
+            for (const auto p : copy(unit_posts_[u])) set_unit(p, *target);
+            for (const auto child : copy(sub_units_[u])) set_parent(child, *target);
         }
         for (const auto l : links_at(unit_at(u))) {
             if (target) {
@@ -738,12 +743,12 @@ private:
         const auto p = post(c.post, "post");
         const auto successor = optional_post(c.successor, "successor");
         if (successor && *successor == p) fail("a post cannot be its own successor");
-        auto reports = reports_[p];
+        auto reports = copy(reports_[p]);
         if (!successor && !reports.empty()) {
             fail("post " + id_text(c.post) + " has " + std::to_string(reports.size()) +
                  " direct reports: name the successor who takes them over");
         }
-        const auto headed = headed_[p];
+        const auto headed = copy(headed_[p]);
         for (const auto u : headed) {
             if (successor && pos(posts_[*successor].unit) != u) {
                 fail("post " + id_text(c.post) + " heads " + id_text(units_[u].id) +
@@ -765,8 +770,8 @@ private:
 
         affect(p, PostChange::Removed, units_[pos(posts_[p].unit)].id,
                successor ? posts_[*successor].id : std::string_view{});
-        if (const auto manager = posts_[p].reports_to) erase_value(reports_[pos(*manager)], p);
-        erase_value(unit_posts_[pos(posts_[p].unit)], p);
+        if (const auto manager = posts_[p].reports_to) reports_.erase(pos(*manager), p);
+        unit_posts_.erase(pos(posts_[p].unit), p);
         post_gone_[p] = 1;
         post_successor_[p] = successor.value_or(kNone);
         if (p < post_fate_.size()) post_fate_[p] = Lineage::Fate::Removed;
@@ -919,10 +924,10 @@ private:
     // Ids the scenario added (base ids are found through the base model's index).
     std::unordered_map<std::string_view, std::uint32_t> new_units_, new_posts_, new_people_;
 
-    std::vector<std::vector<std::uint32_t>> reports_;     // per post: its direct reports
-    std::vector<std::vector<std::uint32_t>> unit_posts_;  // per unit: its own posts
-    std::vector<std::vector<std::uint32_t>> sub_units_;   // per unit: its children
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> headed_;  // post → units
+    PositionLists reports_;     // per post: its direct reports
+    PositionLists unit_posts_;  // per unit: its own posts
+    PositionLists sub_units_;   // per unit: its children
+    PositionLists headed_;      // per post: the units it heads
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> later_at_post_, later_at_unit_;
     std::optional<NamedEnds> named_;
 
