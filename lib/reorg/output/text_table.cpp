@@ -59,24 +59,30 @@ void TextTable::write(std::ostream& out, std::size_t indent) const { write(out, 
 
 void TextTable::write(std::ostream& out, std::size_t count, const RowMaker& make,
                       std::size_t indent) const {
-    // Every row, held or made, passed to `visit`: made ones into `cells`, cleared first.
-    std::vector<std::string> cells(header_.size());
-    const auto each_row = [&](const auto& visit) {
-        for (const auto& row : rows_) visit(std::span<const std::string>(row));
-        for (std::size_t i = 0; i < count; ++i) {
-            for (auto& cell : cells) cell.clear();
-            make(i, cells);
-            visit(std::span<const std::string>(cells));
-        }
+    const std::size_t columns = header_.size();
+    std::vector<std::size_t> widths(columns);
+    for (std::size_t c = 0; c < columns; ++c) widths[c] = display_width(header_[c]);
+    const auto measure = [&](std::size_t c, std::string_view cell) {
+        widths[c] = std::max(widths[c], display_width(cell));
     };
-
-    std::vector<std::size_t> widths(header_.size());
-    for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = display_width(header_[c]);
-    each_row([&](std::span<const std::string> row) {
-        for (std::size_t c = 0; c < widths.size(); ++c) {
-            widths[c] = std::max(widths[c], display_width(row[c]));
+    for (const auto& row : rows_) {
+        for (std::size_t c = 0; c < columns; ++c) measure(c, row[c]);
+    }
+    // The made rows, each made once: their cells' text one after the other in `made`, where
+    // cell c of row i ends at ends[i * columns + c]. The widths are known only after the last.
+    std::string made;
+    std::vector<std::size_t> ends;
+    ends.reserve(count * columns);
+    std::vector<std::string> cells(columns);
+    for (std::size_t i = 0; i < count; ++i) {
+        for (auto& cell : cells) cell.clear();
+        make(i, cells);
+        for (std::size_t c = 0; c < columns; ++c) {
+            measure(c, cells[c]);
+            made += cells[c];
+            ends.push_back(made.size());
         }
-    });
+    }
 
     // Lines are gathered into blocks, not passed to the stream one by one.
     constexpr std::size_t kBlock = std::size_t{1} << 16;
@@ -86,16 +92,18 @@ void TextTable::write(std::ostream& out, std::size_t count, const RowMaker& make
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         text.clear();
     };
-    const auto write_row = [&](std::span<const std::string> row) {
+    // Row `cell(c)` gives the text of each column.
+    const auto write_row = [&](const auto& cell) {
         text.append(indent, ' ');
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const std::size_t pad = widths[c] - display_width(row[c]);
-            const bool last = c + 1 == row.size();
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::string_view value = cell(c);
+            const std::size_t pad = widths[c] - display_width(value);
+            const bool last = c + 1 == columns;
             if (align_[c] == Align::Right) {
                 text.append(pad, ' ');
-                text += row[c];
+                text += value;
             } else {
-                text += row[c];
+                text += value;
                 if (!last) text.append(pad, ' ');
             }
             if (!last) text += "  ";
@@ -103,14 +111,23 @@ void TextTable::write(std::ostream& out, std::size_t count, const RowMaker& make
         text += '\n';
         if (text.size() >= kBlock) flush();
     };
-    write_row(header_);
+    write_row([&](std::size_t c) -> std::string_view { return header_[c]; });
     text.append(indent, ' ');
-    for (std::size_t c = 0; c < widths.size(); ++c) {
+    for (std::size_t c = 0; c < columns; ++c) {
         text.append(widths[c], '-');
-        if (c + 1 < widths.size()) text += "  ";
+        if (c + 1 < columns) text += "  ";
     }
     text += '\n';
-    each_row(write_row);
+    for (const auto& row : rows_) {
+        write_row([&](std::size_t c) -> std::string_view { return row[c]; });
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        write_row([&](std::size_t c) {
+            const auto end = ends[i * columns + c];
+            const auto begin = i * columns + c == 0 ? 0 : ends[i * columns + c - 1];
+            return std::string_view(made).substr(begin, end - begin);
+        });
+    }
     flush();
 }
 

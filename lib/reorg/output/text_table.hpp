@@ -13,8 +13,8 @@ namespace reorg::output {
 enum class Align { Left, Right };
 
 /// A table printed with aligned columns; widths count UTF-8 characters, not bytes, so Swedish
-/// names line up. Rows are added and held, or, for a table too long to hold (a hundred
-/// thousand units), made on demand while it is written.
+/// names line up. Rows are added and held, or, for a long table (a hundred thousand units),
+/// made while it is written, each into cells reused from row to row.
 class TextTable {
 public:
     /// The cells of one row, one per column, each empty when a RowMaker is called.
@@ -32,8 +32,9 @@ public:
     void write(std::ostream& out, std::size_t indent = 0) const;
 
     /// Header, a rule, the rows added, then rows 0 to `count` - 1 as `make` fills them. Each
-    /// is made twice, once to measure the columns and once to write it, into cells reused
-    /// from row to row: the table is never in memory, only one row of it.
+    /// is made once, into cells reused from row to row; until the widths of the columns are
+    /// known, only the text of the cells is kept, one after the other in one buffer (no
+    /// string per cell).
     void write(std::ostream& out, std::size_t count, const RowMaker& make,
                std::size_t indent = 0) const;
 
