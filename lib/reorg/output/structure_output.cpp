@@ -33,6 +33,24 @@ void write_managers(detail::JsonWriter& json, const model::Model& model,
     json.end_array();
 }
 
+// The members of a unit's own or rolled-up figures.
+void write_figures(detail::JsonWriter& json, const analysis::UnitFigures& figures) {
+    json.member("posts", figures.posts);
+    json.member("vacant", figures.vacant);
+    json.member("headcount", figures.headcount);
+    json.member("fte", figures.fte);
+    json.member("cost", figures.cost);
+}
+
+// `"layers": {"max": …, "mean": …}`, of the organisation or of a unit.
+void write_layers(detail::JsonWriter& json, std::size_t max, double mean) {
+    json.key("layers");
+    json.begin_object();
+    json.member("max", max);
+    json.member("mean", mean);
+    json.end_object();
+}
+
 }  // namespace
 
 void write_structure_json(std::ostream& out, const model::Model& model,
@@ -78,11 +96,7 @@ void write_structure_json(std::ostream& out, const model::Model& model,
     write_managers(json, model, s.narrow);
     json.key("wide_managers");
     write_managers(json, model, s.wide);
-    json.key("layers");
-    json.begin_object();
-    json.member("max", s.layers_max);
-    json.member("mean", s.layers_mean);
-    json.end_object();
+    write_layers(json, s.layers_max, s.layers_mean);
     json.key("by_unit");
     json.begin_array();
     for (const auto& u : s.by_unit) {
@@ -97,24 +111,12 @@ void write_structure_json(std::ostream& out, const model::Model& model,
         } else {
             json.null();
         }
-        json.member("posts", u.own.posts);
-        json.member("vacant", u.own.vacant);
-        json.member("headcount", u.own.headcount);
-        json.member("fte", u.own.fte);
-        json.member("cost", u.own.cost);
+        write_figures(json, u.own);
         json.member("managers", u.managers);
-        json.key("layers");
-        json.begin_object();
-        json.member("max", u.layers_max);
-        json.member("mean", u.layers_mean);
-        json.end_object();
+        write_layers(json, u.layers_max, u.layers_mean);
         json.key("rollup");
         json.begin_object();
-        json.member("posts", u.rollup.posts);
-        json.member("vacant", u.rollup.vacant);
-        json.member("headcount", u.rollup.headcount);
-        json.member("fte", u.rollup.fte);
-        json.member("cost", u.rollup.cost);
+        write_figures(json, u.rollup);
         json.end_object();
         json.end_object();
     }
