@@ -111,7 +111,7 @@ public:
         reports_ = PositionLists(posts_.size(), posts_.size(),
                                  [&](std::size_t p) { return of(posts_[p].reports_to); });
         unit_posts_ = PositionLists(units_.size(), posts_.size(), [&](std::size_t p) {
-            return of(std::optional(posts_[p].unit));
+            return std::optional(pos(posts_[p].unit));
         });
         sub_units_ = PositionLists(units_.size(), units_.size(),
                                    [&](std::size_t u) { return of(units_[u].parent); });

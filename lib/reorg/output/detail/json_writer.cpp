@@ -37,21 +37,22 @@ void JsonWriter::new_line() {
     buffer_.append(2 * counts_.size(), ' ');
 }
 
-void JsonWriter::before_value() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
-    }
-    if (counts_.empty()) return;  // the document itself
+void JsonWriter::next_item() {
     if (counts_.back()++ > 0) buffer_ += ',';
     new_line();
     if (buffer_.size() >= kFlushAt) flush();
 }
 
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!counts_.empty()) next_item();  // else the document itself
+}
+
 void JsonWriter::key(std::string_view name) {
-    if (counts_.back()++ > 0) buffer_ += ',';
-    new_line();
-    if (buffer_.size() >= kFlushAt) flush();
+    next_item();
     buffer_ += '"';
     base::append_json(buffer_, name);
     buffer_ += "\": ";

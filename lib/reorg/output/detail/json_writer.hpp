@@ -58,6 +58,8 @@ public:
     void flush();
 
 private:
+    /// A member or element of the open container begins: after a comma if not the first.
+    void next_item();
     void before_value();
     void open(char bracket);
     void close(char bracket);
